@@ -1,0 +1,38 @@
+"""framing's exceptions.
+
+One root, :class:`FramingError`; each subclass also inherits the built-in exception
+it refines, so ``except ValueError`` or ``except FileNotFoundError`` keeps working.
+Messages name the file, column or value at fault and say how to fix it.
+
+Article-level problems never raise: they become rows in an errors table.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ColumnError",
+    "CorpusError",
+    "CorpusNotFoundError",
+    "FramingError",
+    "ConfigError",
+]
+
+
+class FramingError(Exception):
+    """Root of every error framing raises on purpose."""
+
+
+class CorpusError(FramingError, ValueError):
+    """A corpus-level argument cannot be used (bad source, bad option)."""
+
+
+class CorpusNotFoundError(CorpusError, FileNotFoundError):
+    """The corpus folder or file does not exist."""
+
+
+class ColumnError(CorpusError):
+    """A field mapping names a column or key the source does not have."""
+
+
+class ConfigError(FramingError, ValueError):
+    """A rules, lexicon or alias file cannot be read or is malformed."""
