@@ -15,6 +15,7 @@ __all__ = [
     "CorpusNotFoundError",
     "FramingError",
     "ConfigError",
+    "MissingDependencyError",
 ]
 
 
@@ -36,3 +37,7 @@ class ColumnError(CorpusError):
 
 class ConfigError(FramingError, ValueError):
     """A rules, lexicon or alias file cannot be read or is malformed."""
+
+
+class MissingDependencyError(FramingError, ImportError):
+    """An optional dependency is needed for this input; the message names the extra."""

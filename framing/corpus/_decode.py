@@ -1,0 +1,92 @@
+"""Turning file bytes into text, and saying how it was done."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["DecodeError", "Decoded", "decode_bytes", "normalise_text"]
+
+# Share of C0 control characters (other than tab, newline, carriage return, form feed)
+# above which a file is treated as binary rather than as text.
+_BINARY_CONTROL_SHARE = 0.05
+_SNIFF_BYTES = 8192
+_CONTROL = frozenset(set(range(32)) - {9, 10, 12, 13})
+
+
+class DecodeError(Exception):
+    """An article's bytes cannot be read as text; the message says why and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode an article file.
+
+    With no ``encoding``, tries in order: a byte-order mark (UTF-8, UTF-16), strict
+    UTF-8, then strict cp1252 (a superset of latin-1's printable range, and what
+    Windows-era captures labelled "latin-1" nearly always are). Bytes that none of
+    these accept raise :class:`DecodeError` instead of being guessed at.
+    """
+    if encoding is not None:
+        try:
+            return Decoded(data.decode(encoding), encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise DecodeError(
+                f"cannot decode as {encoding}: {exc}; check the file's encoding"
+            ) from exc
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(name), name)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"starts with a {name} byte-order mark but {exc}") from exc
+    _refuse_binary(data)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return Decoded(data.decode("cp1252"), "cp1252")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(
+                f"undecodable bytes: not UTF-8 ({utf8_error.reason} at byte "
+                f"{utf8_error.start}) and not cp1252/latin-1 (byte "
+                f"0x{data[exc.start]:02x} at {exc.start}); re-save the file as UTF-8 "
+                "or pass encoding=... naming its encoding"
+            ) from exc
+
+
+def _refuse_binary(data: bytes) -> None:
+    head = data[:_SNIFF_BYTES]
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        raise DecodeError(
+            f"looks like a binary file (NUL byte at offset {nul}), not article text; "
+            "remove it from the corpus or convert it to text"
+        )
+    if head:
+        controls = sum(1 for b in head if b in _CONTROL)
+        if controls / len(head) > _BINARY_CONTROL_SHARE:
+            raise DecodeError(
+                f"looks like a binary file ({controls} control bytes in the first "
+                f"{len(head)}), not article text; remove it or convert it to text"
+            )
+
+
+def normalise_text(text: str) -> str:
+    """Unicode NFC, Unix newlines, no byte-order mark, no NUL characters.
+
+    This is the ``raw_text`` every offset and cleaning record refers to.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = text.replace("\x00", "")
+    return unicodedata.normalize("NFC", text)
