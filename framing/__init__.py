@@ -1,0 +1,59 @@
+"""framing: how news outlets frame the same story, side by side, with the evidence.
+
+The flow is corpus → segmented articles → features → tables → comparison → report::
+
+    import framing
+    corpus = framing.load_corpus("articles/")        # folder, table or DataFrame
+    analysis = framing.analyse(corpus)               # tidy tables with evidence
+    analysis.articles, analysis.sentences, analysis.errors
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .analysis import Analysis, analyse
+from .corpus import CleaningRule, Corpus, load_cleaning_rules, load_corpus
+from .errors import (
+    ColumnError,
+    ConfigError,
+    CorpusError,
+    CorpusNotFoundError,
+    FramingError,
+    MissingDependencyError,
+)
+from .features import FEATURES, Feature, FeatureOutput, register_feature
+from .text import Quote, Segmented, segment
+
+try:
+    __version__ = version("framing")
+except PackageNotFoundError:  # running from a source tree
+    __version__ = "0+unknown"
+
+#: The bundled demo corpus: a fictional event covered by three fictional outlets.
+DEMO_CORPUS: Path = Path(__file__).parent / "data" / "demo" / "articles"
+
+__all__ = [
+    "DEMO_CORPUS",
+    "FEATURES",
+    "Analysis",
+    "CleaningRule",
+    "ColumnError",
+    "ConfigError",
+    "Corpus",
+    "CorpusError",
+    "CorpusNotFoundError",
+    "Feature",
+    "FeatureOutput",
+    "FramingError",
+    "MissingDependencyError",
+    "Quote",
+    "Segmented",
+    "__version__",
+    "analyse",
+    "load_cleaning_rules",
+    "load_corpus",
+    "register_feature",
+    "segment",
+]

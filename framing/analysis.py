@@ -1,0 +1,340 @@
+"""Step 4 of the flow: run every registered feature over a corpus into tidy tables.
+
+Each article is segmented once (:func:`framing.text.segment`); every feature reads
+that one segmentation. An article that fails (too long, not English, a feature
+raising) becomes a row in ``Analysis.errors`` and the run goes on, so that always
+``len(corpus.articles) + len(corpus.errors) == len(analysis.articles) +
+len(analysis.errors)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from .corpus import ERROR_COLUMNS, Corpus
+from .errors import FramingError
+from .features import FEATURES, ArticleInput, Feature
+from .text import segment
+
+__all__ = ["Analysis", "analyse"]
+
+#: Metadata carried from the corpus into ``Analysis.articles``.
+META_COLUMNS = (
+    "doc_id", "outlet", "published", "title", "url", "story", "language",
+    "version_group", "is_primary", "syndicated",
+)
+#: Structure columns every article gets, from the segmentation.
+STRUCTURE_COLUMNS = {"n_paragraphs": "int64", "n_sentences": "int64", "n_words": "int64",
+                     "n_quotes": "int64"}
+SENTENCE_BASE_COLUMNS = {"doc_id": "str", "sentence": "int64", "paragraph": "int64",
+                         "start": "int64", "end": "int64", "text": "str", "n_words": "int64"}
+QUOTE_COLUMNS = {"start": "int64", "end": "int64", "content_start": "int64",
+                 "content_end": "int64", "closed": "bool", "text": "str"}
+
+DEFAULT_MAX_CHARS = 1_000_000
+
+# Frequent English function words. A text of 30+ words where fewer than 8% of the
+# words are among them is not English prose (English news runs at 40–50%).
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to a in that is was he for it with as his on be at by i this had not are "
+    "but from or have an they which one you were her all she there would their we him "
+    "been has when who will more no if out so said what up its about into than them can "
+    "only other new some could time these two may then do first any my now such like our "
+    "over man me even most made after also did many before must through back years where "
+    "much your way well down should because each just those people how too little state "
+    "good very make world still own see men work long get here between both life being "
+    "under never day same another know while last might us great old year off come since "
+    "against go came right used take three".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass
+class Analysis:
+    """The result of :func:`analyse`.
+
+    Attributes:
+        articles: One row per analysed article: metadata, structure counts
+            (``n_sentences``, ``n_words``, …) and every feature's columns.
+        sentences: One row per sentence: ``doc_id``, ``sentence`` (index),
+            ``paragraph``, ``start``/``end`` in the cleaned text, ``text``, and the
+            per-sentence feature values (``sent_compound``, …).
+        spans: Evidence tables by name (``quotes``, ``sentiment_evidence``, …), each
+            with ``doc_id`` and ``start``/``end`` in the cleaned text; also reachable
+            as attributes (``analysis.quotes``).
+        errors: One row per article not analysed (loading or analysis), with the
+            stage and the reason.
+        corpus: The corpus analysed (cleaned texts, removals, version pairs).
+        features: The feature families that ran.
+    """
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    spans: dict[str, pd.DataFrame]
+    errors: pd.DataFrame
+    corpus: Corpus
+    features: tuple[str, ...] = field(default_factory=tuple)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        spans = self.__dict__.get("spans", {})
+        if name in spans:
+            return spans[name]
+        raise AttributeError(f"Analysis has no attribute or span table {name!r}; span tables: "
+                             f"{', '.join(sorted(spans))}")
+
+    @property
+    def counted(self) -> pd.DataFrame:
+        """The articles counted in comparisons: one per version group and outlet."""
+        return self.articles[self.articles["is_primary"]]
+
+    def summary(self, by: str = "outlet", *, include_versions: bool = False) -> pd.DataFrame:
+        """Per-group article counts and means of the headline figures.
+
+        Args:
+            by: The column to group by (``outlet``, ``story``, …).
+            include_versions: Count every version instead of one per version group.
+        """
+        if by not in self.articles.columns:
+            raise FramingError(f"cannot summarise by {by!r}: no such column in "
+                               f"analysis.articles; try 'outlet' or 'story'")
+        table = self.articles if include_versions else self.counted
+        figures = [c for c in ("n_words", "sent_compound_mean", "sent_negative_share",
+                               "read_flesch_reading_ease", "read_flesch_kincaid_grade")
+                   if c in table.columns]
+        grouped = table.groupby(by, dropna=False)
+        out = grouped.agg(articles=("doc_id", "size"), **{f"{c}": (c, "mean") for c in figures})
+        if not include_versions:
+            everything = self.articles.groupby(by, dropna=False)["doc_id"].size()
+            out.insert(1, "versions_not_counted", (everything - out["articles"]).astype(int))
+        return out.reset_index()
+
+    def __repr__(self) -> str:
+        return (f"Analysis({len(self.articles)} articles, {len(self.sentences)} sentences, "
+                f"{len(self.errors)} errors; features: {', '.join(self.features)})")
+
+    def _repr_html_(self) -> str:
+        head = (f"<p><b>{len(self.articles)}</b> articles analysed, "
+                f"<b>{len(self.sentences)}</b> sentences, <b>{len(self.errors)}</b> errors; "
+                f"span tables: {', '.join(sorted(self.spans))}</p>")
+        return head + self.summary().to_html(index=False, escape=True, float_format="%.3f")
+
+
+@dataclass
+class _ArticleResult:
+    doc_id: str
+    article: dict[str, Any] | None = None
+    sentences: list[dict[str, Any]] = field(default_factory=list)
+    spans: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    error: tuple[str, str] | None = None  # (stage, reason)
+
+
+def _english_problem(text: str, declared: Any) -> str | None:
+    if isinstance(declared, str) and declared.strip():
+        code = declared.strip().lower().replace("_", "-")
+        if code.split("-")[0] not in ("en", "eng", "english"):
+            return (f"language is {declared!r}; framing's lexicons, VADER and readability "
+                    "formulas are for English. Translate the text or remove the article")
+        return None
+    words = _WORD.findall(text[:20_000].lower())
+    if len(words) < 30:
+        return None
+    share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+    if share < 0.08:
+        return (f"the text does not look English (only {share:.0%} of its words are common "
+                "English function words); framing's lexicons and formulas are for English. "
+                "Set language='en' in the manifest if this is wrong")
+    return None
+
+
+def analyse_article(
+    doc_id: str, title: str | None, text: str, language: Any,
+    features: Sequence[Feature], max_chars: int | None = DEFAULT_MAX_CHARS,
+) -> _ArticleResult:
+    """Segment one article once and run every feature on it. Never raises."""
+    if max_chars is not None and len(text) > max_chars:
+        return _ArticleResult(doc_id, error=("analyse", (
+            f"the article is {len(text):,} characters, over max_chars={max_chars:,}; a news "
+            "article is rarely over 100,000. Split the file if it holds several articles, "
+            "or pass max_chars=None to analyse it whole")))
+    problem = _english_problem(text, language)
+    if problem:
+        return _ArticleResult(doc_id, error=("language", problem))
+    try:
+        seg = segment(text)
+    except Exception as exc:  # one bad article must not stop a corpus run
+        return _ArticleResult(doc_id, error=("segment", f"{type(exc).__name__}: {exc}"))
+    if not seg.sentences:
+        return _ArticleResult(doc_id, error=("segment", "no sentences found in the text"))
+    article_input = ArticleInput(doc_id, title, seg)
+    result = _ArticleResult(doc_id)
+    row: dict[str, Any] = {
+        "n_paragraphs": len(seg.paragraphs),
+        "n_sentences": len(seg.sentences),
+        "n_words": len(seg.tokens),
+        "n_quotes": len(seg.quotes),
+    }
+    sentence_values: dict[str, Sequence[Any]] = {}
+    for feature in features:
+        try:
+            output = feature.compute(article_input)
+        except Exception as exc:
+            return _ArticleResult(doc_id, error=(feature.name, f"{type(exc).__name__}: {exc}"))
+        row.update(output.article)
+        sentence_values.update(output.sentences)
+        for table, rows in output.spans.items():
+            result.spans.setdefault(table, []).extend(rows)
+    result.article = row
+    for i, ((start, end), paragraph, (t0, t1)) in enumerate(
+        zip(seg.sentences, seg.sentence_paragraph, seg.sentence_tokens, strict=True)
+    ):
+        sentence = {"sentence": i, "paragraph": paragraph, "start": start, "end": end,
+                    "text": text[start:end], "n_words": t1 - t0}
+        for column, values in sentence_values.items():
+            sentence[column] = values[i]
+        result.sentences.append(sentence)
+    result.spans["quotes"] = [
+        {"start": q.start, "end": q.end, "content_start": q.content_start,
+         "content_end": q.content_end, "closed": q.closed, "text": text[q.start : q.end]}
+        for q in seg.quotes
+    ]
+    return result
+
+
+def _run_chunk(rows: list[tuple[str, str | None, str, Any]], names: tuple[str, ...],
+               max_chars: int | None) -> list[_ArticleResult]:
+    features = [FEATURES[n] for n in names]
+    return [analyse_article(*row, features, max_chars) for row in rows]
+
+
+def _select(features: Iterable[str] | None) -> tuple[Feature, ...]:
+    if features is None:
+        return tuple(FEATURES.values())
+    names = list(features)
+    unknown = [n for n in names if n not in FEATURES]
+    if unknown:
+        raise FramingError(f"unknown feature {', '.join(map(repr, unknown))}; registered: "
+                           f"{', '.join(FEATURES)}")
+    return tuple(FEATURES[n] for n in names)
+
+
+def analyse(
+    corpus: Corpus,
+    *,
+    features: Iterable[str] | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    n_jobs: int = 1,
+    progress: bool = False,
+) -> Analysis:
+    """Run every registered feature family over a corpus.
+
+    Args:
+        corpus: From :func:`framing.load_corpus`.
+        features: Names of the families to run (default: all registered).
+        max_chars: Articles longer than this become errors instead of being
+            analysed; None analyses everything.
+        n_jobs: Worker processes (1 runs in this process).
+        progress: Show a progress bar.
+
+    Returns:
+        An :class:`Analysis` with ``articles``, ``sentences``, span tables and
+        ``errors``. Every article appears once, in ``articles`` or in ``errors``.
+
+    Example:
+        >>> analysis = framing.analyse(framing.load_corpus("articles/"))  # doctest: +SKIP
+        >>> analysis.articles[["outlet", "sent_compound_mean"]]  # doctest: +SKIP
+    """
+    if not isinstance(corpus, Corpus):
+        raise FramingError(f"analyse() takes a Corpus from framing.load_corpus(), got "
+                           f"{type(corpus).__name__}")
+    chosen = _select(features)
+    names = tuple(f.name for f in chosen)
+    arts = corpus.articles
+    rows = list(zip(arts["doc_id"], arts["title"], arts["text"], arts["language"], strict=True))
+    results = _execute(rows, names, max_chars, n_jobs, progress)
+    return _tables(corpus, chosen, results)
+
+
+def _execute(rows, names, max_chars, n_jobs, progress) -> list[_ArticleResult]:
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(rows), unit="article", desc="analysing")
+    results: list[_ArticleResult] = []
+    chunk = 25
+    chunks = [rows[i : i + chunk] for i in range(0, len(rows), chunk)]
+    if n_jobs > 1 and len(chunks) > 1:
+        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+            for done in pool.map(_run_chunk, chunks, [names] * len(chunks),
+                                 [max_chars] * len(chunks)):
+                results.extend(done)
+                if bar:
+                    bar.update(len(done))
+    else:
+        for part in chunks:
+            done = _run_chunk(part, names, max_chars)
+            results.extend(done)
+            if bar:
+                bar.update(len(done))
+    if bar:
+        bar.close()
+    return results
+
+
+def _typed(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
+    for column, dtype in dtypes.items():
+        if column not in frame.columns:
+            frame[column] = pd.Series(dtype=dtype, index=frame.index)
+        elif dtype == "int64" and frame[column].isna().any():
+            frame[column] = frame[column].astype("Int64")
+        elif dtype != "str":
+            frame[column] = frame[column].astype(dtype)
+    return frame
+
+
+def _tables(corpus: Corpus, chosen: tuple[Feature, ...], results: list[_ArticleResult]
+            ) -> Analysis:
+    ok = [r for r in results if r.error is None]
+    feature_cols: dict[str, str] = dict(STRUCTURE_COLUMNS)
+    sentence_cols: dict[str, str] = dict(SENTENCE_BASE_COLUMNS)
+    span_cols: dict[str, dict[str, str]] = {"quotes": dict(QUOTE_COLUMNS)}
+    for feature in chosen:
+        feature_cols.update(feature.article_columns)
+        sentence_cols.update(feature.sentence_columns)
+        for table, cols in feature.span_tables.items():
+            span_cols[table] = dict(cols)
+
+    meta = corpus.articles.set_index("doc_id")
+    figures = pd.DataFrame([r.article for r in ok], index=[r.doc_id for r in ok])
+    figures = _typed(figures.reindex(columns=list(feature_cols)), feature_cols)
+    articles = meta.loc[figures.index, [c for c in META_COLUMNS if c != "doc_id"]]
+    articles = pd.concat([articles, figures], axis=1).rename_axis("doc_id").reset_index()
+
+    sentences = pd.DataFrame(
+        [{"doc_id": r.doc_id, **s} for r in ok for s in r.sentences],
+        columns=list(sentence_cols),
+    )
+    sentences = _typed(sentences, sentence_cols)
+    spans: dict[str, pd.DataFrame] = {}
+    for table, cols in span_cols.items():
+        frame = pd.DataFrame(
+            [{"doc_id": r.doc_id, **row} for r in ok for row in r.spans.get(table, [])],
+            columns=["doc_id", *cols],
+        )
+        spans[table] = _typed(frame, cols)
+
+    failed = [
+        {"doc_id": r.doc_id, "origin": meta.at[r.doc_id, "origin"], "stage": r.error[0],
+         "reason": r.error[1]}
+        for r in results if r.error is not None
+    ]
+    errors = pd.concat(
+        [corpus.errors, pd.DataFrame(failed, columns=list(ERROR_COLUMNS))], ignore_index=True
+    ) if failed else corpus.errors.copy()
+    return Analysis(articles, sentences, spans, errors, corpus, tuple(f.name for f in chosen))

@@ -1,0 +1,43 @@
+"""Step 3 of the flow: feature families, each a pure function of a segmented article.
+
+The registry below is the one place features are listed. A family declares its
+columns, so tables (and Dask ``meta``) can be built without running it; the
+orchestrator in ``framing.analysis`` runs whatever is registered.
+"""
+
+from __future__ import annotations
+
+from ._base import ArticleInput, Feature, FeatureOutput
+from .readability import READABILITY
+from .sentiment import SENTIMENT
+
+__all__ = ["FEATURES", "ArticleInput", "Feature", "FeatureOutput", "register_feature"]
+
+#: Registered families by name, in the order they run.
+FEATURES: dict[str, Feature] = {}
+
+
+def register_feature(feature: Feature, *, replace: bool = False) -> Feature:
+    """Add a feature family to the registry (``analyse`` runs every registered one).
+
+    Raises:
+        ValueError: A family of that name is registered and ``replace`` is False, or
+            its columns clash with another family's.
+    """
+    if feature.name in FEATURES and not replace:
+        raise ValueError(f"feature {feature.name!r} is already registered; pass replace=True")
+    taken = {
+        col: other.name
+        for other in FEATURES.values() if other.name != feature.name
+        for col in [*other.article_columns, *other.sentence_columns]
+    }
+    clashes = [c for c in [*feature.article_columns, *feature.sentence_columns] if c in taken]
+    if clashes:
+        raise ValueError(f"feature {feature.name!r} declares columns already declared: "
+                         + ", ".join(f"{c} (by {taken[c]})" for c in clashes))
+    FEATURES[feature.name] = feature
+    return feature
+
+
+for _feature in (SENTIMENT, READABILITY):
+    register_feature(_feature)

@@ -1,0 +1,61 @@
+"""What a feature family is: a pure function of one segmented article that declares
+the columns it emits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..text import Segmented
+
+__all__ = ["ArticleInput", "Feature", "FeatureOutput"]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInput:
+    """What every feature receives: the article's id, headline and segmentation."""
+
+    doc_id: str
+    title: str | None
+    seg: Segmented
+
+    @property
+    def text(self) -> str:
+        return self.seg.text
+
+
+@dataclass(slots=True)
+class FeatureOutput:
+    """What a feature returns for one article.
+
+    ``article`` maps article columns to values; ``sentences`` maps sentence columns to
+    one value per sentence, in sentence order; ``spans`` maps span-table names to rows
+    (dicts with ``start``, ``end`` in the cleaned text, and the declared columns; the
+    orchestrator adds ``doc_id``).
+    """
+
+    article: dict[str, Any] = field(default_factory=dict)
+    sentences: dict[str, Sequence[Any]] = field(default_factory=dict)
+    spans: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    """A registered feature family.
+
+    Attributes:
+        name: The family's name (``"sentiment"``); also how users select it.
+        article_columns: Column → pandas dtype of the per-article figures.
+        sentence_columns: Column → dtype of the per-sentence values.
+        span_tables: Span-table name → (column → dtype), besides ``doc_id``.
+        compute: The pure function ``ArticleInput -> FeatureOutput``.
+        description: One line for ``framing features`` and the report's methods.
+    """
+
+    name: str
+    article_columns: Mapping[str, str]
+    compute: Callable[[ArticleInput], FeatureOutput]
+    sentence_columns: Mapping[str, str] = field(default_factory=dict)
+    span_tables: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    description: str = ""
