@@ -26,31 +26,198 @@ __all__ = ["Analysis", "analyse"]
 
 #: Metadata carried from the corpus into ``Analysis.articles``.
 META_COLUMNS = (
-    "doc_id", "outlet", "published", "title", "url", "story", "language",
-    "version_group", "is_primary", "syndicated",
+    "doc_id",
+    "outlet",
+    "published",
+    "title",
+    "url",
+    "story",
+    "language",
+    "version_group",
+    "is_primary",
+    "syndicated",
 )
 #: Structure columns every article gets, from the segmentation.
-STRUCTURE_COLUMNS = {"n_paragraphs": "int64", "n_sentences": "int64", "n_words": "int64",
-                     "n_quotes": "int64"}
-SENTENCE_BASE_COLUMNS = {"doc_id": "str", "sentence": "int64", "paragraph": "int64",
-                         "start": "int64", "end": "int64", "text": "str", "n_words": "int64"}
-QUOTE_COLUMNS = {"start": "int64", "end": "int64", "content_start": "int64",
-                 "content_end": "int64", "closed": "bool", "text": "str"}
+STRUCTURE_COLUMNS = {
+    "n_paragraphs": "int64",
+    "n_sentences": "int64",
+    "n_words": "int64",
+    "n_quotes": "int64",
+}
+SENTENCE_BASE_COLUMNS = {
+    "doc_id": "str",
+    "sentence": "int64",
+    "paragraph": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "str",
+    "n_words": "int64",
+}
+QUOTE_COLUMNS = {
+    "start": "int64",
+    "end": "int64",
+    "content_start": "int64",
+    "content_end": "int64",
+    "closed": "bool",
+    "text": "str",
+}
 
 DEFAULT_MAX_CHARS = 1_000_000
 
 # Frequent English function words. A text of 30+ words where fewer than 8% of the
 # words are among them is not English prose (English news runs at 40–50%).
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to a in that is was he for it with as his on be at by i this had not are "
-    "but from or have an they which one you were her all she there would their we him "
-    "been has when who will more no if out so said what up its about into than them can "
-    "only other new some could time these two may then do first any my now such like our "
-    "over man me even most made after also did many before must through back years where "
-    "much your way well down should because each just those people how too little state "
-    "good very make world still own see men work long get here between both life being "
-    "under never day same another know while last might us great old year off come since "
-    "against go came right used take three".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "that",
+        "is",
+        "was",
+        "he",
+        "for",
+        "it",
+        "with",
+        "as",
+        "his",
+        "on",
+        "be",
+        "at",
+        "by",
+        "i",
+        "this",
+        "had",
+        "not",
+        "are",
+        "but",
+        "from",
+        "or",
+        "have",
+        "an",
+        "they",
+        "which",
+        "one",
+        "you",
+        "were",
+        "her",
+        "all",
+        "she",
+        "there",
+        "would",
+        "their",
+        "we",
+        "him",
+        "been",
+        "has",
+        "when",
+        "who",
+        "will",
+        "more",
+        "no",
+        "if",
+        "out",
+        "so",
+        "said",
+        "what",
+        "up",
+        "its",
+        "about",
+        "into",
+        "than",
+        "them",
+        "can",
+        "only",
+        "other",
+        "new",
+        "some",
+        "could",
+        "time",
+        "these",
+        "two",
+        "may",
+        "then",
+        "do",
+        "first",
+        "any",
+        "my",
+        "now",
+        "such",
+        "like",
+        "our",
+        "over",
+        "man",
+        "me",
+        "even",
+        "most",
+        "made",
+        "after",
+        "also",
+        "did",
+        "many",
+        "before",
+        "must",
+        "through",
+        "back",
+        "years",
+        "where",
+        "much",
+        "your",
+        "way",
+        "well",
+        "down",
+        "should",
+        "because",
+        "each",
+        "just",
+        "those",
+        "people",
+        "how",
+        "too",
+        "little",
+        "state",
+        "good",
+        "very",
+        "make",
+        "world",
+        "still",
+        "own",
+        "see",
+        "men",
+        "work",
+        "long",
+        "get",
+        "here",
+        "between",
+        "both",
+        "life",
+        "being",
+        "under",
+        "never",
+        "day",
+        "same",
+        "another",
+        "know",
+        "while",
+        "last",
+        "might",
+        "us",
+        "great",
+        "old",
+        "year",
+        "off",
+        "come",
+        "since",
+        "against",
+        "go",
+        "came",
+        "right",
+        "used",
+        "take",
+        "three",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -85,8 +252,10 @@ class Analysis:
         spans = self.__dict__.get("spans", {})
         if name in spans:
             return spans[name]
-        raise AttributeError(f"Analysis has no attribute or span table {name!r}; span tables: "
-                             f"{', '.join(sorted(spans))}")
+        raise AttributeError(
+            f"Analysis has no attribute or span table {name!r}; span tables: "
+            f"{', '.join(sorted(spans))}"
+        )
 
     @property
     def counted(self) -> pd.DataFrame:
@@ -101,12 +270,22 @@ class Analysis:
             include_versions: Count every version instead of one per version group.
         """
         if by not in self.articles.columns:
-            raise FramingError(f"cannot summarise by {by!r}: no such column in "
-                               f"analysis.articles; try 'outlet' or 'story'")
+            raise FramingError(
+                f"cannot summarise by {by!r}: no such column in "
+                f"analysis.articles; try 'outlet' or 'story'"
+            )
         table = self.articles if include_versions else self.counted
-        figures = [c for c in ("n_words", "sent_compound_mean", "sent_negative_share",
-                               "read_flesch_reading_ease", "read_flesch_kincaid_grade")
-                   if c in table.columns]
+        figures = [
+            c
+            for c in (
+                "n_words",
+                "sent_compound_mean",
+                "sent_negative_share",
+                "read_flesch_reading_ease",
+                "read_flesch_kincaid_grade",
+            )
+            if c in table.columns
+        ]
         grouped = table.groupby(by, dropna=False)
         out = grouped.agg(articles=("doc_id", "size"), **{f"{c}": (c, "mean") for c in figures})
         if not include_versions:
@@ -115,13 +294,17 @@ class Analysis:
         return out.reset_index()
 
     def __repr__(self) -> str:
-        return (f"Analysis({len(self.articles)} articles, {len(self.sentences)} sentences, "
-                f"{len(self.errors)} errors; features: {', '.join(self.features)})")
+        return (
+            f"Analysis({len(self.articles)} articles, {len(self.sentences)} sentences, "
+            f"{len(self.errors)} errors; features: {', '.join(self.features)})"
+        )
 
     def _repr_html_(self) -> str:
-        head = (f"<p><b>{len(self.articles)}</b> articles analysed, "
-                f"<b>{len(self.sentences)}</b> sentences, <b>{len(self.errors)}</b> errors; "
-                f"span tables: {', '.join(sorted(self.spans))}</p>")
+        head = (
+            f"<p><b>{len(self.articles)}</b> articles analysed, "
+            f"<b>{len(self.sentences)}</b> sentences, <b>{len(self.errors)}</b> errors; "
+            f"span tables: {', '.join(sorted(self.spans))}</p>"
+        )
         return head + self.summary().to_html(index=False, escape=True, float_format="%.3f")
 
 
@@ -138,30 +321,45 @@ def _english_problem(text: str, declared: Any) -> str | None:
     if isinstance(declared, str) and declared.strip():
         code = declared.strip().lower().replace("_", "-")
         if code.split("-")[0] not in ("en", "eng", "english"):
-            return (f"language is {declared!r}; framing's lexicons, VADER and readability "
-                    "formulas are for English. Translate the text or remove the article")
+            return (
+                f"language is {declared!r}; framing's lexicons, VADER and readability "
+                "formulas are for English. Translate the text or remove the article"
+            )
         return None
     words = _WORD.findall(text[:20_000].lower())
     if len(words) < 30:
         return None
     share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
     if share < 0.08:
-        return (f"the text does not look English (only {share:.0%} of its words are common "
-                "English function words); framing's lexicons and formulas are for English. "
-                "Set language='en' in the manifest if this is wrong")
+        return (
+            f"the text does not look English (only {share:.0%} of its words are common "
+            "English function words); framing's lexicons and formulas are for English. "
+            "Set language='en' in the manifest if this is wrong"
+        )
     return None
 
 
 def analyse_article(
-    doc_id: str, title: str | None, text: str, language: Any,
-    features: Sequence[Feature], max_chars: int | None = DEFAULT_MAX_CHARS,
+    doc_id: str,
+    title: str | None,
+    text: str,
+    language: Any,
+    features: Sequence[Feature],
+    max_chars: int | None = DEFAULT_MAX_CHARS,
 ) -> _ArticleResult:
     """Segment one article once and run every feature on it. Never raises."""
     if max_chars is not None and len(text) > max_chars:
-        return _ArticleResult(doc_id, error=("analyse", (
-            f"the article is {len(text):,} characters, over max_chars={max_chars:,}; a news "
-            "article is rarely over 100,000. Split the file if it holds several articles, "
-            "or pass max_chars=None to analyse it whole")))
+        return _ArticleResult(
+            doc_id,
+            error=(
+                "analyse",
+                (
+                    f"the article is {len(text):,} characters, over max_chars={max_chars:,}; "
+                    "a news article is rarely over 100,000. Split the file if it holds "
+                    "several articles, or pass max_chars=None to analyse it whole"
+                ),
+            ),
+        )
     problem = _english_problem(text, language)
     if problem:
         return _ArticleResult(doc_id, error=("language", problem))
@@ -193,21 +391,34 @@ def analyse_article(
     for i, ((start, end), paragraph, (t0, t1)) in enumerate(
         zip(seg.sentences, seg.sentence_paragraph, seg.sentence_tokens, strict=True)
     ):
-        sentence = {"sentence": i, "paragraph": paragraph, "start": start, "end": end,
-                    "text": text[start:end], "n_words": t1 - t0}
+        sentence = {
+            "sentence": i,
+            "paragraph": paragraph,
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "n_words": t1 - t0,
+        }
         for column, values in sentence_values.items():
             sentence[column] = values[i]
         result.sentences.append(sentence)
     result.spans["quotes"] = [
-        {"start": q.start, "end": q.end, "content_start": q.content_start,
-         "content_end": q.content_end, "closed": q.closed, "text": text[q.start : q.end]}
+        {
+            "start": q.start,
+            "end": q.end,
+            "content_start": q.content_start,
+            "content_end": q.content_end,
+            "closed": q.closed,
+            "text": text[q.start : q.end],
+        }
         for q in seg.quotes
     ]
     return result
 
 
-def _run_chunk(rows: list[tuple[str, str | None, str, Any]], names: tuple[str, ...],
-               max_chars: int | None) -> list[_ArticleResult]:
+def _run_chunk(
+    rows: list[tuple[str, str | None, str, Any]], names: tuple[str, ...], max_chars: int | None
+) -> list[_ArticleResult]:
     features = [FEATURES[n] for n in names]
     return [analyse_article(*row, features, max_chars) for row in rows]
 
@@ -218,8 +429,9 @@ def _select(features: Iterable[str] | None) -> tuple[Feature, ...]:
     names = list(features)
     unknown = [n for n in names if n not in FEATURES]
     if unknown:
-        raise FramingError(f"unknown feature {', '.join(map(repr, unknown))}; registered: "
-                           f"{', '.join(FEATURES)}")
+        raise FramingError(
+            f"unknown feature {', '.join(map(repr, unknown))}; registered: {', '.join(FEATURES)}"
+        )
     return tuple(FEATURES[n] for n in names)
 
 
@@ -250,8 +462,9 @@ def analyse(
         >>> analysis.articles[["outlet", "sent_compound_mean"]]  # doctest: +SKIP
     """
     if not isinstance(corpus, Corpus):
-        raise FramingError(f"analyse() takes a Corpus from framing.load_corpus(), got "
-                           f"{type(corpus).__name__}")
+        raise FramingError(
+            f"analyse() takes a Corpus from framing.load_corpus(), got {type(corpus).__name__}"
+        )
     chosen = _select(features)
     names = tuple(f.name for f in chosen)
     arts = corpus.articles
@@ -271,8 +484,9 @@ def _execute(rows, names, max_chars, n_jobs, progress) -> list[_ArticleResult]:
     chunks = [rows[i : i + chunk] for i in range(0, len(rows), chunk)]
     if n_jobs > 1 and len(chunks) > 1:
         with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-            for done in pool.map(_run_chunk, chunks, [names] * len(chunks),
-                                 [max_chars] * len(chunks)):
+            for done in pool.map(
+                _run_chunk, chunks, [names] * len(chunks), [max_chars] * len(chunks)
+            ):
                 results.extend(done)
                 if bar:
                     bar.update(len(done))
@@ -298,8 +512,7 @@ def _typed(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
     return frame
 
 
-def _tables(corpus: Corpus, chosen: tuple[Feature, ...], results: list[_ArticleResult]
-            ) -> Analysis:
+def _tables(corpus: Corpus, chosen: tuple[Feature, ...], results: list[_ArticleResult]) -> Analysis:
     ok = [r for r in results if r.error is None]
     feature_cols: dict[str, str] = dict(STRUCTURE_COLUMNS)
     sentence_cols: dict[str, str] = dict(SENTENCE_BASE_COLUMNS)
@@ -330,11 +543,20 @@ def _tables(corpus: Corpus, chosen: tuple[Feature, ...], results: list[_ArticleR
         spans[table] = _typed(frame, cols)
 
     failed = [
-        {"doc_id": r.doc_id, "origin": meta.at[r.doc_id, "origin"], "stage": r.error[0],
-         "reason": r.error[1]}
-        for r in results if r.error is not None
+        {
+            "doc_id": r.doc_id,
+            "origin": meta.at[r.doc_id, "origin"],
+            "stage": r.error[0],
+            "reason": r.error[1],
+        }
+        for r in results
+        if r.error is not None
     ]
-    errors = pd.concat(
-        [corpus.errors, pd.DataFrame(failed, columns=list(ERROR_COLUMNS))], ignore_index=True
-    ) if failed else corpus.errors.copy()
+    errors = (
+        pd.concat(
+            [corpus.errors, pd.DataFrame(failed, columns=list(ERROR_COLUMNS))], ignore_index=True
+        )
+        if failed
+        else corpus.errors.copy()
+    )
     return Analysis(articles, sentences, spans, errors, corpus, tuple(f.name for f in chosen))

@@ -19,28 +19,48 @@ from .features import FEATURES
 def _field(value: str) -> tuple[str, str]:
     name, sep, column = value.partition("=")
     if not sep or not name or not column:
-        raise argparse.ArgumentTypeError(f"--field takes name=column, e.g. outlet=source; got "
-                                         f"{value!r}")
+        raise argparse.ArgumentTypeError(
+            f"--field takes name=column, e.g. outlet=source; got {value!r}"
+        )
     return name.strip(), column.strip()
 
 
 def _corpus_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", type=Path,
-                        help="folder of articles (.txt/.html/.json, with manifest.csv), or a "
-                             ".csv/.tsv/.jsonl/.parquet table")
-    parser.add_argument("--demo", action="store_true",
-                        help="use the bundled fictional demo corpus instead of PATH")
-    parser.add_argument("--manifest", type=Path, metavar="FILE",
-                        help="manifest CSV, if not PATH/manifest.csv")
-    parser.add_argument("--field", type=_field, action="append", default=[],
-                        metavar="NAME=COLUMN",
-                        help="map a field (doc_id, text, outlet, published, title, url, story, "
-                             "language, file) to your column or JSON key; repeatable")
-    parser.add_argument("--clean-rules", type=Path, metavar="FILE",
-                        help="TOML file of extra cleaning rules, applied after the defaults")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        help="folder of articles (.txt/.html/.json, with manifest.csv), or a "
+        ".csv/.tsv/.jsonl/.parquet table",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="use the bundled fictional demo corpus instead of PATH"
+    )
+    parser.add_argument(
+        "--manifest", type=Path, metavar="FILE", help="manifest CSV, if not PATH/manifest.csv"
+    )
+    parser.add_argument(
+        "--field",
+        type=_field,
+        action="append",
+        default=[],
+        metavar="NAME=COLUMN",
+        help="map a field (doc_id, text, outlet, published, title, url, story, "
+        "language, file) to your column or JSON key; repeatable",
+    )
+    parser.add_argument(
+        "--clean-rules",
+        type=Path,
+        metavar="FILE",
+        help="TOML file of extra cleaning rules, applied after the defaults",
+    )
     parser.add_argument("--no-clean", action="store_true", help="keep capture debris")
-    parser.add_argument("--outlet-aliases", type=Path, metavar="FILE",
-                        help="TOML file with an [aliases] table of outlet spellings")
+    parser.add_argument(
+        "--outlet-aliases",
+        type=Path,
+        metavar="FILE",
+        help="TOML file with an [aliases] table of outlet spellings",
+    )
     parser.add_argument("--encoding", help="decode every file with this encoding")
 
 
@@ -48,37 +68,62 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
         description="Compare how news outlets frame the same story: who speaks, how sure it "
-                    "sounds, how it feels, what it puts first. Every figure keeps its evidence.",
+        "sounds, how it feels, what it puts first. Every figure keeps its evidence.",
         epilog="Run 'framing COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser(
-        "analyse", aliases=["analyze"],
+        "analyse",
+        aliases=["analyze"],
         help="analyse a corpus and write the article table",
         description="Load, clean and segment a corpus, score every feature, write the "
-                    "article table and print a per-outlet summary.",
+        "article table and print a per-outlet summary.",
         epilog="Example: framing analyse articles/ --field outlet=publication --out "
-               "reports/articles.csv",
+        "reports/articles.csv",
     )
     _corpus_options(run)
-    run.add_argument("--out", type=Path, metavar="FILE",
-                     help="write the article table to FILE (.csv or .parquet)")
-    run.add_argument("--tables", type=Path, metavar="DIR",
-                     help="also write sentences, every span table and errors as CSV to DIR")
+    run.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="write the article table to FILE (.csv or .parquet)",
+    )
+    run.add_argument(
+        "--tables",
+        type=Path,
+        metavar="DIR",
+        help="also write sentences, every span table and errors as CSV to DIR",
+    )
     run.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
-    run.add_argument("--max-chars", type=int, default=1_000_000, metavar="N",
-                     help="articles longer than N characters become errors (default 1000000)")
+    run.add_argument(
+        "--max-chars",
+        type=int,
+        default=1_000_000,
+        metavar="N",
+        help="articles longer than N characters become errors (default 1000000)",
+    )
     bar = run.add_mutually_exclusive_group()
-    bar.add_argument("--progress", dest="progress", action="store_true", default=None,
-                     help="always show the progress bar")
-    bar.add_argument("--no-progress", dest="progress", action="store_false",
-                     help="never show the progress bar (default: shown on a terminal)")
+    bar.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="always show the progress bar",
+    )
+    bar.add_argument(
+        "--no-progress",
+        dest="progress",
+        action="store_false",
+        help="never show the progress bar (default: shown on a terminal)",
+    )
 
-    commands.add_parser("features", help="list the feature families and their columns",
-                        description="List the registered feature families and the columns "
-                                    "each adds.")
+    commands.add_parser(
+        "features",
+        help="list the feature families and their columns",
+        description="List the registered feature families and the columns each adds.",
+    )
     return parser
 
 
@@ -90,8 +135,11 @@ def _load(args: argparse.Namespace):
     clean: bool | Path = False if args.no_clean else (args.clean_rules or True)
     return load_corpus(
         DEMO_CORPUS if args.demo else args.path,
-        manifest=args.manifest, clean=clean, outlet_aliases=args.outlet_aliases,
-        encoding=args.encoding, **dict(args.field),
+        manifest=args.manifest,
+        clean=clean,
+        outlet_aliases=args.outlet_aliases,
+        encoding=args.encoding,
+        **dict(args.field),
     )
 
 
@@ -121,10 +169,13 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         for name, table in analysis.spans.items():
             table.to_csv(args.tables / f"{name}.csv", index=False)
         print(f"wrote sentences, span tables and errors to {args.tables}/")
-    with pd.option_context("display.width", 120, "display.max_columns", 20,
-                           "display.float_format", "{:.3f}".format):
-        print(f"\n{len(analysis.articles)} articles analysed, {len(analysis.errors)} errors; "
-              "one version per group counted\n")
+    with pd.option_context(
+        "display.width", 120, "display.max_columns", 20, "display.float_format", "{:.3f}".format
+    ):
+        print(
+            f"\n{len(analysis.articles)} articles analysed, {len(analysis.errors)} errors; "
+            "one version per group counted\n"
+        )
         print(analysis.summary().to_string(index=False))
     if len(analysis.errors):
         print(f"\n{len(analysis.errors)} articles not analysed:")

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 __all__ = [
     "ColumnError",
+    "ConfigError",
     "CorpusError",
     "CorpusNotFoundError",
     "FramingError",
-    "ConfigError",
     "MissingDependencyError",
 ]
 

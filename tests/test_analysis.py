@@ -31,7 +31,11 @@ def test_seed_sentence_sentiment_equals_vader_on_each_sentence(seed):
     for row in seed.sentences.itertuples():
         scores = vader.polarity_scores(row.text)
         assert (row.sent_compound, row.sent_pos, row.sent_neg, row.sent_neu) == (
-            scores["compound"], scores["pos"], scores["neg"], scores["neu"]), row.text
+            scores["compound"],
+            scores["pos"],
+            scores["neg"],
+            scores["neu"],
+        ), row.text
 
 
 def test_seed_readability_equals_textstat_on_the_cleaned_text(seed):
@@ -65,8 +69,12 @@ def test_evidence_sentences_are_the_extremes_of_the_sentence_table(seed):
 
 def test_basil_is_analysed_with_no_errors(shared_dir):
     corpus = framing.load_corpus(
-        shared_dir / "corpus" / "basil" / "articles", text="body-paragraphs", outlet="source",
-        story="triplet-uuid", published="date", title="title",
+        shared_dir / "corpus" / "basil" / "articles",
+        text="body-paragraphs",
+        outlet="source",
+        story="triplet-uuid",
+        published="date",
+        title="title",
     )
     analysis = framing.analyse(corpus, features=["sentiment"])
     assert len(analysis.articles) == 300
@@ -77,13 +85,17 @@ def test_basil_is_analysed_with_no_errors(shared_dir):
 
 
 def _toy_corpus() -> framing.Corpus:
-    frame = pd.DataFrame({
-        "doc_id": ["a", "b", "c"],
-        "outlet": ["Herald", "Herald", "Dispatch"],
-        "text": ["Officials praised the rescue teams. The river is calm.",
-                 "Residents were furious about the leak. Nobody came to help them.",
-                 "The council meets on Tuesday. It will discuss the port."],
-    })
+    frame = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "outlet": ["Herald", "Herald", "Dispatch"],
+            "text": [
+                "Officials praised the rescue teams. The river is calm.",
+                "Residents were furious about the leak. Nobody came to help them.",
+                "The council meets on Tuesday. It will discuss the port.",
+            ],
+        }
+    )
     return framing.load_corpus(frame)
 
 
@@ -95,8 +107,12 @@ def test_a_registered_feature_runs_without_changing_the_orchestration():
             spans={"exclamations": [{"start": i, "end": i + 1} for i in marks]},
         )
 
-    feature = Feature("exclamation", {"excl_count": "int64"}, exclamations,
-                      span_tables={"exclamations": {"start": "int64", "end": "int64"}})
+    feature = Feature(
+        "exclamation",
+        {"excl_count": "int64"},
+        exclamations,
+        span_tables={"exclamations": {"start": "int64", "end": "int64"}},
+    )
     framing.register_feature(feature)
     try:
         frame = pd.DataFrame({"outlet": ["X", "X"], "text": ["Stop! Now!", "Calm words."]})
@@ -127,12 +143,17 @@ def test_a_feature_that_raises_turns_its_article_into_an_error_row():
 
 
 def test_two_worker_processes_give_the_same_tables_as_one():
-    frame = pd.DataFrame({
-        "doc_id": [f"d{i}" for i in range(60)],
-        "outlet": ["Herald", "Dispatch", "Voice"] * 20,
-        "text": [f"Story number {i} is here. Officials praised the rescue teams on day {i}."
-                 f" Residents were angry about the leak." for i in range(60)],
-    })
+    frame = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(60)],
+            "outlet": ["Herald", "Dispatch", "Voice"] * 20,
+            "text": [
+                f"Story number {i} is here. Officials praised the rescue teams on day {i}."
+                f" Residents were angry about the leak."
+                for i in range(60)
+            ],
+        }
+    )
     corpus = framing.load_corpus(frame, version_threshold=None)
     one = framing.analyse(corpus)
     two = framing.analyse(corpus, n_jobs=2)
@@ -141,7 +162,7 @@ def test_two_worker_processes_give_the_same_tables_as_one():
 
 
 def test_selecting_an_unknown_feature_names_the_registered_ones():
-    with pytest.raises(framing.FramingError, match="unknown feature 'tone'.*sentiment"):
+    with pytest.raises(framing.FramingError, match=r"unknown feature 'tone'.*sentiment"):
         framing.analyse(_toy_corpus(), features=["tone"])
 
 

@@ -24,18 +24,35 @@ def test_analyse_help_lists_the_corpus_options(capsys):
 
 
 def test_analyse_writes_the_article_table_and_prints_per_outlet_summary(tmp_path, capsys):
-    frame = pd.DataFrame({
-        "id": ["a", "b", "c"],
-        "publication": ["Herald", "Herald", "Dispatch"],
-        "body": ["Officials praised the rescue teams. The river is calm.",
-                 "Residents were furious about the leak. Nobody came to help.",
-                 "The council meets on Tuesday. It will discuss the port."],
-    })
+    frame = pd.DataFrame(
+        {
+            "id": ["a", "b", "c"],
+            "publication": ["Herald", "Herald", "Dispatch"],
+            "body": [
+                "Officials praised the rescue teams. The river is calm.",
+                "Residents were furious about the leak. Nobody came to help.",
+                "The council meets on Tuesday. It will discuss the port.",
+            ],
+        }
+    )
     source = tmp_path / "articles.csv"
     frame.to_csv(source, index=False)
     out = tmp_path / "out" / "articles.csv"
-    code = main(["analyse", str(source), "--field", "outlet=publication", "--field",
-                 "text=body", "--field", "doc_id=id", "--out", str(out), "--no-progress"])
+    code = main(
+        [
+            "analyse",
+            str(source),
+            "--field",
+            "outlet=publication",
+            "--field",
+            "text=body",
+            "--field",
+            "doc_id=id",
+            "--out",
+            str(out),
+            "--no-progress",
+        ]
+    )
     assert code == 0
     written = pd.read_csv(out)
     assert sorted(written["doc_id"]) == ["a", "b", "c"]

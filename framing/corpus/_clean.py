@@ -47,8 +47,10 @@ def _parse_rules(data: dict, origin: str) -> list[CleaningRule]:
     for i, entry in enumerate(entries, start=1):
         missing = [key for key in ("name", "pattern") if key not in entry]
         if missing:
-            raise ConfigError(f"{origin}: rule {i} lacks {', '.join(missing)}; every rule needs a "
-                              "name and a pattern")
+            raise ConfigError(
+                f"{origin}: rule {i} lacks {', '.join(missing)}; every rule needs a "
+                "name and a pattern"
+            )
         try:
             pattern = re.compile(entry["pattern"])
         except re.error as exc:
@@ -88,8 +90,10 @@ def load_cleaning_rules(
     if path is not None:
         p = Path(path)
         if not p.is_file():
-            raise ConfigError(f"cleaning rules file {p} does not exist; pass the path of a TOML "
-                              "file with [[rules]] tables")
+            raise ConfigError(
+                f"cleaning rules file {p} does not exist; pass the path of a TOML "
+                "file with [[rules]] tables"
+            )
         try:
             data = tomllib.loads(p.read_text("utf-8"))
         except tomllib.TOMLDecodeError as exc:
@@ -105,9 +109,7 @@ def load_cleaning_rules(
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
-def clean_text(
-    raw: str, rules: Sequence[CleaningRule]
-) -> tuple[str, list[Removal], list[str]]:
+def clean_text(raw: str, rules: Sequence[CleaningRule]) -> tuple[str, list[Removal], list[str]]:
     """Apply ``rules`` to ``raw``.
 
     Returns:
@@ -147,7 +149,12 @@ def _tidy(text: str) -> str:
 def iter_rule_docs(rules: Iterable[CleaningRule]) -> list[dict[str, str]]:
     """The rules as rows (name, category, pattern, description), for docs and reports."""
     return [
-        {"name": r.name, "category": r.category, "pattern": r.pattern.pattern,
-         "max_chars": str(r.max_chars), "description": r.description}
+        {
+            "name": r.name,
+            "category": r.category,
+            "pattern": r.pattern.pattern,
+            "max_chars": str(r.max_chars),
+            "description": r.description,
+        }
         for r in rules
     ]

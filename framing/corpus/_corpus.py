@@ -30,9 +30,23 @@ __all__ = ["ARTICLE_COLUMNS", "ERROR_COLUMNS", "Corpus", "load_corpus"]
 
 #: Columns of ``Corpus.articles``, in order.
 ARTICLE_COLUMNS = (
-    "doc_id", "outlet", "published", "title", "url", "story", "language", "text",
-    "raw_text", "encoding", "origin", "outlet_raw", "n_chars_removed", "version_group",
-    "is_primary", "syndicated", "notes",
+    "doc_id",
+    "outlet",
+    "published",
+    "title",
+    "url",
+    "story",
+    "language",
+    "text",
+    "raw_text",
+    "encoding",
+    "origin",
+    "outlet_raw",
+    "n_chars_removed",
+    "version_group",
+    "is_primary",
+    "syndicated",
+    "notes",
 )
 #: Columns of every errors table.
 ERROR_COLUMNS = ("doc_id", "origin", "stage", "reason")
@@ -72,8 +86,10 @@ class Corpus:
 
     def __repr__(self) -> str:
         outlets = self.articles["outlet"].nunique()
-        return (f"Corpus({len(self.articles)} articles from {outlets} outlets, "
-                f"{len(self.errors)} errors, source={self.source!r})")
+        return (
+            f"Corpus({len(self.articles)} articles from {outlets} outlets, "
+            f"{len(self.errors)} errors, source={self.source!r})"
+        )
 
     def _repr_html_(self) -> str:
         summary = (
@@ -135,13 +151,14 @@ def load_corpus(
         )
     for name, column in fields.items():
         if not isinstance(column, str) or not column:
-            raise CorpusError(f"{name}= must be a column name (a non-empty string), got "
-                              f"{column!r}")
+            raise CorpusError(f"{name}= must be a column name (a non-empty string), got {column!r}")
     if primary not in ("fullest", "earliest", "latest"):
         raise CorpusError(f"primary={primary!r}; use 'fullest', 'earliest' or 'latest'")
     if version_threshold is not None and not 0 < version_threshold <= 1:
-        raise CorpusError(f"version_threshold={version_threshold}; use a share in (0, 1] or "
-                          "None to switch version detection off")
+        raise CorpusError(
+            f"version_threshold={version_threshold}; use a share in (0, 1] or "
+            "None to switch version detection off"
+        )
     rules = _rules(clean)
     aliases = load_outlet_aliases(outlet_aliases)
     items, label = _read(source, fields, manifest, encoding)
@@ -162,8 +179,9 @@ def _rules(clean: bool | str | PathLike[str] | Sequence[CleaningRule]) -> list[C
         return load_cleaning_rules(clean)
     rules = list(clean)
     if not all(isinstance(r, CleaningRule) for r in rules):
-        raise CorpusError("clean= takes True, False, a TOML rules file or a list of "
-                          "CleaningRule objects")
+        raise CorpusError(
+            "clean= takes True, False, a TOML rules file or a list of CleaningRule objects"
+        )
     return rules
 
 
@@ -171,8 +189,9 @@ def _read(source, fields, manifest, encoding):
     if isinstance(source, pd.DataFrame):
         return list(read_frame(source, fields, "DataFrame")), "DataFrame"
     if not isinstance(source, str | PathLike):
-        raise CorpusError(f"source must be a folder, a file or a DataFrame, got "
-                          f"{type(source).__name__}")
+        raise CorpusError(
+            f"source must be a folder, a file or a DataFrame, got {type(source).__name__}"
+        )
     path = Path(source)
     if not path.exists():
         raise CorpusNotFoundError(
@@ -183,8 +202,10 @@ def _read(source, fields, manifest, encoding):
     if manifest is not None:
         manifest_path = Path(manifest)
         if not manifest_path.is_file():
-            raise CorpusNotFoundError(f"manifest {manifest_path} does not exist; pass the path "
-                                      "of a CSV with a file column, or leave manifest= out")
+            raise CorpusNotFoundError(
+                f"manifest {manifest_path} does not exist; pass the path "
+                "of a CSV with a file column, or leave manifest= out"
+            )
     if path.is_dir():
         return list(read_folder(path, fields, manifest_path, encoding)), str(path)
     suffix = path.suffix.lower()
@@ -192,7 +213,9 @@ def _read(source, fields, manifest, encoding):
         return list(_read_table_file(path, fields, encoding)), str(path)
     if suffix in ARTICLE_SUFFIXES:
         if suffix == ".json":
-            return list(read_json_files([(path, path.stem)], fields, encoding, str(path))), str(path)
+            return list(read_json_files([(path, path.stem)], fields, encoding, str(path))), str(
+                path
+            )
         return [_single(path, fields, encoding)], str(path)
     raise CorpusError(
         f"{path}: cannot read {suffix or 'files without a suffix'}; framing reads folders, "
@@ -212,35 +235,50 @@ def _assemble(records, problems, rules, aliases, version_threshold, primary, lab
     removed_rows: list[dict] = []
     for record in records:
         if record.doc_id in seen:
-            problems.append(LoadProblem(
-                record.doc_id, record.origin,
-                f"duplicate doc_id {record.doc_id!r} (first used by {seen[record.doc_id]}); "
-                "doc ids must be unique: fix the id or pass doc_id= naming a unique column",
-            ))
+            problems.append(
+                LoadProblem(
+                    record.doc_id,
+                    record.origin,
+                    f"duplicate doc_id {record.doc_id!r} (first used by {seen[record.doc_id]}); "
+                    "doc ids must be unique: fix the id or pass doc_id= naming a unique column",
+                )
+            )
             continue
         if not record.meta.get("outlet"):
-            problems.append(LoadProblem(
-                record.doc_id, record.origin,
-                "no outlet: every article needs one; add it to the manifest or table, or "
-                "pass outlet= naming the column that holds it",
-            ))
+            problems.append(
+                LoadProblem(
+                    record.doc_id,
+                    record.origin,
+                    "no outlet: every article needs one; add it to the manifest or table, or "
+                    "pass outlet= naming the column that holds it",
+                )
+            )
             continue
         seen[record.doc_id] = record.origin
         cleaned, removals, notes = clean_text(record.raw_text, rules)
         if not cleaned.strip():
-            problems.append(LoadProblem(
-                record.doc_id, record.origin,
-                "nothing left after cleaning: rules "
-                f"{', '.join(sorted({r.rule for r in removals}))} removed all the text; "
-                "check the file, or load with clean=False",
-            ))
+            problems.append(
+                LoadProblem(
+                    record.doc_id,
+                    record.origin,
+                    "nothing left after cleaning: rules "
+                    f"{', '.join(sorted({r.rule for r in removals}))} removed all the text; "
+                    "check the file, or load with clean=False",
+                )
+            )
             continue
         record.notes.extend(notes)
         record.meta["text"] = cleaned
         record.meta["n_chars_removed"] = sum(r.end - r.start for r in removals)
         removed_rows.extend(
-            {"doc_id": record.doc_id, "rule": r.rule, "category": r.category,
-             "start": r.start, "end": r.end, "text": r.text}
+            {
+                "doc_id": record.doc_id,
+                "rule": r.rule,
+                "category": r.category,
+                "start": r.start,
+                "end": r.end,
+                "text": r.text,
+            }
             for r in removals
         )
         kept.append(record)
@@ -267,13 +305,16 @@ def _assemble(records, problems, rules, aliases, version_threshold, primary, lab
     pairs_frame = _versions(articles, version_threshold, primary)
     articles = articles.reindex(columns=list(ARTICLE_COLUMNS))
     errors = pd.DataFrame(
-        [{"doc_id": p.doc_id, "origin": p.origin, "stage": "load", "reason": p.reason}
-         for p in problems],
+        [
+            {"doc_id": p.doc_id, "origin": p.origin, "stage": "load", "reason": p.reason}
+            for p in problems
+        ],
         columns=list(ERROR_COLUMNS),
     )
     removed = pd.DataFrame(removed_rows, columns=list(REMOVED_COLUMNS))
-    return Corpus(articles.reset_index(drop=True), errors, removed, pairs_frame, label,
-                  tuple(rules))
+    return Corpus(
+        articles.reset_index(drop=True), errors, removed, pairs_frame, label, tuple(rules)
+    )
 
 
 def _str_or_none(value) -> str | None:
@@ -285,8 +326,7 @@ def _str_or_none(value) -> str | None:
 
 def _parse_dates(articles: pd.DataFrame, kept: list[Record]) -> pd.Series:
     raw = [_str_or_none(v) for v in articles["published"]]
-    parsed = pd.to_datetime(pd.Series(raw, dtype=object), errors="coerce", utc=True,
-                            format="mixed")
+    parsed = pd.to_datetime(pd.Series(raw, dtype=object), errors="coerce", utc=True, format="mixed")
     for i, (value, when) in enumerate(zip(raw, parsed, strict=True)):
         if value is not None and pd.isna(when):
             note = f"published {value!r} is not a date; left empty"
@@ -294,8 +334,9 @@ def _parse_dates(articles: pd.DataFrame, kept: list[Record]) -> pd.Series:
     return parsed.dt.tz_convert(None)
 
 
-def _versions(articles: pd.DataFrame, threshold: float | None, primary: PrimaryRule
-              ) -> pd.DataFrame:
+def _versions(
+    articles: pd.DataFrame, threshold: float | None, primary: PrimaryRule
+) -> pd.DataFrame:
     n = len(articles)
     pairs = find_version_pairs(articles["text"].tolist(), threshold) if threshold else []
     groups = group_versions(n, pairs)
@@ -335,8 +376,15 @@ def _versions(articles: pd.DataFrame, threshold: float | None, primary: PrimaryR
     articles["is_primary"] = is_primary
     articles["syndicated"] = syndicated
     return pd.DataFrame(
-        [{"doc_id": ids[p.a], "other_doc_id": ids[p.b], "shared_shingles": p.shared,
-          "containment": p.containment, "same_outlet": outlets[p.a] == outlets[p.b]}
-         for p in pairs],
+        [
+            {
+                "doc_id": ids[p.a],
+                "other_doc_id": ids[p.b],
+                "shared_shingles": p.shared,
+                "containment": p.containment,
+                "same_outlet": outlets[p.a] == outlets[p.b],
+            }
+            for p in pairs
+        ],
         columns=list(VERSION_COLUMNS),
     )

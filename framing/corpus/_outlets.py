@@ -47,8 +47,10 @@ def load_outlet_aliases(
         return aliases
     path = Path(extra)
     if not path.is_file():
-        raise ConfigError(f"outlet alias file {path} does not exist; pass a mapping or the path "
-                          "of a TOML file with an [aliases] table")
+        raise ConfigError(
+            f"outlet alias file {path} does not exist; pass a mapping or the path "
+            "of a TOML file with an [aliases] table"
+        )
     aliases.update(_read_aliases(path.read_text("utf-8"), str(path)))
     return aliases
 

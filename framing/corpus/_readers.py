@@ -115,9 +115,7 @@ def _lookup(obj: Mapping[str, Any], key: str) -> tuple[bool, Any]:
     return True, current
 
 
-def resolve_columns(
-    available: list[str], fields: Mapping[str, str], origin: str
-) -> dict[str, str]:
+def resolve_columns(available: list[str], fields: Mapping[str, str], origin: str) -> dict[str, str]:
     """Which column serves each field: the user's mapping, else a default name."""
     columns: dict[str, str] = {}
     for name in FIELDS:
@@ -159,9 +157,7 @@ def read_frame(
             doc_id = str(row[columns["doc_id"]]).strip()
         else:
             doc_id = str(position) if has_default_index else str(index)
-        yield _record_from_values(
-            doc_id, where, {name: row[col] for name, col in columns.items()}
-        )
+        yield _record_from_values(doc_id, where, {name: row[col] for name, col in columns.items()})
 
 
 def _record_from_values(doc_id: str, where: str, values: Mapping[str, Any]) -> Record | LoadProblem:
@@ -172,8 +168,9 @@ def _record_from_values(doc_id: str, where: str, values: Mapping[str, Any]) -> R
     return Record(doc_id, where, normalise_text(text), None, meta)
 
 
-def _read_table_file(path: Path, fields: Mapping[str, str], encoding: str | None
-                     ) -> Iterator[Record | LoadProblem]:
+def _read_table_file(
+    path: Path, fields: Mapping[str, str], encoding: str | None
+) -> Iterator[Record | LoadProblem]:
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         try:
@@ -199,8 +196,7 @@ def _read_table_file(path: Path, fields: Mapping[str, str], encoding: str | None
     yield from read_frame(frame, fields, str(path))
 
 
-def _read_jsonl(path: Path, text: str, fields: Mapping[str, str]
-                ) -> Iterator[Record | LoadProblem]:
+def _read_jsonl(path: Path, text: str, fields: Mapping[str, str]) -> Iterator[Record | LoadProblem]:
     objects: list[tuple[int, dict[str, Any]]] = []
     problems: list[LoadProblem] = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -209,12 +205,22 @@ def _read_jsonl(path: Path, text: str, fields: Mapping[str, str]
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(LoadProblem(f"line{number}", f"{path} line {number}",
-                                        f"not valid JSON: {exc.msg} at column {exc.colno}"))
+            problems.append(
+                LoadProblem(
+                    f"line{number}",
+                    f"{path} line {number}",
+                    f"not valid JSON: {exc.msg} at column {exc.colno}",
+                )
+            )
             continue
         if not isinstance(obj, dict):
-            problems.append(LoadProblem(f"line{number}", f"{path} line {number}",
-                                        "not a JSON object: each line must hold one article"))
+            problems.append(
+                LoadProblem(
+                    f"line{number}",
+                    f"{path} line {number}",
+                    "not a JSON object: each line must hold one article",
+                )
+            )
             continue
         objects.append((number, obj))
     yield from problems
@@ -226,8 +232,12 @@ def _read_jsonl(path: Path, text: str, fields: Mapping[str, str]
         yield _record_from_values(doc_id, f"{path} line {number}", values)
 
 
-def _resolve_json_keys(objects: list[tuple[Any, dict[str, Any]]], fields: Mapping[str, str],
-                       origin: str, keys: list[str]) -> dict[str, str]:
+def _resolve_json_keys(
+    objects: list[tuple[Any, dict[str, Any]]],
+    fields: Mapping[str, str],
+    origin: str,
+    keys: list[str],
+) -> dict[str, str]:
     columns: dict[str, str] = {}
     for name in FIELDS:
         if name in fields:
@@ -244,16 +254,19 @@ def _resolve_json_keys(objects: list[tuple[Any, dict[str, Any]]], fields: Mappin
                 columns[name] = candidate
                 break
     if "text" not in columns and objects:
-        raise ColumnError(f"{origin}: no text key; the keys are {', '.join(map(repr, keys))}. "
-                          "Pass text= naming the key that holds the article text.")
+        raise ColumnError(
+            f"{origin}: no text key; the keys are {', '.join(map(repr, keys))}. "
+            "Pass text= naming the key that holds the article text."
+        )
     return columns
 
 
 # --------------------------------------------------------------------------- folders
 
 
-def read_file(path: Path, doc_id: str, fields: Mapping[str, str], encoding: str | None,
-              url: str | None = None) -> Record | LoadProblem:
+def read_file(
+    path: Path, doc_id: str, fields: Mapping[str, str], encoding: str | None, url: str | None = None
+) -> Record | LoadProblem:
     """One article file (.txt, .html or .json)."""
     where = str(path)
     try:
@@ -266,8 +279,7 @@ def read_file(path: Path, doc_id: str, fields: Mapping[str, str], encoding: str 
         decoded = decode_bytes(data, encoding)
     except DecodeError as exc:
         return LoadProblem(doc_id, where, str(exc))
-    notes = [] if decoded.encoding in ("utf-8", "utf-8-sig") else [
-        f"decoded as {decoded.encoding}"]
+    notes = [] if decoded.encoding in ("utf-8", "utf-8-sig") else [f"decoded as {decoded.encoding}"]
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return _html_record(doc_id, where, decoded.text, decoded.encoding, notes, url)
@@ -279,8 +291,9 @@ def read_file(path: Path, doc_id: str, fields: Mapping[str, str], encoding: str 
     return Record(doc_id, where, text, decoded.encoding, {}, notes)
 
 
-def _html_record(doc_id: str, where: str, html: str, encoding: str, notes: list[str],
-                 url: str | None) -> Record | LoadProblem:
+def _html_record(
+    doc_id: str, where: str, html: str, encoding: str, notes: list[str], url: str | None
+) -> Record | LoadProblem:
     try:
         import trafilatura
     except ImportError as exc:
@@ -289,8 +302,13 @@ def _html_record(doc_id: str, where: str, html: str, encoding: str, notes: list[
             "pip install 'framing[html]'"
         ) from exc
     document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, deduplicate=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        deduplicate=False,
     )
     if document is None or not (document.text or "").strip():
         return LoadProblem(doc_id, where, "no article text found in the HTML page")
@@ -299,15 +317,21 @@ def _html_record(doc_id: str, where: str, html: str, encoding: str, notes: list[
     first, _, rest = text.partition("\n")
     if document.title and first.strip() == document.title.strip() and rest.strip():
         text = rest.lstrip("\n")
-    meta = {"title": document.title, "published": document.date, "url": document.url or url,
-            "outlet": document.sitename, "language": document.language}
+    meta = {
+        "title": document.title,
+        "published": document.date,
+        "url": document.url or url,
+        "outlet": document.sitename,
+        "language": document.language,
+    }
     meta = {k: v for k, v in meta.items() if _present(v)}
     notes = [*notes, "text extracted from HTML by trafilatura"]
     return Record(doc_id, where, text, encoding, meta, notes)
 
 
-def read_json_files(paths: list[tuple[Path, str]], fields: Mapping[str, str],
-                    encoding: str | None, origin: str) -> Iterator[Record | LoadProblem]:
+def read_json_files(
+    paths: list[tuple[Path, str]], fields: Mapping[str, str], encoding: str | None, origin: str
+) -> Iterator[Record | LoadProblem]:
     """JSON article files: one object per file (or a list of objects)."""
     objects: list[tuple[tuple[str, str], dict[str, Any]]] = []
     for path, doc_id in paths:
@@ -321,8 +345,7 @@ def read_json_files(paths: list[tuple[Path, str]], fields: Mapping[str, str],
             yield LoadProblem(doc_id, str(path), str(exc))
             continue
         except json.JSONDecodeError as exc:
-            yield LoadProblem(doc_id, str(path),
-                              f"not valid JSON: {exc.msg} at line {exc.lineno}")
+            yield LoadProblem(doc_id, str(path), f"not valid JSON: {exc.msg} at line {exc.lineno}")
             continue
         items = obj if isinstance(obj, list) else [obj]
         for i, item in enumerate(items):
@@ -359,11 +382,13 @@ def read_manifest(path: Path, fields: Mapping[str, str]) -> pd.DataFrame:
     return manifest
 
 
-def read_folder(folder: Path, fields: Mapping[str, str], manifest_path: Path | None,
-                encoding: str | None) -> Iterator[Record | LoadProblem]:
+def read_folder(
+    folder: Path, fields: Mapping[str, str], manifest_path: Path | None, encoding: str | None
+) -> Iterator[Record | LoadProblem]:
     """Every article file under ``folder`` (recursively), with its manifest row."""
     files = sorted(
-        p for p in folder.rglob("*")
+        p
+        for p in folder.rglob("*")
         if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
     )
     if manifest_path is None and (folder / "manifest.csv").is_file():
@@ -382,27 +407,37 @@ def read_folder(folder: Path, fields: Mapping[str, str], manifest_path: Path | N
     if manifest_path is not None:
         manifest = read_manifest(manifest_path, fields)
         file_column = fields.get("file", "file")
-        columns = resolve_columns(list(manifest.columns), {k: v for k, v in fields.items()
-                                                           if k != "file"}, str(manifest_path))
+        columns = resolve_columns(
+            list(manifest.columns),
+            {k: v for k, v in fields.items() if k != "file"},
+            str(manifest_path),
+        )
         columns.pop("text", None)
         for number, row in enumerate(manifest.to_dict("records"), start=2):
             name = str(row[file_column]).strip()
             where = f"{manifest_path.name} line {number}"
             if not name:
-                yield LoadProblem(f"{manifest_path.name}:{number}", where,
-                                  "the file column is empty; name the article's file")
+                yield LoadProblem(
+                    f"{manifest_path.name}:{number}",
+                    where,
+                    "the file column is empty; name the article's file",
+                )
                 continue
             if name in rows:
-                yield LoadProblem(Path(name).with_suffix("").as_posix(), where,
-                                  f"{name} is listed twice in the manifest (first on line "
-                                  f"{rows[name][0]}); keep one row per file")
+                yield LoadProblem(
+                    Path(name).with_suffix("").as_posix(),
+                    where,
+                    f"{name} is listed twice in the manifest (first on line "
+                    f"{rows[name][0]}); keep one row per file",
+                )
                 continue
             rows[name] = (number, row)
         on_disk = {p.relative_to(folder).as_posix(): p for p in files}
         for name, (number, _) in rows.items():
             if name not in on_disk and not (folder / name).is_file():
                 yield LoadProblem(
-                    Path(name).with_suffix("").as_posix(), f"{manifest_path.name} line {number}",
+                    Path(name).with_suffix("").as_posix(),
+                    f"{manifest_path.name} line {number}",
                     f"{manifest_path.name} line {number} names {name}, which is not in "
                     f"{folder}; add the file or remove the row",
                 )
@@ -416,7 +451,8 @@ def read_folder(folder: Path, fields: Mapping[str, str], manifest_path: Path | N
             entry = rows.get(relative) or rows.get(path.name)
             if entry is None:
                 yield LoadProblem(
-                    doc_id, str(path),
+                    doc_id,
+                    str(path),
                     f"{relative} has no row in {manifest_path.name}; add a row for it "
                     "(file, outlet, published, title, url, language) or move the file out",
                 )

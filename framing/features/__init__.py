@@ -28,13 +28,16 @@ def register_feature(feature: Feature, *, replace: bool = False) -> Feature:
         raise ValueError(f"feature {feature.name!r} is already registered; pass replace=True")
     taken = {
         col: other.name
-        for other in FEATURES.values() if other.name != feature.name
+        for other in FEATURES.values()
+        if other.name != feature.name
         for col in [*other.article_columns, *other.sentence_columns]
     }
     clashes = [c for c in [*feature.article_columns, *feature.sentence_columns] if c in taken]
     if clashes:
-        raise ValueError(f"feature {feature.name!r} declares columns already declared: "
-                         + ", ".join(f"{c} (by {taken[c]})" for c in clashes))
+        raise ValueError(
+            f"feature {feature.name!r} declares columns already declared: "
+            + ", ".join(f"{c} (by {taken[c]})" for c in clashes)
+        )
     FEATURES[feature.name] = feature
     return feature
 

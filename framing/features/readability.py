@@ -32,13 +32,14 @@ INDICES = {
     "read_automated_readability_index": "automated_readability_index",
     "read_dale_chall": "dale_chall_readability_score",
 }
-#: The counts the indices are built from, so a reader can check them by hand.
+#: The counts the indices are built from, so a reader can check them by hand. These
+#: are the ones textstat has already computed (and cached) for the indices, so they
+#: cost nothing extra; textstat's difficult-word count would recount every word.
 COUNTS = {
     "read_n_words": "lexicon_count",
     "read_n_sentences": "sentence_count",
     "read_n_syllables": "syllable_count",
     "read_n_polysyllables": "polysyllabcount",
-    "read_n_difficult_words": "difficult_words",
 }
 
 

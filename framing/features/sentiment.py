@@ -57,8 +57,14 @@ def sentiment(article: ArticleInput) -> FeatureOutput:
         "sent_compound_min": compound[bottom],
     }
     out.spans["sentiment_evidence"] = [
-        {"role": role, "sentence": i, "start": seg.sentences[i][0], "end": seg.sentences[i][1],
-         "text": seg.text[seg.sentences[i][0] : seg.sentences[i][1]], "compound": compound[i]}
+        {
+            "role": role,
+            "sentence": i,
+            "start": seg.sentences[i][0],
+            "end": seg.sentences[i][1],
+            "text": seg.text[seg.sentences[i][0] : seg.sentences[i][1]],
+            "compound": compound[i],
+        }
         for role, i in (("most_positive", top), ("most_negative", bottom))
     ]
     return out
@@ -81,8 +87,12 @@ SENTIMENT = Feature(
     },
     span_tables={
         "sentiment_evidence": {
-            "role": "str", "sentence": "int64", "start": "int64", "end": "int64",
-            "text": "str", "compound": "float64",
+            "role": "str",
+            "sentence": "int64",
+            "start": "int64",
+            "end": "int64",
+            "text": "str",
+            "compound": "float64",
         }
     },
     compute=sentiment,

@@ -18,14 +18,19 @@ def _article(text: str) -> ArticleInput:
 
 
 def test_sentence_scores_equal_vaders_own_polarity_scores(vader):
-    text = ("Residents were furious about the leak. The new park is wonderful and everyone "
-            "loves it! The council meets on Tuesday.")
+    text = (
+        "Residents were furious about the leak. The new park is wonderful and everyone "
+        "loves it! The council meets on Tuesday."
+    )
     out = sentiment(_article(text))
-    expected = [vader.polarity_scores(s) for s in (
-        "Residents were furious about the leak.",
-        "The new park is wonderful and everyone loves it!",
-        "The council meets on Tuesday.",
-    )]
+    expected = [
+        vader.polarity_scores(s)
+        for s in (
+            "Residents were furious about the leak.",
+            "The new park is wonderful and everyone loves it!",
+            "The council meets on Tuesday.",
+        )
+    ]
     assert out.sentences["sent_compound"] == [e["compound"] for e in expected]
     assert out.sentences["sent_pos"] == [e["pos"] for e in expected]
     assert out.sentences["sent_neg"] == [e["neg"] for e in expected]
@@ -33,10 +38,12 @@ def test_sentence_scores_equal_vaders_own_polarity_scores(vader):
 
 
 def test_article_figures_are_means_and_shares_of_sentence_compounds(vader):
-    sentences = ["Residents were furious about the leak.",
-                 "The new park is wonderful and everyone loves it!",
-                 "The council meets on Tuesday.",
-                 "Officials praised the rescue teams."]
+    sentences = [
+        "Residents were furious about the leak.",
+        "The new park is wonderful and everyone loves it!",
+        "The council meets on Tuesday.",
+        "Officials praised the rescue teams.",
+    ]
     compounds = [vader.polarity_scores(s)["compound"] for s in sentences]
     # A reader can check the premise: two positive, one negative, one neutral sentence.
     assert [c >= 0.05 for c in compounds] == [False, True, False, True]
@@ -50,8 +57,10 @@ def test_article_figures_are_means_and_shares_of_sentence_compounds(vader):
 
 
 def test_evidence_names_the_most_positive_and_most_negative_sentences():
-    text = ("Residents were furious about the leak. The new park is wonderful and everyone "
-            "loves it! The council meets on Tuesday.")
+    text = (
+        "Residents were furious about the leak. The new park is wonderful and everyone "
+        "loves it! The council meets on Tuesday."
+    )
     evidence = {row["role"]: row for row in sentiment(_article(text)).spans["sentiment_evidence"]}
     assert evidence["most_positive"]["text"] == "The new park is wonderful and everyone loves it!"
     assert evidence["most_negative"]["text"] == "Residents were furious about the leak."
