@@ -102,7 +102,11 @@ def load_cleaning_rules(
     names = [r.name for r in rules]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
-        raise ConfigError(f"cleaning rule names must be unique; repeated: {', '.join(dupes)}")
+        where = f" (in {path} and framing's defaults)" if path is not None else ""
+        raise ConfigError(
+            f"cleaning rule names must be unique; repeated{where}: {', '.join(dupes)}; "
+            "rename your rule"
+        )
     return rules
 
 

@@ -210,23 +210,22 @@ def _read(source, fields, manifest, encoding):
         return list(read_folder(path, fields, manifest_path, encoding)), str(path)
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
+        if manifest_path is not None:
+            raise CorpusError(
+                f"manifest= is for folders and single article files; {path} is a table, "
+                "so its metadata belongs in its columns (map them with outlet=..., title=...)"
+            )
         return list(_read_table_file(path, fields, encoding)), str(path)
     if suffix in ARTICLE_SUFFIXES:
-        if suffix == ".json":
-            return list(read_json_files([(path, path.stem)], fields, encoding, str(path))), str(
-                path
-            )
-        return [_single(path, fields, encoding)], str(path)
+        if suffix == ".json" and manifest_path is None:
+            items = read_json_files([(path, path.stem)], fields, encoding, str(path))
+        else:
+            items = read_folder(path.parent, fields, manifest_path, encoding, only=path)
+        return list(items), str(path)
     raise CorpusError(
         f"{path}: cannot read {suffix or 'files without a suffix'}; framing reads folders, "
         f"{', '.join(sorted(ARTICLE_SUFFIXES | TABLE_SUFFIXES))}"
     )
-
-
-def _single(path: Path, fields, encoding):
-    from ._readers import read_file
-
-    return read_file(path, path.stem, fields, encoding)
 
 
 def _assemble(records, problems, rules, aliases, version_threshold, primary, label) -> Corpus:
@@ -342,7 +341,7 @@ def _versions(
     groups = group_versions(n, pairs)
     ids = articles["doc_id"].tolist()
     outlets = articles["outlet"].tolist()
-    lengths = articles["text"].str.len().tolist()
+    lengths = [len(text) for text in articles["text"]]
     published = articles["published"].tolist()
 
     def rank(i: int):

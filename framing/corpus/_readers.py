@@ -186,14 +186,22 @@ def _read_table_file(
     except DecodeError as exc:
         raise CorpusError(f"{path}: {exc}") from exc
     if suffix in (".jsonl", ".ndjson"):
-        yield from _read_jsonl(path, decoded.text, fields)
-        return
-    sep = "\t" if suffix == ".tsv" else ","
-    try:
-        frame = pd.read_csv(io.StringIO(decoded.text), sep=sep, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, csv.Error) as exc:
-        raise CorpusError(f"{path}: not a readable {suffix[1:].upper()} table: {exc}") from exc
-    yield from read_frame(frame, fields, str(path))
+        items = _read_jsonl(path, decoded.text, fields)
+    else:
+        sep = "\t" if suffix == ".tsv" else ","
+        try:
+            frame = pd.read_csv(
+                io.StringIO(decoded.text), sep=sep, dtype=str, keep_default_na=False
+            )
+        except (pd.errors.ParserError, csv.Error) as exc:
+            raise CorpusError(f"{path}: not a readable {suffix[1:].upper()} table: {exc}") from exc
+        items = read_frame(frame, fields, str(path))
+    for item in items:
+        if isinstance(item, Record):
+            item.encoding = decoded.encoding
+            if decoded.encoding not in ("utf-8", "utf-8-sig"):
+                item.notes.append(f"decoded as {decoded.encoding}")
+        yield item
 
 
 def _read_jsonl(path: Path, text: str, fields: Mapping[str, str]) -> Iterator[Record | LoadProblem]:
@@ -383,16 +391,35 @@ def read_manifest(path: Path, fields: Mapping[str, str]) -> pd.DataFrame:
 
 
 def read_folder(
-    folder: Path, fields: Mapping[str, str], manifest_path: Path | None, encoding: str | None
+    folder: Path,
+    fields: Mapping[str, str],
+    manifest_path: Path | None,
+    encoding: str | None,
+    only: Path | None = None,
 ) -> Iterator[Record | LoadProblem]:
-    """Every article file under ``folder`` (recursively), with its manifest row."""
-    files = sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-    )
-    if manifest_path is None and (folder / "manifest.csv").is_file():
+    """Every article file under ``folder`` (recursively), with its manifest row.
+
+    With ``only``, just that file (an article loaded on its own with a manifest).
+    """
+    if only is not None:
+        files = [only]
+    else:
+        files = sorted(
+            p
+            for p in folder.rglob("*")
+            if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+        )
+    if manifest_path is None and only is None and (folder / "manifest.csv").is_file():
         manifest_path = folder / "manifest.csv"
+    if manifest_path is None and not any(p.suffix.lower() in JSON_SUFFIXES for p in files):
+        mapped = {k: v for k, v in fields.items() if k != "text"}
+        if mapped:
+            name, column = next(iter(mapped.items()))
+            raise ColumnError(
+                f"{name}={column!r} names a column, but {only or folder} has no manifest.csv "
+                "and no JSON files to hold columns; add a manifest.csv (file, outlet, "
+                f"published, title, url, language) or leave {name}= out"
+            )
     if not files and manifest_path is None:
         raise CorpusError(
             f"{folder} holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))}); point "
@@ -434,7 +461,7 @@ def read_folder(
             rows[name] = (number, row)
         on_disk = {p.relative_to(folder).as_posix(): p for p in files}
         for name, (number, _) in rows.items():
-            if name not in on_disk and not (folder / name).is_file():
+            if only is None and name not in on_disk and not (folder / name).is_file():
                 yield LoadProblem(
                     Path(name).with_suffix("").as_posix(),
                     f"{manifest_path.name} line {number}",
@@ -458,16 +485,20 @@ def read_folder(
                 )
                 continue
             row = entry[1]
-        if path.suffix.lower() in JSON_SUFFIXES and row is None:
-            json_files.append((path, doc_id))
-            continue
-        url = row.get(columns["url"]) if row is not None and "url" in columns else None
-        record = read_file(path, doc_id, fields, encoding, url=url or None)
-        if isinstance(record, Record) and row is not None:
-            manifest_meta = {name: row[col] for name, col in columns.items() if name != "doc_id"}
-            record.meta.update({k: v for k, v in manifest_meta.items() if _present(v)})
-            if "doc_id" in columns and _present(row[columns["doc_id"]]):
-                record.doc_id = str(row[columns["doc_id"]]).strip()
-        yield record
+        if path.suffix.lower() in JSON_SUFFIXES:
+            if row is None:
+                json_files.append((path, doc_id))
+                continue
+            found = list(read_json_files([(path, doc_id)], fields, encoding, str(path)))
+        else:
+            url = row.get(columns["url"]) if row is not None and "url" in columns else None
+            found = [read_file(path, doc_id, fields, encoding, url=url or None)]
+        for record in found:
+            if isinstance(record, Record) and row is not None:
+                meta = {name: row[col] for name, col in columns.items() if name != "doc_id"}
+                record.meta.update({k: v for k, v in meta.items() if _present(v)})
+                if "doc_id" in columns and _present(row[columns["doc_id"]]):
+                    record.doc_id = str(row[columns["doc_id"]]).strip()
+            yield record
     if json_files:
         yield from read_json_files(json_files, fields, encoding, str(folder))

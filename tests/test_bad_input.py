@@ -1,0 +1,477 @@
+"""Bad input: each bad article becomes one row in ``.errors`` and the run goes on.
+
+Two invariants hold throughout: every input (file, manifest row, table row) is either an
+article or an error row of the corpus, and ``analyse`` keeps every corpus article as an
+analysed article or an error row.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import framing
+
+HERALD = """\
+The Wharfside bridge will reopen to traffic in March after repairs costing £4m, the county \
+council confirmed on Tuesday.
+
+Engineers found corrosion in the steel supports during a routine inspection last spring, and \
+the crossing has been closed since May.
+
+"We know how much disruption this has caused," said council leader Amira Patel."""
+
+POST = """\
+Ferry fares to the islands will rise by 5% in April, the operator said on Monday.
+
+Passenger groups called the increase unjustified after a year of cancellations and delays, \
+and said they would ask the transport minister to intervene."""
+
+NO_PUNCTUATION = """\
+Harbour workers walk out over pay in the first strike at the port for a decade
+
+Union leaders say the dispute could last into the summer unless the port authority returns to \
+talks
+
+Ferry services to the islands were cancelled on Monday and freight was diverted to Southampton"""
+
+FRENCH = (
+    "Le conseil municipal a confirmé mardi que le pont de Wharfside rouvrira à la circulation "
+    "en mars, après des travaux de réparation d'un coût de quatre millions de livres. Les "
+    "ingénieurs ont découvert de la corrosion dans les supports en acier lors d'une inspection "
+    "de routine au printemps dernier, et le passage est fermé depuis le mois de mai. Les "
+    "commerçants du quartier affirment que la fermeture a réduit leur chiffre d'affaires d'un "
+    "tiers pendant l'été."
+)
+GERMAN = (
+    "Der Stadtrat hat am Dienstag bestätigt, dass die Brücke im März wieder für den Verkehr "
+    "geöffnet wird, nachdem Reparaturen im Wert von vier Millionen Pfund abgeschlossen sind. "
+    "Ingenieure hatten bei einer routinemäßigen Inspektion im vergangenen Frühjahr Korrosion an "
+    "den Stahlträgern entdeckt, und die Brücke ist seit Mai gesperrt. Die örtlichen Geschäfte "
+    "sagen, dass die Schließung ihren Umsatz im Sommer um bis zu ein Drittel verringert hat."
+)
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00"
+    b"\x00\x1f\xf3\xffa\x00\x00\x00\x04gAMA\x00\x00\xb1\x8f\x0b\xfca\x05"
+)
+# 0x81, 0x8d, 0x8f, 0x90 and 0x9d are undefined in cp1252 and invalid starts in UTF-8.
+UNDECODABLE = b"The council said \x81\x8d\x8f\x90\x9d the port would reopen on Monday."
+
+
+def _long_article(n_chars: int) -> str:
+    """English paragraphs of two sentences each, numbered so that none repeats."""
+    paragraphs: list[str] = []
+    size = 0
+    while size < n_chars:
+        i = len(paragraphs)
+        paragraphs.append(
+            f"On day {i} of the ferry inquiry, witness {i} told the panel that the records for "
+            f"week {i % 52} had been checked twice. The chair said item {i * 7} would be "
+            "published later."
+        )
+        size += len(paragraphs[-1]) + 2
+    return "\n\n".join(paragraphs)
+
+
+def _huge_article() -> str:
+    line = (
+        "Entry {i} of the harbour ledger records that vessel {i} docked at berth {b} and paid "
+        "dues of {d} pounds."
+    )
+    return "\n\n".join(line.format(i=i, b=i % 40, d=i * 3) for i in range(52_000))
+
+
+GOOD_FILES = {"herald.txt": HERALD, "post.txt": POST}
+GOOD_ROWS = [
+    {"file": "herald.txt", "outlet": "Harbour Herald", "language": "en"},
+    {"file": "post.txt", "outlet": "Daily Post"},
+]
+
+
+def _assert_every_input_accounted_for(
+    corpus: framing.Corpus, analysis: framing.Analysis, inputs: int
+) -> None:
+    assert len(corpus.articles) + len(corpus.errors) == inputs
+    assert len(analysis.articles) + len(analysis.errors) == inputs
+
+
+# --------------------------------------------------------------------------- load stage
+
+
+@pytest.mark.parametrize(
+    ("files", "rows", "doc_id", "words"),
+    [
+        pytest.param(
+            {"empty.txt": b""},
+            [{"file": "empty.txt", "outlet": "Daily Post"}],
+            "empty",
+            ["empty file (0 bytes)"],
+            id="empty-file",
+        ),
+        pytest.param(
+            {"blank.txt": " \n\n\t  \n"},
+            [{"file": "blank.txt", "outlet": "Daily Post"}],
+            "blank",
+            ["whitespace-only file"],
+            id="whitespace-only",
+        ),
+        pytest.param(
+            {"photo.txt": PNG},
+            [{"file": "photo.txt", "outlet": "Daily Post"}],
+            "photo",
+            ["looks like a binary file", "NUL byte at offset 8"],
+            id="binary",
+        ),
+        pytest.param(
+            {"garbled.txt": UNDECODABLE},
+            [{"file": "garbled.txt", "outlet": "Daily Post"}],
+            "garbled",
+            ["undecodable bytes", "not UTF-8", "not cp1252", "byte 0x81", "encoding="],
+            id="undecodable",
+        ),
+        pytest.param(
+            {},
+            [{"file": "missing.txt", "outlet": "Daily Post"}],
+            "missing",
+            [
+                "manifest.csv line 4 names missing.txt, which is not in",
+                "add the file or remove the row",
+            ],
+            id="row-without-file",
+        ),
+        pytest.param(
+            {"stray.txt": "The harbour master resigned on Friday."},
+            [],
+            "stray",
+            ["stray.txt has no row in manifest.csv"],
+            id="file-without-row",
+        ),
+        pytest.param(
+            {
+                "dup-a.txt": "The harbour master resigned on Friday.",
+                "dup-b.txt": "The harbour master resigned on Friday after a row.",
+            },
+            [
+                {"file": "dup-a.txt", "outlet": "Daily Post", "doc_id": "wharf"},
+                {"file": "dup-b.txt", "outlet": "Daily Post", "doc_id": "wharf"},
+            ],
+            "wharf",
+            ["duplicate doc_id 'wharf'", "dup-a.txt", "must be unique"],
+            id="duplicate-id",
+        ),
+    ],
+)
+def test_bad_file_becomes_one_error_row_and_the_good_articles_load(
+    write_corpus, files: dict, rows: list, doc_id: str, words: list[str]
+) -> None:
+    folder = write_corpus({**GOOD_FILES, **files}, manifest=[*GOOD_ROWS, *rows])
+    inputs = len({*GOOD_FILES, *files, *(r["file"] for r in rows)})
+    corpus = framing.load_corpus(folder)
+    analysis = framing.analyse(corpus)
+
+    assert corpus.errors[["doc_id", "stage"]].values.tolist() == [[doc_id, "load"]]
+    reason = corpus.errors["reason"].iloc[0]
+    for word in words:
+        assert word in reason
+    assert {"herald", "post"} <= set(analysis.articles["doc_id"])
+    assert len(corpus.articles) == inputs - 1
+    _assert_every_input_accounted_for(corpus, analysis, inputs)
+
+
+def test_duplicate_ids_in_a_csv_keep_the_first_row_and_report_the_second(tmp_path: Path) -> None:
+    table = tmp_path / "articles.csv"
+    pd.DataFrame(
+        {
+            "id": ["bridge", "ferry", "bridge"],
+            "text": [HERALD, POST, "The harbour master resigned on Friday."],
+            "outlet": ["Harbour Herald", "Daily Post", "Harbour Herald"],
+        }
+    ).to_csv(table, index=False)
+    corpus = framing.load_corpus(table)
+    analysis = framing.analyse(corpus)
+    assert corpus.articles["doc_id"].tolist() == ["bridge", "ferry"]
+    assert corpus.articles["text"].iloc[0] == HERALD
+    assert corpus.errors[["doc_id", "origin", "stage"]].values.tolist() == [
+        ["bridge", f"{table} row 3", "load"]
+    ]
+    assert (
+        corpus.errors["reason"]
+        .iloc[0]
+        .startswith(f"duplicate doc_id 'bridge' (first used by {table} row 1)")
+    )
+    _assert_every_input_accounted_for(corpus, analysis, 3)
+
+
+def test_folder_where_every_article_fails_returns_only_error_rows(write_corpus) -> None:
+    folder = write_corpus(
+        {"empty.txt": b"", "photo.txt": PNG},
+        manifest=[
+            {"file": "empty.txt", "outlet": "Daily Post"},
+            {"file": "photo.txt", "outlet": "Daily Post"},
+        ],
+    )
+    corpus = framing.load_corpus(folder)
+    assert corpus.articles.empty
+    assert sorted(corpus.errors["doc_id"]) == ["empty", "photo"]
+
+
+# --------------------------------------------------------------------------- analyse stage
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "language", "stage", "words"),
+    [
+        pytest.param(
+            "french.txt",
+            FRENCH,
+            "",
+            "language",
+            ["does not look English", "Set language='en' in the manifest"],
+            id="french-language-unset",
+        ),
+        pytest.param(
+            "german.txt",
+            GERMAN,
+            "de",
+            "language",
+            ["language is 'de'", "are for English"],
+            id="german-declared",
+        ),
+        pytest.param(
+            "huge.txt",
+            _huge_article(),
+            "en",
+            "analyse",
+            ["over max_chars=1,000,000", "pass max_chars=None"],
+            id="5MB",
+        ),
+    ],
+)
+def test_article_that_analyse_refuses_becomes_one_error_row(
+    write_corpus, name: str, content: str, language: str, stage: str, words: list[str]
+) -> None:
+    folder = write_corpus(
+        {**GOOD_FILES, name: content},
+        manifest=[*GOOD_ROWS, {"file": name, "outlet": "Daily Post", "language": language}],
+    )
+    corpus = framing.load_corpus(folder)
+    analysis = framing.analyse(corpus)
+    doc_id = name.removesuffix(".txt")
+
+    assert corpus.errors.empty  # loading is fine; analysing is not
+    assert sorted(analysis.articles["doc_id"]) == ["herald", "post"]
+    assert analysis.errors[["doc_id", "stage"]].values.tolist() == [[doc_id, stage]]
+    reason = analysis.errors["reason"].iloc[0]
+    for word in words:
+        assert word in reason
+    _assert_every_input_accounted_for(corpus, analysis, 3)
+
+
+def test_huge_article_reason_gives_its_length() -> None:
+    text = _huge_article()
+    assert len(text) > 5_000_000
+    corpus = framing.load_corpus(
+        pd.DataFrame({"text": [text], "outlet": ["Daily Post"]}), version_threshold=None
+    )
+    reason = framing.analyse(corpus).errors["reason"].iloc[0]
+    assert reason.startswith(f"the article is {len(corpus.articles['text'].iloc[0]):,} characters")
+
+
+def test_article_without_sentence_punctuation_is_one_sentence_per_paragraph(
+    write_corpus,
+) -> None:
+    folder = write_corpus(
+        {**GOOD_FILES, "nopunct.txt": NO_PUNCTUATION},
+        manifest=[*GOOD_ROWS, {"file": "nopunct.txt", "outlet": "Daily Post"}],
+    )
+    analysis = framing.analyse(framing.load_corpus(folder))
+    assert analysis.errors.empty
+    row = analysis.articles.set_index("doc_id").loc["nopunct"]
+    assert (row["n_paragraphs"], row["n_sentences"]) == (3, 3)
+    sentences = analysis.sentences[analysis.sentences["doc_id"] == "nopunct"]["text"].tolist()
+    assert sentences == [" ".join(p.split()) for p in NO_PUNCTUATION.split("\n\n")]
+
+
+def test_article_of_200_kb_is_analysed_whole() -> None:
+    text = _long_article(200_000)
+    n_paragraphs = text.count("\n\n") + 1
+    corpus = framing.load_corpus(pd.DataFrame({"text": [text], "outlet": ["Daily Post"]}))
+    analysis = framing.analyse(corpus)
+    assert analysis.errors.empty
+    row = analysis.articles.iloc[0]
+    assert (row["n_paragraphs"], row["n_sentences"]) == (n_paragraphs, 2 * n_paragraphs)
+
+
+# --------------------------------------------------------------------------- one mixed folder
+
+MIXED_ANALYSED = ["herald", "long", "nopunct", "post", "wharf"]
+MIXED_ERRORS = {
+    "empty": ("load", ["empty file (0 bytes)"]),
+    "blank": ("load", ["whitespace-only file"]),
+    "photo": ("load", ["looks like a binary file"]),
+    "garbled": ("load", ["undecodable bytes"]),
+    "missing": ("load", ["names missing.txt, which is not in"]),
+    "stray": ("load", ["stray.txt has no row in manifest.csv"]),
+    "wharf": ("load", ["duplicate doc_id 'wharf'"]),
+    "huge": ("analyse", ["max_chars=1,000,000", "max_chars=None"]),
+    "french": ("language", ["does not look English"]),
+    "german": ("language", ["language is 'de'"]),
+}
+
+
+@pytest.fixture(scope="module")
+def mixed(write_corpus) -> tuple[framing.Corpus, framing.Analysis]:
+    files = {
+        **GOOD_FILES,
+        "empty.txt": b"",
+        "blank.txt": "\n   \n\t\n",
+        "photo.txt": PNG,
+        "garbled.txt": UNDECODABLE,
+        "stray.txt": "The harbour master resigned on Friday.",
+        "dup-a.txt": "The harbour master resigned on Friday.",
+        "dup-b.txt": "The harbour master resigned on Friday after a row with the council.",
+        "nopunct.txt": NO_PUNCTUATION,
+        "long.txt": _long_article(200_000),
+        "huge.txt": _huge_article(),
+        "french.txt": FRENCH,
+        "german.txt": GERMAN,
+    }
+    rows = [*GOOD_ROWS, {"file": "missing.txt", "outlet": "Daily Post"}]
+    rows += [
+        {"file": name, "outlet": "Daily Post"}
+        for name in (
+            "empty.txt",
+            "blank.txt",
+            "photo.txt",
+            "garbled.txt",
+            "nopunct.txt",
+            "long.txt",
+            "huge.txt",
+            "french.txt",
+        )
+    ]
+    rows += [
+        {"file": "german.txt", "outlet": "Daily Post", "language": "de"},
+        {"file": "dup-a.txt", "outlet": "Daily Post", "doc_id": "wharf"},
+        {"file": "dup-b.txt", "outlet": "Daily Post", "doc_id": "wharf"},
+    ]
+    corpus = framing.load_corpus(write_corpus(files, manifest=rows))
+    return corpus, framing.analyse(corpus)
+
+
+def test_mixed_folder_accounts_for_every_file_and_manifest_row(mixed) -> None:
+    corpus, analysis = mixed
+    # 14 files plus one manifest row naming a file that is not there
+    assert (len(corpus.articles), len(corpus.errors)) == (8, 7)
+    assert (len(analysis.articles), len(analysis.errors)) == (5, 10)
+    _assert_every_input_accounted_for(corpus, analysis, 15)
+
+
+def test_mixed_folder_analyses_every_good_article(mixed) -> None:
+    _, analysis = mixed
+    assert sorted(analysis.articles["doc_id"]) == MIXED_ANALYSED
+    assert analysis.articles["n_sentences"].gt(0).all()
+
+
+@pytest.mark.parametrize("doc_id", sorted(MIXED_ERRORS))
+def test_mixed_folder_bad_article_has_exactly_one_error_row(mixed, doc_id: str) -> None:
+    _, analysis = mixed
+    stage, words = MIXED_ERRORS[doc_id]
+    rows = analysis.errors[analysis.errors["doc_id"] == doc_id]
+    assert rows["stage"].tolist() == [stage]
+    for word in words:
+        assert word in rows["reason"].iloc[0]
+
+
+# --------------------------------------------------------------------------- corpus level
+
+
+def test_missing_folder_raises_corpus_not_found_naming_the_path(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-articles"
+    with pytest.raises(framing.CorpusNotFoundError) as raised:
+        framing.load_corpus(missing)
+    assert isinstance(raised.value, FileNotFoundError)
+    assert str(raised.value).startswith(f"{missing} does not exist")
+
+
+@pytest.fixture
+def sources(tmp_path: Path, write_corpus) -> dict[str, Path]:
+    table = tmp_path / "articles.csv"
+    pd.DataFrame({"id": ["a"], "text": [HERALD], "outlet": ["Harbour Herald"]}).to_csv(
+        table, index=False
+    )
+    return {
+        "csv": table,
+        "manifest": write_corpus(GOOD_FILES, manifest=GOOD_ROWS),
+        "json": write_corpus({"a.json": json.dumps({"text": HERALD, "outlet": "Harbour Herald"})}),
+    }
+
+
+@pytest.mark.parametrize(
+    ("source", "available"),
+    [
+        ("csv", "'id', 'text', 'outlet'"),
+        ("manifest", "'file', 'outlet', 'language'"),
+        ("json", "'outlet', 'text'"),
+    ],
+)
+def test_unknown_column_raises_column_error_listing_the_columns(
+    sources: dict[str, Path], source: str, available: str
+) -> None:
+    with pytest.raises(framing.ColumnError) as raised:
+        framing.load_corpus(sources[source], outlet="publication")
+    assert isinstance(raised.value, ValueError)
+    message = str(raised.value)
+    assert "'publication'" in message
+    assert available in message
+
+
+HTML_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Bridge to reopen</title><meta property="og:site_name" content="Harbour Herald"></head>
+<body><article><h1>Bridge to reopen</h1>
+<p>The Wharfside bridge will reopen to traffic in March after repairs costing four million
+pounds, the county council confirmed on Tuesday.</p>
+<p>Engineers found corrosion in the steel supports during a routine inspection last spring,
+and the crossing has been closed since May.</p></article></body></html>
+"""
+
+
+def test_unknown_column_for_a_folder_without_manifest_raises_column_error(write_corpus) -> None:
+    pytest.importorskip("trafilatura")
+    folder = write_corpus({"bridge.html": HTML_PAGE})
+    with pytest.raises(framing.ColumnError, match="'publication'"):
+        framing.load_corpus(folder, outlet="publication")
+
+
+def test_unknown_field_name_raises_corpus_error_listing_the_fields(
+    sources: dict[str, Path],
+) -> None:
+    with pytest.raises(framing.CorpusError) as raised:
+        framing.load_corpus(sources["csv"], txt="body")
+    assert str(raised.value).startswith(
+        "unknown field 'txt'; the fields are doc_id, text, outlet, published"
+    )
+
+
+def test_manifest_without_file_column_raises_column_error(write_corpus) -> None:
+    folder = write_corpus(
+        GOOD_FILES,
+        manifest=[
+            {"filename": "herald.txt", "outlet": "Harbour Herald"},
+            {"filename": "post.txt", "outlet": "Daily Post"},
+        ],
+    )
+    with pytest.raises(framing.ColumnError) as raised:
+        framing.load_corpus(folder)
+    assert str(raised.value) == (
+        f"{folder / 'manifest.csv'}: no 'file' column; a manifest needs a file column naming "
+        "each article file (its columns are 'filename', 'outlet')"
+    )
+    # and naming the column fixes it
+    assert sorted(framing.load_corpus(folder, file="filename").articles["doc_id"]) == [
+        "herald",
+        "post",
+    ]
