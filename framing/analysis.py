@@ -312,7 +312,7 @@ class Analysis:
 class _ArticleResult:
     doc_id: str
     article: dict[str, Any] | None = None
-    sentences: list[dict[str, Any]] = field(default_factory=list)
+    sentences: dict[str, list[Any]] = field(default_factory=dict)
     spans: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     error: tuple[str, str] | None = None  # (stage, reason)
 
@@ -326,7 +326,7 @@ def _english_problem(text: str, declared: Any) -> str | None:
                 "formulas are for English. Translate the text or remove the article"
             )
         return None
-    words = _WORD.findall(text[:20_000].lower())
+    words = _WORD.findall(text[:4_000].lower())
     if len(words) < 30:
         return None
     share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
@@ -388,20 +388,26 @@ def analyse_article(
         for table, rows in output.spans.items():
             result.spans.setdefault(table, []).extend(rows)
     result.article = row
-    for i, ((start, end), paragraph, (t0, t1)) in enumerate(
-        zip(seg.sentences, seg.sentence_paragraph, seg.sentence_tokens, strict=True)
-    ):
-        sentence = {
-            "sentence": i,
-            "paragraph": paragraph,
-            "start": start,
-            "end": end,
-            "text": text[start:end],
-            "n_words": t1 - t0,
-        }
-        for column, values in sentence_values.items():
-            sentence[column] = values[i]
-        result.sentences.append(sentence)
+    n = len(seg.sentences)
+    result.sentences = {
+        "doc_id": [doc_id] * n,
+        "sentence": list(range(n)),
+        "paragraph": list(seg.sentence_paragraph),
+        "start": [s for s, _ in seg.sentences],
+        "end": [e for _, e in seg.sentences],
+        "text": [text[s:e] for s, e in seg.sentences],
+        "n_words": [t1 - t0 for t0, t1 in seg.sentence_tokens],
+    }
+    for column, values in sentence_values.items():
+        if len(values) != n:
+            return _ArticleResult(
+                doc_id,
+                error=(
+                    "analyse",
+                    (f"feature column {column} has {len(values)} values for {n} sentences"),
+                ),
+            )
+        result.sentences[column] = list(values)
     result.spans["quotes"] = [
         {
             "start": q.start,
@@ -530,7 +536,12 @@ def _tables(corpus: Corpus, chosen: tuple[Feature, ...], results: list[_ArticleR
     articles = pd.concat([articles, figures], axis=1).rename_axis("doc_id").reset_index()
 
     sentences = pd.DataFrame(
-        [{"doc_id": r.doc_id, **s} for r in ok for s in r.sentences],
+        {
+            column: [
+                v for r in ok for v in r.sentences.get(column, [None] * len(r.sentences["doc_id"]))
+            ]
+            for column in sentence_cols
+        },
         columns=list(sentence_cols),
     )
     sentences = _typed(sentences, sentence_cols)

@@ -265,6 +265,8 @@ _QUOTE_MARK = re.compile(
     r"|(?P<sq_close>(?<=\S)[’'](?![^\W_]))"
 )
 
+_QUOTE_CHAR = re.compile("[”“\"‘'’]")
+
 # ------------------------------------------------------------------------- paragraphs
 
 
@@ -485,7 +487,14 @@ def _paragraph_quotes(
 
 def _quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
     out: list[Quote] = []
-    marks = [(m.start(), m.lastgroup or "") for m in _QUOTE_MARK.finditer(text)]
+    # Find candidate characters with a plain character class (fast), then classify
+    # each with the full pattern (its lookbehinds see the text before ``pos``).
+    classify = _QUOTE_MARK.match
+    marks = []
+    for candidate in _QUOTE_CHAR.finditer(text):
+        m = classify(text, candidate.start())
+        if m is not None:
+            marks.append((m.start(), m.lastgroup or ""))
     k = 0
     n = len(marks)
     for para in paras:

@@ -19,6 +19,7 @@ import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 __all__ = ["VersionPair", "find_version_pairs", "group_versions"]
 
@@ -39,13 +40,12 @@ class VersionPair:
 
 
 def _sampled_shingles(text: str) -> frozenset[int]:
+    # Words become CRC-32 numbers and a 5-gram the hash of their tuple: hashes of
+    # ints and tuples of ints are not salted per process, so the sample is the same
+    # on every run.
     words = [zlib.crc32(w.encode()) for w in _WORD.findall(text.casefold())]
-    sample = set()
-    for i in range(len(words) - _SHINGLE + 1):
-        h = zlib.crc32(repr(words[i : i + _SHINGLE]).encode())
-        if h % _SAMPLE_MOD == 0:
-            sample.add(h)
-    return frozenset(sample)
+    grams = zip(*(words[i:] for i in range(_SHINGLE)), strict=False)
+    return frozenset(h for h in map(hash, grams) if h % _SAMPLE_MOD == 0)
 
 
 def find_version_pairs(texts: Sequence[str], threshold: float = 0.5) -> list[VersionPair]:
@@ -57,11 +57,8 @@ def find_version_pairs(texts: Sequence[str], threshold: float = 0.5) -> list[Ver
             postings.setdefault(h, []).append(doc)
     shared: Counter[tuple[int, int]] = Counter()
     for docs in postings.values():
-        if len(docs) < 2 or len(docs) > _MAX_POSTINGS:
-            continue
-        for i, a in enumerate(docs):
-            for b in docs[i + 1 :]:
-                shared[(a, b)] += 1
+        if 1 < len(docs) <= _MAX_POSTINGS:
+            shared.update(combinations(docs, 2))
     pairs = []
     for (a, b), count in shared.items():
         if count < _MIN_SHARED:

