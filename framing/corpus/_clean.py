@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
@@ -148,17 +148,3 @@ def clean_text(raw: str, rules: Sequence[CleaningRule]) -> tuple[str, list[Remov
 def _tidy(text: str) -> str:
     lines = [line.strip() for line in text.split("\n")]
     return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()
-
-
-def iter_rule_docs(rules: Iterable[CleaningRule]) -> list[dict[str, str]]:
-    """The rules as rows (name, category, pattern, description), for docs and reports."""
-    return [
-        {
-            "name": r.name,
-            "category": r.category,
-            "pattern": r.pattern.pattern,
-            "max_chars": str(r.max_chars),
-            "description": r.description,
-        }
-        for r in rules
-    ]

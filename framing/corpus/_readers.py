@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,16 +115,31 @@ def _lookup(obj: Mapping[str, Any], key: str) -> tuple[bool, Any]:
     return True, current
 
 
-def resolve_columns(available: list[str], fields: Mapping[str, str], origin: str) -> dict[str, str]:
-    """Which column serves each field: the user's mapping, else a default name."""
+def resolve_columns(
+    available: list[str],
+    fields: Mapping[str, str],
+    origin: str,
+    *,
+    has: Callable[[str], bool] | None = None,
+    noun: str = "column",
+    need_text: bool = True,
+) -> dict[str, str]:
+    """Which column (or JSON key) serves each field: the user's mapping, else a default.
+
+    ``has`` says whether a mapped name exists (default: it is in ``available``; JSON
+    passes a test that follows dotted keys). Raises ColumnError naming the missing
+    column and the ones there are.
+    """
+    exists = has if has is not None else available.__contains__
+    listed = ", ".join(map(repr, available))
     columns: dict[str, str] = {}
     for name in FIELDS:
         if name in fields:
             column = fields[name]
-            if column not in available:
+            if not exists(column):
                 raise ColumnError(
-                    f"{origin}: no column {column!r} for {name}={column!r}; the columns are "
-                    f"{', '.join(map(repr, available))}. Pass {name}= one of those."
+                    f"{origin}: no {noun} {column!r} for {name}={column!r}; the {noun}s are "
+                    f"{listed}. Pass {name}= one of those."
                 )
             columns[name] = column
             continue
@@ -132,6 +147,11 @@ def resolve_columns(available: list[str], fields: Mapping[str, str], origin: str
             if candidate in available:
                 columns[name] = candidate
                 break
+    if need_text and "text" not in columns:
+        raise ColumnError(
+            f"{origin}: no text {noun}; the {noun}s are {listed}. "
+            f"Pass text= naming the {noun} that holds the article text."
+        )
     return columns
 
 
@@ -144,11 +164,6 @@ def read_frame(
     """Articles from a DataFrame, one per row."""
     available = [str(c) for c in frame.columns]
     columns = resolve_columns(available, fields, origin)
-    if "text" not in columns:
-        raise ColumnError(
-            f"{origin}: no text column; the columns are {', '.join(map(repr, available))}. "
-            "Pass text= naming the column that holds the article text."
-        )
     frame = frame.rename(columns=str)
     has_default_index = isinstance(frame.index, pd.RangeIndex)
     for position, (index, row) in enumerate(frame.iterrows()):
@@ -232,8 +247,7 @@ def _read_jsonl(path: Path, text: str, fields: Mapping[str, str]) -> Iterator[Re
             continue
         objects.append((number, obj))
     yield from problems
-    keys = sorted({k for _, obj in objects for k in obj})
-    columns = _resolve_json_keys(objects, fields, str(path), keys)
+    columns = _resolve_json_keys(objects, fields, str(path))
     for number, obj in objects:
         values = {name: _lookup(obj, key)[1] for name, key in columns.items()}
         doc_id = str(values["doc_id"]).strip() if _present(values.get("doc_id")) else str(number)
@@ -241,41 +255,26 @@ def _read_jsonl(path: Path, text: str, fields: Mapping[str, str]) -> Iterator[Re
 
 
 def _resolve_json_keys(
-    objects: list[tuple[Any, dict[str, Any]]],
-    fields: Mapping[str, str],
-    origin: str,
-    keys: list[str],
+    objects: list[tuple[Any, dict[str, Any]]], fields: Mapping[str, str], origin: str
 ) -> dict[str, str]:
-    columns: dict[str, str] = {}
-    for name in FIELDS:
-        if name in fields:
-            key = fields[name]
-            if objects and not any(_lookup(obj, key)[0] for _, obj in objects):
-                raise ColumnError(
-                    f"{origin}: no article has the key {key!r} given as {name}={key!r}; the "
-                    f"keys are {', '.join(map(repr, keys))}. Pass {name}= one of those."
-                )
-            columns[name] = key
-            continue
-        for candidate in _DEFAULT_COLUMNS[name]:
-            if candidate in keys:
-                columns[name] = candidate
-                break
-    if "text" not in columns and objects:
-        raise ColumnError(
-            f"{origin}: no text key; the keys are {', '.join(map(repr, keys))}. "
-            "Pass text= naming the key that holds the article text."
-        )
-    return columns
+    keys = sorted({k for _, obj in objects for k in obj})
+    return resolve_columns(
+        keys,
+        fields,
+        origin,
+        has=lambda key: not objects or any(_lookup(obj, key)[0] for _, obj in objects),
+        noun="key",
+        need_text=bool(objects),
+    )
 
 
 # --------------------------------------------------------------------------- folders
 
 
 def read_file(
-    path: Path, doc_id: str, fields: Mapping[str, str], encoding: str | None, url: str | None = None
+    path: Path, doc_id: str, encoding: str | None, url: str | None = None
 ) -> Record | LoadProblem:
-    """One article file (.txt, .html or .json)."""
+    """One article file (.txt or .html; JSON files go through read_json_files)."""
     where = str(path)
     try:
         data = path.read_bytes()
@@ -291,8 +290,6 @@ def read_file(
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return _html_record(doc_id, where, decoded.text, decoded.encoding, notes, url)
-    if suffix in JSON_SUFFIXES:
-        return LoadProblem(doc_id, where, "internal: JSON files are read by read_folder")
     text = normalise_text(decoded.text)
     if not text.strip():
         return LoadProblem(doc_id, where, "whitespace-only file: no text")
@@ -362,8 +359,7 @@ def read_json_files(
                 yield LoadProblem(item_id, str(path), "not a JSON object with article fields")
                 continue
             objects.append(((item_id, str(path)), item))
-    keys = sorted({k for _, obj in objects for k in obj})
-    columns = _resolve_json_keys(objects, fields, origin, keys)
+    columns = _resolve_json_keys(objects, fields, origin)
     for (doc_id, where), obj in objects:
         values = {name: _lookup(obj, key)[1] for name, key in columns.items()}
         if _present(values.get("doc_id")) and "doc_id" in fields:
@@ -438,6 +434,7 @@ def read_folder(
             list(manifest.columns),
             {k: v for k, v in fields.items() if k != "file"},
             str(manifest_path),
+            need_text=False,
         )
         columns.pop("text", None)
         for number, row in enumerate(manifest.to_dict("records"), start=2):
@@ -492,7 +489,7 @@ def read_folder(
             found = list(read_json_files([(path, doc_id)], fields, encoding, str(path)))
         else:
             url = row.get(columns["url"]) if row is not None and "url" in columns else None
-            found = [read_file(path, doc_id, fields, encoding, url=url or None)]
+            found = [read_file(path, doc_id, encoding, url=url or None)]
         for record in found:
             if isinstance(record, Record) and row is not None:
                 meta = {name: row[col] for name, col in columns.items() if name != "doc_id"}
