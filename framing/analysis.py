@@ -9,7 +9,6 @@ len(analysis.errors)``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ import pandas as pd
 from .corpus import ERROR_COLUMNS, Corpus
 from .errors import FramingError
 from .features import FEATURES, ArticleInput, Feature
-from .text import segment
+from .text import Segmented, segment
 
 __all__ = ["Analysis", "analyse"]
 
@@ -219,7 +218,8 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
         "three",
     ]
 )
-_WORD = re.compile(r"[^\W\d_]+")
+# How many of an article's first word tokens the English check reads.
+_LANGUAGE_SAMPLE = 800
 
 
 @dataclass
@@ -317,7 +317,7 @@ class _ArticleResult:
     error: tuple[str, str] | None = None  # (stage, reason)
 
 
-def _english_problem(text: str, declared: Any) -> str | None:
+def _declared_language_problem(declared: Any) -> str | None:
     if isinstance(declared, str) and declared.strip():
         code = declared.strip().lower().replace("_", "-")
         if code.split("-")[0] not in ("en", "eng", "english"):
@@ -325,8 +325,14 @@ def _english_problem(text: str, declared: Any) -> str | None:
                 f"language is {declared!r}; framing's lexicons, VADER and readability "
                 "formulas are for English. Translate the text or remove the article"
             )
-        return None
-    words = _WORD.findall(text[:4_000].lower())
+    return None
+
+
+def _undeclared_language_problem(seg: Segmented) -> str | None:
+    """Reads the segmentation's own tokens: the text is tokenized once."""
+    text = seg.text
+    sample = (text[s:e].lower() for s, e in seg.tokens[:_LANGUAGE_SAMPLE])
+    words = [w for w in sample if w.isalpha()]
     if len(words) < 30:
         return None
     share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
@@ -360,13 +366,17 @@ def analyse_article(
                 ),
             ),
         )
-    problem = _english_problem(text, language)
+    declared = isinstance(language, str) and bool(language.strip())
+    problem = _declared_language_problem(language)
     if problem:
         return _ArticleResult(doc_id, error=("language", problem))
     try:
         seg = segment(text)
     except Exception as exc:  # one bad article must not stop a corpus run
         return _ArticleResult(doc_id, error=("segment", f"{type(exc).__name__}: {exc}"))
+    problem = None if declared else _undeclared_language_problem(seg)
+    if problem:
+        return _ArticleResult(doc_id, error=("language", problem))
     if not seg.sentences:
         return _ArticleResult(doc_id, error=("segment", "no sentences found in the text"))
     article_input = ArticleInput(doc_id, title, seg)
