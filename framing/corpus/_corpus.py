@@ -300,7 +300,7 @@ def _assemble(records, problems, rules, aliases, version_threshold, primary, lab
         }
     )
     articles["outlet"] = normalise_outlets(articles["outlet_raw"], aliases)
-    articles["published"] = _parse_dates(articles, kept)
+    articles["published"] = _parse_dates(articles)
     pairs_frame = _versions(articles, version_threshold, primary)
     articles = articles.reindex(columns=list(ARTICLE_COLUMNS))
     errors = pd.DataFrame(
@@ -323,7 +323,7 @@ def _str_or_none(value) -> str | None:
     return text or None
 
 
-def _parse_dates(articles: pd.DataFrame, kept: list[Record]) -> pd.Series:
+def _parse_dates(articles: pd.DataFrame) -> pd.Series:
     raw = [_str_or_none(v) for v in articles["published"]]
     parsed = pd.to_datetime(pd.Series(raw, dtype=object), errors="coerce", utc=True, format="mixed")
     for i, (value, when) in enumerate(zip(raw, parsed, strict=True)):
