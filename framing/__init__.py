@@ -24,6 +24,11 @@ from .errors import (
     MissingDependencyError,
 )
 from .features import FEATURES, Feature, FeatureOutput, register_feature
+from .features.attribution import (
+    AttributionLexicons,
+    extract_attributions,
+    load_attribution_lexicons,
+)
 from .text import Quote, Segmented, segment
 
 try:
@@ -38,6 +43,7 @@ __all__ = [
     "DEMO_CORPUS",
     "FEATURES",
     "Analysis",
+    "AttributionLexicons",
     "CleaningRule",
     "ColumnError",
     "ConfigError",
@@ -52,6 +58,8 @@ __all__ = [
     "Segmented",
     "__version__",
     "analyse",
+    "extract_attributions",
+    "load_attribution_lexicons",
     "load_cleaning_rules",
     "load_corpus",
     "register_feature",

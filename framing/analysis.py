@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -19,6 +21,7 @@ import pandas as pd
 from .corpus import ERROR_COLUMNS, Corpus
 from .errors import FramingError
 from .features import FEATURES, ArticleInput, Feature
+from .features.attribution import load_attribution_lexicons
 from .text import Segmented, segment
 
 __all__ = ["Analysis", "analyse"]
@@ -352,6 +355,7 @@ def analyse_article(
     language: Any,
     features: Sequence[Feature],
     max_chars: int | None = DEFAULT_MAX_CHARS,
+    lexicons: str | None = None,
 ) -> _ArticleResult:
     """Segment one article once and run every feature on it. Never raises."""
     if max_chars is not None and len(text) > max_chars:
@@ -379,7 +383,7 @@ def analyse_article(
         return _ArticleResult(doc_id, error=("language", problem))
     if not seg.sentences:
         return _ArticleResult(doc_id, error=("segment", "no sentences found in the text"))
-    article_input = ArticleInput(doc_id, title, seg)
+    article_input = ArticleInput(doc_id, title, seg, lexicons)
     result = _ArticleResult(doc_id)
     row: dict[str, Any] = {
         "n_paragraphs": len(seg.paragraphs),
@@ -433,10 +437,13 @@ def analyse_article(
 
 
 def _run_chunk(
-    rows: list[tuple[str, str | None, str, Any]], names: tuple[str, ...], max_chars: int | None
+    rows: list[tuple[str, str | None, str, Any]],
+    names: tuple[str, ...],
+    max_chars: int | None,
+    lexicons: str | None = None,
 ) -> list[_ArticleResult]:
     features = [FEATURES[n] for n in names]
-    return [analyse_article(*row, features, max_chars) for row in rows]
+    return [analyse_article(*row, features, max_chars, lexicons) for row in rows]
 
 
 def _select(features: Iterable[str] | None) -> tuple[Feature, ...]:
@@ -458,6 +465,7 @@ def analyse(
     max_chars: int | None = DEFAULT_MAX_CHARS,
     n_jobs: int = 1,
     progress: bool = False,
+    lexicons: str | PathLike[str] | None = None,
 ) -> Analysis:
     """Run every registered feature family over a corpus.
 
@@ -468,6 +476,8 @@ def analyse(
             analysed; None analyses everything.
         n_jobs: Worker processes (1 runs in this process).
         progress: Show a progress bar.
+        lexicons: A TOML file extending framing's lexicons (attribution verbs,
+            anonymous heads, organisation and media gazetteers; see the README).
 
     Returns:
         An :class:`Analysis` with ``articles``, ``sentences``, span tables and
@@ -485,11 +495,15 @@ def analyse(
     names = tuple(f.name for f in chosen)
     arts = corpus.articles
     rows = list(zip(arts["doc_id"], arts["title"], arts["text"], arts["language"], strict=True))
-    results = _execute(rows, names, max_chars, n_jobs, progress)
+    lexicon_path = None
+    if lexicons is not None:
+        load_attribution_lexicons(lexicons)  # a bad file fails here, before the run
+        lexicon_path = str(Path(lexicons).resolve())
+    results = _execute(rows, names, max_chars, n_jobs, progress, lexicon_path)
     return _tables(corpus, chosen, results)
 
 
-def _execute(rows, names, max_chars, n_jobs, progress) -> list[_ArticleResult]:
+def _execute(rows, names, max_chars, n_jobs, progress, lexicons=None) -> list[_ArticleResult]:
     bar = None
     if progress:
         from tqdm.auto import tqdm
@@ -501,14 +515,18 @@ def _execute(rows, names, max_chars, n_jobs, progress) -> list[_ArticleResult]:
     if n_jobs > 1 and len(chunks) > 1:
         with ProcessPoolExecutor(max_workers=n_jobs) as pool:
             for done in pool.map(
-                _run_chunk, chunks, [names] * len(chunks), [max_chars] * len(chunks)
+                _run_chunk,
+                chunks,
+                [names] * len(chunks),
+                [max_chars] * len(chunks),
+                [lexicons] * len(chunks),
             ):
                 results.extend(done)
                 if bar:
                     bar.update(len(done))
     else:
         for part in chunks:
-            done = _run_chunk(part, names, max_chars)
+            done = _run_chunk(part, names, max_chars, lexicons)
             results.extend(done)
             if bar:
                 bar.update(len(done))

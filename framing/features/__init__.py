@@ -8,6 +8,7 @@ orchestrator in ``framing.analysis`` runs whatever is registered.
 from __future__ import annotations
 
 from ._base import ArticleInput, Feature, FeatureOutput
+from .attribution import ATTRIBUTION
 from .readability import READABILITY
 from .sentiment import SENTIMENT
 
@@ -42,5 +43,5 @@ def register_feature(feature: Feature, *, replace: bool = False) -> Feature:
     return feature
 
 
-for _feature in (SENTIMENT, READABILITY):
+for _feature in (ATTRIBUTION, SENTIMENT, READABILITY):
     register_feature(_feature)

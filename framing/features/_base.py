@@ -14,11 +14,16 @@ __all__ = ["ArticleInput", "Feature", "FeatureOutput"]
 
 @dataclass(frozen=True, slots=True)
 class ArticleInput:
-    """What every feature receives: the article's id, headline and segmentation."""
+    """What every feature receives: the article's id, headline and segmentation.
+
+    ``lexicons`` is the path of the user's lexicon TOML file, if any (a path rather
+    than the loaded tables, so it crosses to worker processes cheaply).
+    """
 
     doc_id: str
     title: str | None
     seg: Segmented
+    lexicons: str | None = None
 
     @property
     def text(self) -> str:

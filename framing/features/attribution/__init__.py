@@ -1,0 +1,224 @@
+"""Source attribution: who speaks in an article, and what kind of source they are.
+
+:func:`extract_attributions` finds every attribution in a text: direct quotes,
+reported speech, "according to", and impersonal forms ("it is understood"). For each
+it gives the cue, the source span, who the source resolves to within the article, a
+source type, the content span and, where the source spoke *to* someone ("told Sky
+News"), the recipient. It runs offline on rules and the lexicons in
+``framing/features/lexicons`` (see :mod:`._lexicon` for extending them); the rules are
+described in :mod:`._rules` and name resolution in :mod:`._names`.
+
+Source types (the definitions reports cite):
+
+* ``person``: an individual identified by name, or a pronoun or title resolved to
+  one ("Mr Healey", "Admiral Brad Cooper", "he" after a named man, "the defence
+  secretary" after "Defence Secretary John Healey"). An unresolved "he"/"she" is
+  also ``person``: it denotes one individual, whom the extractor could not name
+  (``resolved_source`` is then empty).
+* ``organisation``: a named institution, government, company or body, including its
+  unnamed spokesperson speaking on the record ("the Ministry of Defence", "the Israeli
+  military", "a police spokesman", "the Treasury said in a statement"), and documents
+  a body issued ("the report", "figures from the ONS").
+* ``anonymous``: unidentified people or vague groups ("defence sources", "the source",
+  "a senior government source", "US officials", "people familiar with the talks",
+  "critics", "witnesses"), and impersonal constructions with no source at all ("it is
+  understood", "is believed to").
+* ``media``: another outlet or publication ("according to Sky News", "Axios reported",
+  "British media reported", "first reported by Reuters").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from os import PathLike
+from typing import Any
+
+import pandas as pd
+
+from ...text import Segmented, segment
+from .._base import ArticleInput, Feature, FeatureOutput
+from ._lexicon import AttributionLexicons, default_lexicons, load_attribution_lexicons
+from ._names import Resolver
+from ._rules import find_candidates
+from ._view import make_view
+
+__all__ = [
+    "ATTRIBUTION",
+    "ATTRIBUTION_COLUMNS",
+    "SOURCE_TYPES",
+    "AttributionLexicons",
+    "extract_attributions",
+    "load_attribution_lexicons",
+    "speech_cue_forms",
+]
+
+SOURCE_TYPES: tuple[str, ...] = ("person", "organisation", "anonymous", "media")
+KINDS: tuple[str, ...] = ("direct", "indirect", "according_to", "impersonal")
+
+#: Columns of the attribution table (besides ``doc_id`` in a corpus run).
+ATTRIBUTION_COLUMNS: dict[str, str] = {
+    "start": "int64",
+    "end": "int64",
+    "sentence": "int64",
+    "kind": "str",
+    "cue": "str",
+    "cue_lemma": "str",
+    "cue_category": "str",
+    "cue_loaded": "boolean",
+    "cue_note": "str",
+    "cue_start": "Int64",
+    "cue_end": "Int64",
+    "source": "str",
+    "source_start": "Int64",
+    "source_end": "Int64",
+    "source_type": "str",
+    "resolved_source": "str",
+    "content": "str",
+    "content_start": "Int64",
+    "content_end": "Int64",
+    "recipient": "str",
+    "recipient_start": "Int64",
+    "recipient_end": "Int64",
+    "rule": "str",
+}
+
+ARTICLE_COLUMNS: dict[str, str] = {
+    "attr_n": "int64",
+    "attr_per_1k_words": "float64",
+    **{f"attr_n_{t}": "int64" for t in SOURCE_TYPES},
+    **{f"attr_{t}_share": "float64" for t in SOURCE_TYPES},
+    "attr_named_share": "float64",
+    "attr_direct_share": "float64",
+    "attr_distinct_sources": "int64",
+    "attr_loaded_verb_share": "float64",
+}
+
+
+def speech_cue_forms(lexicons: AttributionLexicons | None = None) -> frozenset[str]:
+    """Lowercase word forms of the reporting verbs of speech and writing."""
+    return (lexicons or default_lexicons()).speech_forms()
+
+
+def attribution_rows(seg: Segmented, lexicons: AttributionLexicons) -> list[dict[str, Any]]:
+    """The attribution rows of one segmented article (plain dicts, text order)."""
+    view = make_view(seg)
+    candidates = find_candidates(view, lexicons)
+    infos = Resolver(view, lexicons).resolve_all(candidates)
+    text = seg.text
+    rows: list[dict[str, Any]] = []
+    for c, info in zip(candidates, infos, strict=True):
+        outer = c.extra.get("outer", c.content)
+        spans = [s for s in (c.cue, info.span, outer, c.recipient) if s is not None]
+        entry = c.cue_entry
+        rows.append(
+            {
+                "start": min(s for s, _ in spans),
+                "end": max(e for _, e in spans),
+                "sentence": c.sentence,
+                "kind": c.kind,
+                "cue": c.cue_text,
+                "cue_lemma": entry.lemma if entry else (c.cue_text.lower() if c.cue_text else None),
+                "cue_category": entry.category if entry else None,
+                "cue_loaded": entry.loaded if entry else False,
+                "cue_note": (entry.note or None) if entry else None,
+                "cue_start": c.cue[0] if c.cue else None,
+                "cue_end": c.cue[1] if c.cue else None,
+                "source": info.text,
+                "source_start": info.span[0] if info.span else None,
+                "source_end": info.span[1] if info.span else None,
+                "source_type": info.source_type,
+                "resolved_source": info.resolved,
+                "content": text[c.content[0] : c.content[1]] if c.content else None,
+                "content_start": c.content[0] if c.content else None,
+                "content_end": c.content[1] if c.content else None,
+                "recipient": text[c.recipient[0] : c.recipient[1]] if c.recipient else None,
+                "recipient_start": c.recipient[0] if c.recipient else None,
+                "recipient_end": c.recipient[1] if c.recipient else None,
+                "rule": c.rule,
+            }
+        )
+    return rows
+
+
+def _frame(rows: list[dict[str, Any]], columns: Mapping[str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for column, dtype in columns.items():
+        if dtype == "str":
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+        else:
+            frame[column] = frame[column].astype(dtype)
+    return frame
+
+
+def extract_attributions(
+    text: str,
+    *,
+    lexicons: str | PathLike[str] | Mapping[str, object] | AttributionLexicons | None = None,
+) -> pd.DataFrame:
+    """Every attribution in a text, one row each, in text order.
+
+    Args:
+        text: One article (for a corpus, use :func:`framing.analyse`, which fills
+            ``analysis.attributions`` from the cleaned texts).
+        lexicons: A TOML file (or mapping) extending the reporting verbs, anonymous
+            heads, organisation and media gazetteers; see the README.
+
+    Returns:
+        A DataFrame with the columns of ``ATTRIBUTION_COLUMNS``: ``start``/``end`` (the
+        whole attribution), ``kind`` (direct, indirect, according_to, impersonal),
+        ``cue`` with ``cue_lemma``, ``cue_category``, ``cue_loaded`` and ``cue_note``
+        (what a loaded verb such as "claimed" implies), ``source`` with its span,
+        ``source_type`` (person, organisation, anonymous, media), ``resolved_source``,
+        ``content`` with its span, ``recipient`` ("told Sky News") and the ``rule``
+        that fired. Offsets index ``text``; end is exclusive.
+
+    Example:
+        >>> framing.extract_attributions('"We will act," Mr Healey said.')[
+        ...     ["kind", "source", "source_type"]]  # doctest: +SKIP
+    """
+    lex = load_attribution_lexicons(lexicons)
+    return _frame(attribution_rows(segment(text), lex), ATTRIBUTION_COLUMNS)
+
+
+def article_figures(rows: list[dict[str, Any]], n_words: int) -> dict[str, Any]:
+    """Per-article attribution figures, computed from the span rows themselves."""
+    n = len(rows)
+    counts = {t: sum(r["source_type"] == t for r in rows) for t in SOURCE_TYPES}
+    share = (lambda k: k / n) if n else (lambda k: float("nan"))
+    verbs = [r for r in rows if r["cue_category"] is not None]
+    sources = {
+        (r["resolved_source"] or r["source"] or "").casefold()
+        for r in rows
+        if r["resolved_source"] or r["source"]
+    }
+    return {
+        "attr_n": n,
+        "attr_per_1k_words": 1000 * n / n_words if n_words else float("nan"),
+        **{f"attr_n_{t}": counts[t] for t in SOURCE_TYPES},
+        **{f"attr_{t}_share": share(counts[t]) for t in SOURCE_TYPES},
+        "attr_named_share": share(counts["person"] + counts["organisation"]),
+        "attr_direct_share": share(sum(r["kind"] == "direct" for r in rows)),
+        "attr_distinct_sources": len(sources),
+        "attr_loaded_verb_share": (
+            sum(bool(r["cue_loaded"]) for r in verbs) / len(verbs) if verbs else float("nan")
+        ),
+    }
+
+
+def _compute(article: ArticleInput) -> FeatureOutput:
+    lex = load_attribution_lexicons(article.lexicons)
+    rows = attribution_rows(article.seg, lex)
+    figures = article_figures(rows, len(article.seg.tokens))
+    return FeatureOutput(article=figures, spans={"attributions": rows})
+
+
+ATTRIBUTION = Feature(
+    name="attribution",
+    article_columns=ARTICLE_COLUMNS,
+    compute=_compute,
+    span_tables={"attributions": ATTRIBUTION_COLUMNS},
+    description=(
+        "who speaks: direct, indirect, according-to and impersonal attributions with "
+        "source type (person, organisation, anonymous, media)"
+    ),
+)

@@ -1,0 +1,693 @@
+"""Names in an article, and who each attribution's source is.
+
+Name finding is capitalisation-based: a run of capitalised tokens (joined by "of",
+"for", "de", "al" … where both sides are capitalised) is a name. A capitalised word
+that opens a sentence counts only when the article never uses it in lowercase
+("Officials said" opens with a common noun; "Healey said" with a name). Each name is
+typed from the gazetteers: a media outlet, an organisation (gazetteer, country or a
+word such as Ministry, Council, Police), else a person. Person names are merged
+within the article by surname ("John Healey", "Mr Healey", "Healey"), and a title or
+apposition gives a role alias ("Defence Secretary John Healey", "Declan Moss, the
+chief fire officer,") so that "the defence secretary" resolves to the name.
+
+Pronouns resolve to the nearest compatible antecedent before them: the previous
+attributions' sources and the person names mentioned, skipping names inside the
+content of an attribution in the same or previous sentence ("Healey said Trump was
+wrong. He added…" is Healey). Gender comes from titles (Mr, Mrs), the first-name list
+and earlier resolved pronouns; "they" goes to an organisation or a group.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ._lexicon import AttributionLexicons
+from ._rules import SUBJECT_PRONOUNS, Candidate
+from ._view import View
+
+__all__ = ["Resolver", "SourceInfo"]
+
+_CONNECTORS = frozenset(
+    [
+        "of",
+        "for",
+        "de",
+        "del",
+        "della",
+        "da",
+        "di",
+        "van",
+        "von",
+        "der",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "la",
+        "le",
+        "du",
+    ]
+)
+_LEADING = re.compile(r"^(?:the|a|an|one|some|several|two|three|many)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
+_DOCUMENT_HEADS = frozenset(
+    [
+        "report",
+        "reports",
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "study",
+        "studies",
+        "data",
+        "figures",
+        "analysis",
+        "research",
+        "document",
+        "documents",
+        "memo",
+        "memos",
+        "letter",
+        "statement",
+        "statements",
+        "filing",
+        "filings",
+        "indictment",
+        "complaint",
+        "lawsuit",
+        "ruling",
+        "audit",
+        "review",
+        "index",
+        "census",
+        "forecast",
+        "forecasts",
+        "estimates",
+        "records",
+        "transcript",
+        "transcripts",
+        "paper",
+        "findings",
+        "guidance",
+    ]
+)
+_GROUP_NOUNS = frozenset(
+    [
+        "people",
+        "man",
+        "woman",
+        "men",
+        "women",
+        "person",
+        "voters",
+        "residents",
+        "families",
+        "family",
+        "crowd",
+        "group",
+        "members",
+        "parents",
+        "children",
+        "students",
+        "fans",
+        "players",
+    ]
+)
+_PREPS = frozenset(["of", "for", "at", "from", "with", "in", "on", "close", "familiar", "to"])
+_HE = frozenset({"he", "him", "his"})
+_NOT_NAMES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "meanwhile",
+        "however",
+        "but",
+        "and",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "in",
+        "on",
+        "at",
+        "for",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "if",
+    ]
+)
+# lowercase words that can follow a one-word name ('Healey has said', 'Smith also')
+_FUNCTION_AFTER_NAME = frozenset(
+    [
+        "has",
+        "had",
+        "have",
+        "is",
+        "was",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "did",
+        "does",
+        "also",
+        "said",
+        "says",
+        "told",
+        "and",
+        "or",
+        "but",
+        "who",
+        "which",
+    ]
+)
+_SHE = frozenset({"she", "her", "hers"})
+
+
+@dataclass(slots=True)
+class Person:
+    canonical: str
+    gender: str = ""
+    last_seen: int = 0
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # person / organisation / media
+    canonical: str
+    key: str  # entity key
+
+
+@dataclass(slots=True)
+class SourceInfo:
+    """What a source turned out to be."""
+
+    text: str | None
+    span: tuple[int, int] | None
+    source_type: str
+    resolved: str | None
+    gender: str = ""
+    plural: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _strip_title(tokens: list[str], lex: AttributionLexicons) -> tuple[list[str], str]:
+    """Drop leading titles ("Defence Secretary", "Mr", "Dr."); return the rest and gender."""
+    gender = ""
+    i = 0
+    while i < len(tokens) - 1:
+        matched = False
+        for n in (3, 2, 1):
+            if i + n > len(tokens) - 1:
+                continue
+            title = " ".join(t.lower().rstrip(".") for t in tokens[i : i + n])
+            for key in (title, title + "."):
+                if key in lex.titles:
+                    g, _ = lex.titles[key]
+                    gender = gender or g
+                    i += n
+                    matched = True
+                    break
+            if matched:
+                break
+        if not matched:
+            break
+    return tokens[i:], gender
+
+
+class Resolver:
+    """Names of one article and the resolution of its attributions' sources."""
+
+    def __init__(self, view: View, lex: AttributionLexicons) -> None:
+        self.view = view
+        self.lex = lex
+        self.lower_words = {
+            w for w, word in zip(view.low, view.words, strict=True) if word.islower()
+        }
+        self.people: dict[str, Person] = {}
+        self.roles: dict[str, str] = {}
+        self.mentions: list[Mention] = []
+        self._find_names()
+
+    # -- names --------------------------------------------------------------------------
+
+    def _sentence_initial_name(self, i: int) -> bool:
+        """A capitalised word opening a sentence is a name only if nothing says otherwise."""
+        view, lex = self.view, self.lex
+        low = view.base(i)
+        if low in self.lower_words or low in lex.verbs or low in SUBJECT_PRONOUNS:
+            return False
+        if (
+            low in lex.anonymous_heads
+            or low in lex.organisation_heads
+            or low in lex.voice_heads
+            or low in lex.media_heads
+            or low in _NOT_NAMES
+        ):
+            return False
+        # 'Defence sources said': a modifier of a lowercase noun, not a one-word name
+        nxt = i + 1
+        t1 = view.seg.sentence_tokens[view.sent[i]][1]
+        if nxt < t1 and not view.gap(nxt).strip() and view.words[nxt].islower():
+            w = view.low[nxt]
+            if w not in lex.verbs and w not in _FUNCTION_AFTER_NAME:
+                return False
+        return True
+
+    def _find_names(self) -> None:
+        view = self.view
+        n = len(view.words)
+        i = 0
+        while i < n:
+            if (
+                not view.capitalised(i)
+                or (view.words[i].isupper() and len(view.words[i]) == 1)
+                or view.low[i] in _NOT_NAMES
+            ):
+                i += 1
+                continue
+            s = view.sent[i]
+            t0, t1 = view.seg.sentence_tokens[s]
+            opener = view.gap(i).strip()[-1:]
+            first_token = i == t0 or (bool(opener) and opener in "“\"‘'")
+            titled = any(" ".join(view.low[i : i + n]) in self.lex.titles for n in (2, 3))
+            if first_token and not titled and not self._sentence_initial_name(i):
+                i += 1
+                continue
+            j = i + 1
+            while j < t1:
+                gap = view.gap(j)
+                if gap.strip() and not (gap.strip() == "." and len(view.words[j - 1]) <= 4):
+                    break
+                if view.capitalised(j):
+                    j += 1
+                elif (
+                    view.low[j] in _CONNECTORS
+                    and j + 1 < t1
+                    and view.capitalised(j + 1)
+                    and not view.gap(j + 1).strip()
+                ):
+                    j += 2
+                else:
+                    break
+            self._add_mention(i, j)
+            i = j
+
+    def _add_mention(self, a: int, b: int) -> None:
+        view, lex = self.view, self.lex
+        words = view.words[a:b]
+        words[-1] = _POSSESSIVE.sub("", words[-1])
+        start, end = view.starts[a], view.ends[b - 1]
+        if words[-1] != view.words[b - 1]:
+            end -= len(view.words[b - 1]) - len(words[-1])
+        text = view.text[start:end]
+        kind, canonical = self.classify_name(words)
+        if kind == "demonym":
+            return
+        key = canonical
+        if kind == "person":
+            rest, gender = _strip_title(words, lex)
+            if not rest:
+                return
+            surname = rest[-1].lower()
+            first = rest[0].lower() if len(rest) > 1 else ""
+            gender = gender or lex.first_names.get(first, "")
+            key = surname
+            person = self.people.get(surname)
+            full = " ".join(rest)
+            if person is None:
+                person = self.people[surname] = Person(full, gender)
+            elif len(rest) > len(person.canonical.split()):
+                person.canonical = full
+            person.gender = person.gender or gender
+            person.last_seen = start
+            canonical = person.canonical
+            if len(rest) < len(words):  # a title: "Defence Secretary John Healey"
+                role = " ".join(words[: len(words) - len(rest)]).lower().rstrip(".")
+                if role not in lex.titles or lex.titles[role][1] != "honorific":
+                    self.roles[role] = surname
+            self._apposition_role(b, surname)
+        self.mentions.append(Mention(start, end, text, kind, canonical, key))
+
+    def _apposition_role(self, b: int, surname: str) -> None:
+        """'Declan Moss, Tanseyside's chief fire officer,' makes a role alias."""
+        view = self.view
+        if b >= len(view.words) or view.sent[b] != view.sent[b - 1]:
+            return
+        if view.gap(b).strip() != ",":
+            return
+        t1 = view.seg.sentence_tokens[view.sent[b]][1]
+        e = b
+        while e < t1 and e - b < 8 and (e == b or not view.gap(e).strip()):
+            e += 1
+        if e >= t1 or view.gap(e).strip() != ",":
+            return
+        words = view.low[b:e]
+        while words and (words[0] in ("the", "a", "an") or words[0].endswith(("'s", "’s"))):
+            words = words[1:]
+        if words and all(w.isalpha() for w in words):
+            self.roles[" ".join(words)] = surname
+
+    def classify_name(self, words: list[str]) -> tuple[str, str]:
+        """Type a capitalised name: (kind, canonical name)."""
+        lex = self.lex
+        text = " ".join(words)
+        key = text.lower()
+        bare = _LEADING.sub("", key)
+        for k in (key, bare, "the " + bare):
+            if k in lex.media:
+                return "media", lex.media[k]
+        for k in (key, bare, "the " + bare):
+            if k in lex.organisations:
+                return "organisation", lex.organisations[k]
+        if key in lex.demonyms or all(w.lower() in lex.demonyms for w in words):
+            return "demonym", text
+        rest, _ = _strip_title(words, lex)
+        if len(rest) < len(words) and rest:
+            return "person", " ".join(rest)
+        lows = [w.lower().rstrip(".") for w in words]
+        if any(w in lex.organisation_heads for w in lows):
+            return "organisation", text
+        if any(w in lex.media_heads for w in lows):
+            return "media", text
+        return "person", text
+
+    # -- sources ------------------------------------------------------------------------
+
+    def resolve_all(self, candidates: list[Candidate]) -> list[SourceInfo]:
+        done: dict[int, SourceInfo] = {}
+        history: list[tuple[int, SourceInfo]] = []
+        out: list[SourceInfo] = []
+        contents = [(c.sentence, c.content) for c in candidates if c.content]
+        for c in candidates:
+            if c.inherit_from is not None and id(c.inherit_from) in done and c.source is None:
+                prev = done[id(c.inherit_from)]
+                info = SourceInfo(
+                    prev.resolved if c.cue is None else prev.text,
+                    None if c.cue is None else prev.span,
+                    prev.source_type,
+                    prev.resolved,
+                    prev.gender,
+                    prev.plural,
+                )
+                if c.cue is None and info.text is None:
+                    info.text = prev.text
+            elif c.inherit_from is not None and id(c.inherit_from) in done:
+                info = done[id(c.inherit_from)]
+            elif c.source is None:
+                info = SourceInfo(None, None, "anonymous", None)
+            else:
+                info = self._resolve(c, history, contents)
+            done[id(c)] = info
+            out.append(info)
+            if info.span is not None or info.resolved:
+                history.append((info.span[0] if info.span else c.anchor, info))
+        return out
+
+    def _resolve(
+        self,
+        c: Candidate,
+        history: list[tuple[int, SourceInfo]],
+        contents: list[tuple[int, tuple[int, int] | None]],
+    ) -> SourceInfo:
+        view = self.view
+        assert c.source is not None
+        start, end = c.source
+        text = view.text[start:end]
+        low = text.lower()
+        if low in SUBJECT_PRONOUNS or _POSSESSIVE.sub("", low) in SUBJECT_PRONOUNS:
+            return self._pronoun(_POSSESSIVE.sub("", low), start, end, c, history, contents)
+        return self.describe(start, end)
+
+    def describe(self, start: int, end: int) -> SourceInfo:
+        """Type and resolve a noun-phrase source spanning ``start``..``end``."""
+        lex = self.lex
+        text = self.view.text[start:end]
+        names = [m for m in self.mentions if m.start >= start and m.end <= end]
+        view = self.view
+        toks = [
+            t
+            for t in range(bisect_left(view.starts, start), len(view.starts))
+            if view.ends[t] <= end
+        ]
+        lows = [view.base(t) for t in toks]
+        # split off a trailing prepositional phrase ("a spokesman for the Ministry"), but
+        # not inside a name ("Ministry of Defence")
+        cut = next(
+            (
+                n
+                for n, t in enumerate(toks)
+                if n > 0
+                and lows[n] in _PREPS
+                and not any(m.start < view.starts[t] < m.end for m in names)
+            ),
+            len(toks),
+        )
+        pre_lows = lows[:cut]
+        pre_end = view.starts[toks[cut]] if cut < len(toks) else end
+        pre_names = [m for m in names if m.end <= pre_end]
+        post_names = [m for m in names if m.start >= pre_end]
+        bare = _LEADING.sub("", text).strip()
+        bare_low = bare.lower()
+        shown = self._display(start + len(text) - len(_LEADING.sub("", text)), end)
+        if (
+            any(w in lex.voice_heads for w in pre_lows)
+            or " ".join(pre_lows[-2:]) in lex.voice_heads
+        ):
+            owner = next(
+                (m for m in post_names + pre_names if m.kind in ("organisation", "media")), None
+            ) or next((m for m in post_names + pre_names), None)
+            if owner is not None:
+                return SourceInfo(text, (start, end), "organisation", owner.canonical)
+            modifiers = [
+                w for w in pre_lows if w not in lex.voice_heads and w not in ("a", "an", "the")
+            ]
+            resolved = " ".join(modifiers) if modifiers else bare_low
+            return SourceInfo(text, (start, end), "organisation", resolved)
+        if any(m.kind == "media" for m in pre_names) or self._media_phrase(pre_lows):
+            media = next((m for m in pre_names if m.kind == "media"), None)
+            return SourceInfo(text, (start, end), "media", media.canonical if media else shown)
+        anonymous = self._anonymous_head(pre_lows)
+        person_names = [m for m in pre_names if m.kind == "person"]
+        if anonymous and not person_names:
+            return SourceInfo(
+                text, (start, end), "anonymous", bare_low, plural=anonymous == "plural"
+            )
+        if person_names:
+            m = person_names[-1]
+            # "Chief Superintendent Priya Vand of Tanseyside Police": the person
+            span_end = m.end if m.end < end and cut < len(toks) else end
+            person = self.people.get(m.key)
+            return SourceInfo(
+                self.view.text[start:span_end],
+                (start, span_end),
+                "person",
+                person.canonical if person else m.canonical,
+                person.gender if person else "",
+            )
+        if pre_names:
+            m = pre_names[-1]
+            return SourceInfo(text, (start, end), m.kind, m.canonical, plural=True)
+        head = pre_lows[-1] if pre_lows else ""
+        if head in lex.media_heads:
+            return SourceInfo(text, (start, end), "media", shown)
+        if head in _DOCUMENT_HEADS:
+            owner = next((m for m in post_names), None)
+            if owner is not None:
+                return SourceInfo(
+                    text,
+                    (start, end),
+                    owner.kind if owner.kind != "person" else "organisation",
+                    owner.canonical,
+                )
+            return SourceInfo(text, (start, end), "organisation", shown)
+        if head in lex.organisation_heads:
+            entity = self._organisation_by_head(head, start)
+            return SourceInfo(text, (start, end), "organisation", entity or shown, plural=True)
+        role = " ".join(w for w in pre_lows if w not in ("the", "a", "an"))
+        if role in self.roles:
+            person = self.people[self.roles[role]]
+            return SourceInfo(text, (start, end), "person", person.canonical, person.gender)
+        for r, surname in self.roles.items():
+            if role and (r.endswith(" " + role) or role.endswith(" " + r)):
+                person = self.people[surname]
+                return SourceInfo(text, (start, end), "person", person.canonical, person.gender)
+        if role in lex.titles or head in lex.titles:
+            return SourceInfo(text, (start, end), "person", role)
+        if post_names and post_names[0].kind != "person":
+            return SourceInfo(text, (start, end), "anonymous", bare_low, plural=True)
+        return SourceInfo(
+            text,
+            (start, end),
+            "anonymous",
+            bare_low,
+            plural=head.endswith("s") or head in _GROUP_NOUNS,
+        )
+
+    def _display(self, start: int, end: int) -> str:
+        """The phrase as a name: a capital is kept unless the word only has it because it
+        opens the sentence ('Residents' -> 'residents', 'British media' stays)."""
+        view, lex = self.view, self.lex
+        pieces: list[str] = []
+        pos = start
+        for t in range(bisect_left(view.starts, start), len(view.starts)):
+            if view.ends[t] > end:
+                break
+            word = view.words[t]
+            low = word.lower()
+            s0 = view.seg.sentence_tokens[view.sent[t]][0]
+            initial = t == s0 or (t == s0 + 1 and view.low[s0] in ("the", "a", "an"))
+            common = initial and (
+                view.low[t] in self.lower_words
+                or view.base(t) in lex.organisation_heads
+                or view.base(t) in lex.anonymous_heads
+                or view.base(t) in lex.media_heads
+                or view.base(t) in lex.voice_heads
+            )
+            pieces += [view.text[pos : view.starts[t]], low if common else word]
+            pos = view.ends[t]
+        pieces.append(view.text[pos:end])
+        return "".join(pieces).strip()
+
+    def _media_phrase(self, lows: list[str]) -> bool:
+        heads = self.lex.media_heads
+        return any(
+            " ".join(lows[a:b]) in heads
+            for a in range(len(lows))
+            for b in range(a + 1, len(lows) + 1)
+        )
+
+    def _anonymous_head(self, lows: list[str]) -> str | None:
+        heads = self.lex.anonymous_heads
+        for a in range(len(lows)):
+            for b in range(len(lows), a, -1):
+                phrase = " ".join(lows[a:b])
+                if phrase in heads:
+                    return heads[phrase]
+        return None
+
+    def _organisation_by_head(self, head: str, before: int) -> str | None:
+        for m in reversed(self.mentions):
+            if (
+                m.start < before
+                and m.kind == "organisation"
+                and head in m.canonical.lower().split()
+            ):
+                return m.canonical
+        return None
+
+    def _pronoun(
+        self,
+        word: str,
+        start: int,
+        end: int,
+        c: Candidate,
+        history: list[tuple[int, SourceInfo]],
+        contents: list[tuple[int, tuple[int, int] | None]],
+    ) -> SourceInfo:
+        text = self.view.text[start:end]
+        span = (start, end)
+        if word in ("who", "which"):
+            return self._relative(text, span, start)
+        if word in ("i", "you", "we"):
+            return SourceInfo(text, span, "person" if word == "i" else "anonymous", None)
+        blocked = [
+            span_ for s, span_ in contents if span_ and s >= c.sentence - 1 and span_[1] <= start
+        ]
+        if word in ("he", "she"):
+            return self._he_she(word, text, span, history, blocked)
+        # they / it
+        for _pos, info in reversed(history):
+            if word == "they" and (info.plural or info.source_type in ("organisation", "media")):
+                return SourceInfo(text, span, info.source_type, info.resolved, plural=True)
+            if word == "it" and info.source_type in ("organisation", "media"):
+                return SourceInfo(text, span, info.source_type, info.resolved)
+        for m in reversed(self.mentions):
+            if m.start < start and m.kind in ("organisation", "media"):
+                return SourceInfo(text, span, m.kind, m.canonical, plural=word == "they")
+        return SourceInfo(text, span, "anonymous", None, plural=word == "they")
+
+    def _he_she(
+        self,
+        word: str,
+        text: str,
+        span: tuple[int, int],
+        history: list[tuple[int, SourceInfo]],
+        blocked: list[tuple[int, int]],
+    ) -> SourceInfo:
+        want = "m" if word == "he" else "f"
+        start = span[0]
+        found: list[tuple[int, SourceInfo]] = []
+        for pos, info in reversed(history):
+            if info.plural or info.source_type in ("organisation", "media"):
+                continue
+            if info.gender and info.gender != want:
+                continue
+            found.append((pos, info))
+            break
+        for m in reversed(self.mentions):
+            if m.start >= start or m.kind != "person":
+                continue
+            if any(a <= m.start < b for a, b in blocked):
+                continue
+            person = self.people.get(m.key)
+            if person is None or (person.gender and person.gender != want):
+                continue
+            found.append((m.start, SourceInfo(m.text, None, "person", person.canonical)))
+            break
+        if not found:
+            return SourceInfo(text, span, "person", None, want)
+        _, info = max(found, key=lambda f: f[0])
+        if info.source_type == "person" and info.resolved:
+            person = self.people.get(info.resolved.split()[-1].lower())
+            if person is not None and not person.gender:
+                person.gender = want
+        return SourceInfo(text, span, info.source_type, info.resolved, want)
+
+    def _relative(self, text: str, span: tuple[int, int], start: int) -> SourceInfo:
+        """'Trump, who said …': the phrase before the comma."""
+        view = self.view
+        before = view.text[:start].rstrip()
+        if not before.endswith(","):
+            return SourceInfo(text, span, "anonymous", None)
+        for m in reversed(self.mentions):
+            if m.end <= len(before) - 1 and before[m.end : len(before) - 1].strip() == "":
+                info = self.describe(m.start, m.end)
+                return SourceInfo(
+                    text, span, info.source_type, info.resolved, info.gender, info.plural
+                )
+        return SourceInfo(text, span, "anonymous", None)

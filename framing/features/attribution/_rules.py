@@ -1,0 +1,1261 @@
+"""The attribution rules: find cues, then each cue's source, recipient and content.
+
+Everything works on the token view of one segmented article (no parser, no model):
+
+* **Cues** are, in this order of preference at a token: "according to"; an impersonal
+  frame from ``attribution_frames.tsv`` ("it is understood", "is believed to"); a
+  multiword reporting phrase ("pointed out"); a form of a reporting-verb lemma. Cues
+  inside a direct quote belong to the quoted speaker's own words and are skipped.
+* **Sources** of a verb are looked for, in order: right before the verb, past any
+  auxiliaries and adverbs ("has also said"); before a parenthetical set off by commas
+  ("Dr Okafor, an epidemiologist, warned"); after the verb when it follows a quote or
+  a comma ("…," said Smith); after "by" in a passive ("first reported by Reuters").
+  A verb preceded by a determiner or a possessive ("his plans", "the said product")
+  is a noun or adjective and gives nothing. "and"/"but" before a verb share the
+  previous attribution's source in the sentence ("…praised the plan and said…").
+* **Content** is a quote adjacent to the cue (direct), or the clause the cue
+  introduces (indirect), or, for a cue at the end ("Prices will rise, he said"), the
+  clause before it. Quote-only sentences later in the paragraph continue a direct
+  attribution; quote-only paragraphs continue the previous speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._lexicon import AttributionLexicons, VerbEntry
+from ._view import View
+
+__all__ = ["Candidate", "find_candidates"]
+
+_PUNCT = re.compile(r"[,;:()\[\]“”\"‘’'—–]|(?<!\w)-(?!\w)|\.\s")
+_QUOTE_CHARS = "“”\"‘’'"
+_BETWEEN_QUOTE_AND_CUE = re.compile(r"^[\s,.!?…—–-]*$")
+_BETWEEN_CUE_AND_QUOTE = re.compile(r"^[\s,:;—–-]*$")
+_TRAILING = re.compile(r"[\s,.;:!?…—–-]+$")
+
+SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who", "which"])
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am"])
+_AUX = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "'ve",
+        "'d",
+        "'ll",
+        "not",
+        "n't",
+        "never",
+    ]
+)
+_ADVERBS = frozenset(
+    [
+        "also",
+        "again",
+        "later",
+        "then",
+        "now",
+        "previously",
+        "repeatedly",
+        "once",
+        "still",
+        "already",
+        "first",
+        "earlier",
+        "recently",
+        "just",
+        "even",
+        "only",
+        "further",
+        "long",
+        "often",
+        "always",
+        "initially",
+        "subsequently",
+        "ultimately",
+        "finally",
+        "quickly",
+        "immediately",
+        "simply",
+        "clearly",
+        "flatly",
+        "angrily",
+        "openly",
+        "privately",
+        "publicly",
+        "separately",
+        "similarly",
+        "likewise",
+        "too",
+        "since",
+        "yet",
+        "ever",
+        "herself",
+        "himself",
+        "themselves",
+        "itself",
+        "in",
+        "turn",
+        "reportedly",
+        "allegedly",
+    ]
+)
+_LY_NOUNS = frozenset(
+    [
+        "family",
+        "ally",
+        "rally",
+        "supply",
+        "assembly",
+        "july",
+        "italy",
+        "emily",
+        "bully",
+        "belly",
+        "jelly",
+        "anomaly",
+        "monopoly",
+        "homily",
+        "fly",
+        "reply",
+        "apply",
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "early",
+        "holy",
+        "ugly",
+        "lily",
+        "sally",
+        "kelly",
+        "molly",
+        "polly",
+        "billy",
+        "willy",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "some",
+        "many",
+        "several",
+        "most",
+        "all",
+        "both",
+        "each",
+        "every",
+        "any",
+        "no",
+        "another",
+        "other",
+        "such",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+    ]
+)
+# Words that end a noun phrase when walking back from its head.
+_STOP = frozenset(
+    [
+        "and",
+        "but",
+        "or",
+        "nor",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "if",
+        "because",
+        "as",
+        "than",
+        "though",
+        "although",
+        "while",
+        "whereas",
+        "unless",
+        "until",
+        "since",
+        "after",
+        "before",
+        "so",
+        "then",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "without",
+        "into",
+        "onto",
+        "from",
+        "for",
+        "of",
+        "about",
+        "over",
+        "under",
+        "between",
+        "among",
+        "against",
+        "during",
+        "through",
+        "across",
+        "around",
+        "near",
+        "not",
+        "no",
+        "yes",
+        "also",
+        "there",
+        "here",
+        "it",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "tell",
+        "according",
+        "while",
+    ]
+)
+# Prepositions that may sit inside a source noun phrase ("spokesman for the Ministry").
+_NP_PREPS = frozenset(["of", "for", "at", "from", "with", "in", "close", "familiar"])
+_FORWARD_PREPS = frozenset(
+    ["of", "for", "at", "from", "by", "with", "in", "close", "familiar", "on"]
+)
+_THAT = frozenset({"that"})
+_CHANNEL_TAIL = frozenset(
+    [
+        "today",
+        "yesterday",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "next",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "recently",
+        "again",
+        "also",
+        "previously",
+    ]
+)
+_COORD = frozenset({"and", "but", "or"})
+_RECIPIENT_PREPS = frozenset({"of"})
+_TIME_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night"]
+)
+_NOUN_FOLLOWERS = frozenset(
+    ["of", "on", "in", "for", "to", "from", "with", "at", "by", "about", "against", "over", "under", "among", "between", "into", "during", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did", "and", "or", "but", "nor", "as", "than", "since", "because", "while", "whereas", "which", "who", "whose"]
+)
+_PAREN_OPENERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "who",
+        "whose",
+        "which",
+        "whom",
+        "his",
+        "her",
+        "its",
+        "their",
+        "of",
+        "from",
+        "in",
+        "aged",
+        "now",
+        "formerly",
+        "himself",
+        "herself",
+        "themselves",
+        "also",
+        "speaking",
+        "writing",
+        "citing",
+        "one",
+        "two",
+        "who's",
+    ]
+)
+# Heads that make a noun phrase a plausible source after "according to".
+_SOURCE_LIKE = frozenset(
+    [
+        "report",
+        "reports",
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "study",
+        "studies",
+        "data",
+        "figures",
+        "analysis",
+        "research",
+        "document",
+        "documents",
+        "memo",
+        "statement",
+        "statements",
+        "filing",
+        "filings",
+        "records",
+        "estimates",
+        "forecast",
+        "forecasts",
+        "census",
+        "review",
+        "audit",
+        "transcript",
+        "findings",
+        "account",
+        "accounts",
+        "testimony",
+        "sources",
+        "source",
+    ]
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One attribution found by the rules, before sources are resolved and typed."""
+
+    kind: str
+    rule: str
+    cue: tuple[int, int] | None  # character span
+    cue_entry: VerbEntry | None
+    cue_text: str | None
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None
+    recipient: tuple[int, int] | None = None
+    sentence: int = 0
+    inherit_from: Candidate | None = None  # continuation of an earlier attribution
+    anchor: int = 0  # character offset used to order antecedents
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _has_punct(gap: str) -> bool:
+    return bool(_PUNCT.search(gap + " "))
+
+
+def _abbrev_gap(view: View, i: int) -> bool:
+    """True where the gap before token ``i`` is only an abbreviation's dot ("Mr. Smith")."""
+    gap = view.gap(i)
+    if gap.strip() != ".":
+        return False
+    prev = view.words[i - 1]
+    return (len(prev) <= 4 and prev[:1].isupper()) or "." in prev
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _ADVERBS or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
+
+
+def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int, int] | None:
+    """The noun phrase ending at token ``j`` (inclusive), as a token range."""
+    low = view.low
+    if (low[j] in _STOP or low[j] in _DETERMINERS or (low[j] in lex.verbs and j > t0)) and not (
+        view.capitalised(j) and low[j] not in _STOP
+    ):
+        return None  # a verb form or function word cannot head a source
+    a = j
+    while a > t0 and j - a < 9:
+        if _has_punct(view.gap(a)) and not _abbrev_gap(view, a):
+            break
+        w = low[a - 1]
+        if w in _DETERMINERS:
+            a -= 1
+            # a determiner opens the phrase unless a preposition inside it precedes it
+            if a - 1 > t0 and low[a - 1] in _NP_PREPS and _prep_inside(view, a - 1, lex):
+                a -= 1
+                continue
+            break
+        if w in _NP_PREPS:
+            if _prep_inside(view, a - 1, lex):
+                a -= 1
+                continue
+            break
+        if w in _STOP or w in SUBJECT_PRONOUNS:
+            break
+        if w in lex.verbs and not view.capitalised(a - 1):
+            break
+        if w.endswith("ed") and not view.capitalised(a - 1) and w not in lex.anonymous_heads:
+            break
+        if (
+            view.capitalised(a)
+            and not view.capitalised(a - 1)
+            and w not in lex.titles
+            and w not in lex.demonyms
+        ):
+            break  # 'outrageous things Donald Trump said': the name is the source
+        a -= 1
+    return a, j + 1
+
+
+def _prep_inside(view: View, p: int, lex: AttributionLexicons) -> bool:
+    """Whether the preposition at ``p`` joins two parts of one source phrase ('a
+    spokesman for the Ministry', 'Priya Vand of Tanseyside Police')."""
+    if p - 1 < view.seg.sentence_tokens[view.sent[p]][0] or _has_punct(view.gap(p)):
+        return False
+    before = view.base(p - 1)
+    return (
+        view.capitalised(p - 1)
+        or before in lex.voice_heads
+        or before in lex.anonymous_heads
+        or before in lex.organisation_heads
+        or before in lex.titles
+        or before in ("familiar", "close", "knowledge")
+    )
+
+
+_CONNECTOR_PAIRS = {("familiar", "with"), ("close", "to"), ("with", "knowledge")}
+
+
+def _np_forward(
+    view: View,
+    i: int,
+    t1: int,
+    lex: AttributionLexicons,
+    preps: frozenset[str] = _FORWARD_PREPS,
+) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``i``, as a token range."""
+    low = view.low
+    if i >= t1:
+        return None
+    if low[i] in SUBJECT_PRONOUNS - {"it", "which", "who", "you"}:
+        return i, i + 1
+    if low[i] in _STOP and low[i] not in _DETERMINERS:
+        return None
+    b = i
+    while b < t1 and b - i < 12:
+        w = low[b]
+        if b > i and _has_punct(view.gap(b)) and not _abbrev_gap(view, b):
+            break
+        if b > i and b + 1 < t1 and (w, low[b + 1]) in _CONNECTOR_PAIRS:
+            b += 2
+            continue
+        if b > i and w in preps:
+            nxt = low[b + 1] if b + 1 < t1 else ""
+            if (
+                nxt
+                and not _has_punct(view.gap(b + 1))
+                and (nxt not in _STOP or nxt in _DETERMINERS)
+            ):
+                b += 1
+                continue
+            break
+        if b > i and w in _DETERMINERS and low[b - 1] not in preps:
+            break
+        after_det = low[b - 1] in _DETERMINERS or low[b - 1] in preps
+        if b > i and (w in _STOP or w in _THAT or w in _BE or w in _AUX):
+            break
+        if b > i and w in lex.verbs and not after_det and not view.capitalised(b):
+            break
+        if b > i and w.endswith("ing") and not view.capitalised(b) and not after_det:
+            break
+        b += 1
+    if b == i:
+        return None
+    # trailing prepositions and determiners are not part of the phrase
+    while b - 1 > i and (low[b - 1] in preps or low[b - 1] in _DETERMINERS):
+        b -= 1
+    return i, b
+
+
+def _plausible_source(view: View, a: int, b: int, lex: AttributionLexicons) -> bool:
+    """A token range that can be a source: a name, a pronoun or a noun phrase."""
+    low = view.low
+    if b - a == 1 and low[a] in SUBJECT_PRONOUNS:
+        return True
+    head = view.base(b - 1)
+    if head.isdigit() or low[b - 1] in _DETERMINERS:
+        return False
+    return any(view.capitalised(t) or low[t] not in _STOP for t in range(a, b))
+
+
+_FINITE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "rose",
+        "fell",
+        "grew",
+        "rise",
+        "rises",
+        "fall",
+        "falls",
+        "went",
+        "came",
+        "remain",
+        "remains",
+        "remained",
+        "hit",
+        "soared",
+        "slumped",
+    ]
+)
+
+
+def _finite_verb(word: str) -> bool:
+    return word in _FINITE or (word.endswith("ed") and len(word) > 4)
+
+
+def _source_like(view: View, a: int, b: int, lex: AttributionLexicons) -> bool:
+    """A phrase that names who or what speaks: a name, or a person, body or document noun."""
+    if b - a == 1 and view.low[a] in SUBJECT_PRONOUNS:
+        return True
+    lows = [view.base(t) for t in range(a, b)]
+    if any(
+        " ".join(lows[x:y]) in lex.anonymous_heads
+        for x in range(len(lows))
+        for y in range(x + 2, len(lows) + 1)
+    ):
+        return True
+    for t in range(a, b):
+        w = view.base(t)
+        if view.capitalised(t) and w not in _DETERMINERS:
+            return True
+        if (
+            w in lex.anonymous_heads
+            or w in lex.organisation_heads
+            or w in lex.voice_heads
+            or w in lex.media_heads
+            or w in _SOURCE_LIKE
+            or w in lex.titles
+        ):
+            return True
+    return False
+
+
+def _past_document(view: View, a: int, b: int) -> tuple[int, int]:
+    """'figures from the ONS', 'a statement by X': the body named after the document."""
+    low = view.low
+    t = a + 1 if low[a] in _DETERMINERS else a
+    if t + 1 < b and low[t] in _SOURCE_LIKE and low[t + 1] in ("from", "by", "of", "in"):
+        if any(view.capitalised(u) for u in range(t + 2, b)):
+            return t + 2, b
+    return a, b
+
+
+def _skip_channel(view: View, k: int, t1: int, lex: AttributionLexicons) -> int:
+    """Skip statement frames and time words after a cue ("in a statement on Monday")."""
+    low = view.low
+    moved = True
+    while moved and k < t1:
+        moved = False
+        for n in (6, 5, 4, 3, 2, 1):
+            if k + n > t1:
+                continue
+            phrase = " ".join(low[k : k + n])
+            if lex.frames.get(phrase) == "statement":
+                k += n
+                moved = True
+                # "on X", "with CNN": the channel's name
+                if low[k - 1] in ("on", "with", "to") and k < t1:
+                    np = _np_forward(view, k, t1, lex)
+                    if np:
+                        k = np[1]
+                break
+        if not moved and low[k] in _CHANNEL_TAIL and not _has_punct(view.gap(k)):
+            k += 1
+            moved = True
+    return k
+
+
+def _recipient(view: View, k: int, t1: int, lex: AttributionLexicons) -> tuple[int, int] | None:
+    if k >= t1 or (_has_punct(view.gap(k)) and view.gap(k).strip() not in ("",)):
+        return None
+    np = _np_forward(view, k, t1, lex, _RECIPIENT_PREPS)
+    if np is None:
+        return None
+    a, b = np
+    if view.low[a] in ("that", "the") and b - a == 1:
+        return None
+    return np
+
+
+@dataclass(slots=True)
+class _Sentence:
+    index: int
+    t0: int
+    t1: int
+    start: int
+    end: int
+    paragraph: int
+
+
+def _quotes_in(view: View, sent: _Sentence) -> list[int]:
+    return [qi for qi, q in enumerate(view.seg.quotes) if q.start < sent.end and q.end > sent.start]
+
+
+def _content_after(view: View, sent: _Sentence, pos: int) -> tuple[int, int] | None:
+    """The clause from ``pos`` (a character offset) to the sentence end, trimmed."""
+    text = view.text
+    end = sent.end
+    tail = text[pos:end]
+    stripped = tail.lstrip(" ,:;—–-")
+    pos += len(tail) - len(stripped)
+    m = re.match(r"that\s+", text[pos:end], re.IGNORECASE)
+    if m:
+        pos += m.end()
+    trail = _TRAILING.search(text, pos, end)
+    stop = trail.start() if trail else end
+    # a closing quote that belongs to a quote inside the clause stays
+    closing = text[stop:end].lstrip(" ,.;:!?…—–-")[:1]
+    if stop < end and closing and closing in _QUOTE_CHARS:
+        stop = end
+    if stop - pos < 3 or not re.search(r"\w", text[pos:stop]):
+        return None
+    return pos, stop
+
+
+def _content_before(view: View, sent: _Sentence, pos: int) -> tuple[int, int] | None:
+    text = view.text
+    start = sent.start
+    chunk = text[start:pos]
+    m = _TRAILING.search(chunk)
+    stop = start + (m.start() if m else len(chunk))
+    if stop - start < 3 or not re.search(r"\w", text[start:stop]):
+        return None
+    return start, stop
+
+
+class _Finder:
+    def __init__(self, view: View, lex: AttributionLexicons) -> None:
+        self.view = view
+        self.lex = lex
+        self.out: list[Candidate] = []
+        self.used_quotes: set[int] = set()
+        seg = view.seg
+        self.sentences = [
+            _Sentence(
+                s, t0, t1, seg.sentences[s][0], seg.sentences[s][1], seg.sentence_paragraph[s]
+            )
+            for s, (t0, t1) in enumerate(seg.sentence_tokens)
+        ]
+
+    # -- cues ---------------------------------------------------------------------------
+
+    def run(self) -> list[Candidate]:
+        for sent in self.sentences:
+            self._sentence(sent)
+        self._drop_nested()
+        self._continuations()
+        self.out.sort(key=lambda c: (c.anchor, c.cue[0] if c.cue else -1))
+        return self.out
+
+    def _sentence(self, sent: _Sentence) -> None:
+        view, lex = self.view, self.lex
+        low = view.low
+        i = sent.t0
+        covered_until = -1  # char offset: cues inside an earlier reported clause are nested
+        before = len(self.out)
+        while i < sent.t1:
+            if view.quote[i] >= 0 or view.starts[i] < covered_until:
+                i += 1
+                continue
+            found = None
+            if low[i] == "according" and i + 1 < sent.t1 and low[i + 1] == "to":
+                found = self._according_to(sent, i)
+                step = 2
+            else:
+                frame, n = self._frame_at(i, sent.t1)
+                if frame:
+                    found = self._impersonal(sent, i, n)
+                    step = n
+                else:
+                    entry, n = self._phrase_at(i, sent.t1)
+                    if entry is None:
+                        entry, n = lex.verbs.get(low[i]), 1
+                    step = n
+                    if entry is not None and i > sent.t0 and view.capitalised(i):
+                        entry = None  # part of a name: 'the United States', 'Washington Post'
+                    if entry is not None:
+                        found = self._verb(sent, i, i + n, entry, before)
+            if found:
+                self.out.append(found)
+                if found.kind == "indirect" and found.content and found.rule != "cue_final":
+                    covered_until = found.content[1]
+                for extra in found.extra.get("more", []):  # type: ignore[attr-defined]
+                    self.out.append(extra)
+            i += max(step, 1)
+
+    def _frame_at(self, i: int, t1: int) -> tuple[str | None, int]:
+        low = self.view.low
+        for n in (5, 4, 3, 2):
+            if i + n <= t1 and self.lex.frames.get(" ".join(low[i : i + n])) == "impersonal":
+                return " ".join(low[i : i + n]), n
+        return None, 0
+
+    def _phrase_at(self, i: int, t1: int) -> tuple[VerbEntry | None, int]:
+        low = self.view.low
+        for n in (4, 3, 2):
+            if i + n <= t1:
+                entry = self.lex.phrases.get(" ".join(low[i : i + n]))
+                if entry is not None and entry.lemma != "according to":
+                    return entry, n
+        return None, 0
+
+    # -- according to -------------------------------------------------------------------
+
+    def _according_to(self, sent: _Sentence, i: int) -> Candidate | None:
+        view, lex = self.view, self.lex
+        np = _np_forward(view, i + 2, sent.t1, lex)
+        if np is None or not _source_like(view, *np, lex):
+            return None  # "paid according to the hours they worked"
+        np = _past_document(view, *np)
+        cue = (view.starts[i], view.ends[i + 1])
+        src = view.span(*np)
+        content = None
+        if i - sent.t0 >= 2:
+            content = _content_before(view, sent, cue[0])
+        if content is None and np[1] < sent.t1:
+            content = _content_after(view, sent, view.starts[np[1]])
+        if content is None:
+            return None
+        return Candidate(
+            kind="according_to",
+            rule="according_to",
+            cue=cue,
+            cue_entry=self.lex.phrases.get("according to"),
+            cue_text=view.text[cue[0] : cue[1]],
+            source=src,
+            content=content,
+            sentence=sent.index,
+            anchor=cue[0],
+        )
+
+    # -- impersonal ---------------------------------------------------------------------
+
+    def _impersonal(self, sent: _Sentence, i: int, n: int) -> Candidate | None:
+        view = self.view
+        low = view.low
+        cue = (view.starts[i], view.ends[i + n - 1])
+        if low[i] == "it":
+            content = _content_after(view, sent, cue[1])
+        else:
+            # raising passive: the clause's subject is part of what is attributed
+            content = (sent.start, _TRAILING.search(view.text, sent.start, sent.end).start())  # type: ignore[union-attr]
+            start = sent.start
+            for t in range(i - 1, sent.t0, -1):
+                if "," in view.gap(t):
+                    start = view.starts[t]
+                    break
+            content = (start, content[1]) if content[1] > start else None
+        if content is None:
+            return None
+        verb = next((self.lex.verbs[w] for w in low[i : i + n] if w in self.lex.verbs), None)
+        return Candidate(
+            kind="impersonal",
+            rule="impersonal",
+            cue=cue,
+            cue_entry=verb,
+            cue_text=view.text[cue[0] : cue[1]],
+            source=None,
+            content=content,
+            sentence=sent.index,
+            anchor=cue[0],
+        )
+
+    # -- verbs --------------------------------------------------------------------------
+
+    def _verb(
+        self, sent: _Sentence, i: int, j: int, entry: VerbEntry, first_in_sentence: int
+    ) -> Candidate | None:
+        """A reporting verb (or phrase) at tokens ``i``..``j-1``."""
+        view, lex = self.view, self.lex
+        low = view.low
+        t0, t1 = sent.t0, sent.t1
+        k = i
+        passive = False
+        while k > t0 and not _has_punct(view.gap(k)):
+            w = low[k - 1]
+            if w in _BE:
+                passive = not low[i].endswith("ing")
+            elif not (w in _AUX or _is_adverb(w)):
+                break
+            k -= 1
+        if k > t0 and low[k - 1] == "to":
+            return None  # an infinitive ("declined to say") depends on another verb
+        k = self._skip_time(k, t0)
+        nouny = j == i + 1 and low[i] in entry.noun_forms
+        if nouny and not self._verb_follows(j, t1):
+            return None  # 'terror attacks on', 'swing states are': a noun
+        source: tuple[int, int] | None = None
+        rule = ""
+        after = j  # first token after the cue (and its source, when inverted)
+        if passive:
+            if j < t1 and low[j] == "by":
+                np = _np_forward(view, j + 1, t1, lex)
+                if np and _plausible_source(view, *np, lex):
+                    source, rule, after = np, "passive_by", np[1]
+            if source is None:
+                return None
+        elif k > t0 and not _has_punct(view.gap(k)):
+            head = k - 1
+            w = low[head]
+            base = view.base(head)
+            if w in SUBJECT_PRONOUNS or (base in SUBJECT_PRONOUNS and base != w):
+                source, rule = (head, head + 1), "subject_pronoun"
+            elif w in _COORD:
+                shared = [c for c in self.out[first_in_sentence:] if c.source is not None]
+                if not shared:
+                    return None
+                prev = shared[-1]
+                return self._finish(
+                    sent,
+                    i,
+                    j,
+                    entry,
+                    None,
+                    "shared_subject",
+                    j,
+                    inherit=prev,
+                    source_chars=prev.source,
+                )
+            elif w in _DETERMINERS or (w.endswith(("'s", "’s")) and base not in SUBJECT_PRONOUNS):
+                return None  # "his plans", "the group's support": a noun, not a verb
+            else:
+                np = _np_back(view, head, t0, lex)
+                if np is None or not _plausible_source(view, *np, lex):
+                    return None
+                if nouny and not (
+                    view.capitalised(np[1] - 1) and view.base(np[1] - 1) not in lex.demonyms
+                ):
+                    return None  # 'rural support', 'the convention planning'
+                source, rule = np, "subject"
+        else:
+            source, rule, after = self._source_after_punct(sent, k, i, j)
+            if source is None:
+                return None
+        return self._finish(sent, i, j, entry, source, rule, after)
+
+    def _fronted_recipient(self, sent: _Sentence, before: int) -> tuple[int, int] | None:
+        """'Speaking to the BBC, X said' / 'In an interview with CNN, X said'."""
+        view, lex = self.view, self.lex
+        low = view.low
+        t = sent.t0
+        while t < sent.t1 and view.ends[t] <= before:
+            for n in (6, 5, 4, 3, 2):
+                if t + n > sent.t1 or view.ends[t + n - 1] > before:
+                    continue
+                if lex.frames.get(" ".join(low[t : t + n])) == "recipient_marker":
+                    np = _np_forward(view, t + n, sent.t1, lex, _RECIPIENT_PREPS)
+                    if np and view.ends[np[1] - 1] <= before:
+                        return view.span(*np)
+            t += 1
+        return None
+
+    def _may_end_clause(
+        self, i: int, j: int, entry: VerbEntry, source: tuple[int, int] | None, rule: str
+    ) -> bool:
+        """Whether a cue with nothing after it can close a reported clause ('Prices will
+        rise, the minister said.'): a past or -s form of a verb of saying or writing, not
+        inside a relative clause ('what he said', 'things that Trump has said')."""
+        low = self.view.low
+        if entry.category not in ("speech", "writing") or j != i + 1:
+            return False
+        form = low[i]
+        if form.endswith("ing") or form == entry.lemma or form in entry.noun_forms:
+            return False
+        if source is not None and rule in ("subject", "subject_pronoun"):
+            before = source[0] - 1
+            t0 = self.view.seg.sentence_tokens[self.view.sent[i]][0]
+            if before >= t0 and low[before] in ("what", "that", "which", "whatever", "how"):
+                return False
+        return True
+
+    def _skip_time(self, k: int, t0: int) -> int:
+        """Step back over a time phrase before the verb: 'Clinton on Tuesday said'."""
+        view = self.view
+        low = view.low
+        m = k
+        while m > t0 and low[m - 1] in _TIME_WORDS and not _has_punct(view.gap(m)):
+            m -= 1
+        if m == k:
+            return k
+        if m > t0 and low[m - 1] in ("on", "this", "last", "next", "late", "early", "earlier"):
+            m -= 1
+        if m > t0 and not _has_punct(view.gap(m)):
+            return m
+        return k
+
+    def _verb_follows(self, j: int, t1: int) -> bool:
+        """After a verb form that is usually a noun, what comes next must look like a
+        verb's complement, not a noun's ('attacks on', 'states are', 'support, and')."""
+        view = self.view
+        if j >= t1:
+            return False
+        gap = view.gap(j).strip()
+        if gap and gap not in (":", "“", '"', ":“", ': "', ':"', "‘"):
+            return False
+        return view.low[j] not in _NOUN_FOLLOWERS
+
+    def _chain_start(self, i: int, sent: _Sentence) -> int:
+        """First token of the verb group ending at ``i`` ('has also said' -> 'has')."""
+        k = i
+        while k > sent.t0 and not _has_punct(self.view.gap(k)):
+            w = self.view.low[k - 1]
+            if not (w in _BE or w in _AUX or _is_adverb(w)):
+                break
+            k -= 1
+        return k
+
+    def _source_after_punct(
+        self, sent: _Sentence, k: int, i: int, j: int
+    ) -> tuple[tuple[int, int] | None, str, int]:
+        """Source of a verb preceded by punctuation: inverted, or past a parenthetical."""
+        view, lex = self.view, self.lex
+        low = view.low
+        t0, t1 = sent.t0, sent.t1
+        gap = view.gap(k) if k > t0 else ""
+        # a parenthetical between subject and verb: 'Smith, 45, a teacher, said'
+        if k > t0 and "," in gap and not any(c in gap for c in _QUOTE_CHARS):
+            best = None
+            m = k
+            for _ in range(4):
+                seg_start = m
+                m -= 1
+                while m > t0 and "," not in view.gap(m):
+                    if view.quote[m] >= 0 or (_has_punct(view.gap(m)) and not _abbrev_gap(view, m)):
+                        return best or (None, "", j)
+                    m -= 1
+                if m <= t0 or _has_punct(view.gap(m).replace(",", "")):
+                    break
+                # tokens m .. seg_start-1 form the segment right of this comma
+                left = m - 1
+                while left > t0 and "," not in view.gap(left):
+                    left -= 1
+                if not self._parenthetical(m, seg_start, low[left] if left > t0 else ""):
+                    break
+                head = m - 1
+                if low[head] in SUBJECT_PRONOUNS - {"who", "which"}:
+                    best = ((head, head + 1), "subject_parenthetical", j)
+                    continue
+                np = _np_back(view, head, t0, lex)
+                if (
+                    np
+                    and _plausible_source(view, *np, lex)
+                    and (any(view.capitalised(t) for t in range(*np)) or low[np[0]] in _DETERMINERS)
+                ):
+                    best = (np, "subject_parenthetical", j)
+            if best:
+                return best
+        # inversion: '"…," said Smith' / '…, says the report.'
+        if j < t1 and (k == t0 or any(c in gap for c in ",:" + _QUOTE_CHARS)):
+            np = _np_forward(view, j, t1, lex)
+            if np and _plausible_source(view, *np, lex) and low[np[0]] not in _TIME_WORDS:
+                a, b = np
+                after = view.gap(b).strip()[:1] if b < t1 else ""
+                opener = low[a] in SUBJECT_PRONOUNS or view.capitalised(a) or low[a] in _DETERMINERS
+                closed = b >= t1 or (after and after in ",.;:!?)—–") or low[b] in ("in", "on", "at")
+                if opener and closed:
+                    return np, "inverted", b
+        return None, "", j
+
+    def _parenthetical(self, a: int, b: int, left_opener: str) -> bool:
+        """Tokens ``a``..``b-1`` read as an apposition, age, address or relative clause."""
+        view, lex = self.view, self.lex
+        w = view.low[a]
+        if w in _PAREN_OPENERS or w.isdigit() or w.endswith(("'s", "’s")):
+            return True
+        if view.capitalised(a) and left_opener in ("of", "from", "in"):
+            return True  # 'of Mill Lane, Northbridge,'
+        if view.capitalised(a) and view.low[b - 1] in lex.titles:
+            return True  # 'Smith, Tanseyside's Chief Constable,'
+        return any(view.low[t] in lex.titles for t in range(a, b)) and not view.capitalised(a)
+
+    def _finish(
+        self,
+        sent: _Sentence,
+        i: int,
+        j: int,
+        entry: VerbEntry,
+        source: tuple[int, int] | None,
+        rule: str,
+        after: int,
+        *,
+        inherit: Candidate | None = None,
+        source_chars: tuple[int, int] | None = None,
+    ) -> Candidate | None:
+        view, lex = self.view, self.lex
+        low = view.low
+        t1 = sent.t1
+        cue = (view.starts[i], view.ends[j - 1])
+        src_chars = source_chars if source is None else view.span(*source)
+        recipient = None
+        k = after
+        if low[j - 1] in ("told", "tell", "tells", "telling") or entry.lemma == "tell":
+            recipient_np = _recipient(view, j, t1, lex) if after == j else None
+            if recipient_np:
+                recipient = view.span(*recipient_np)
+                k = recipient_np[1]
+        k = _skip_channel(view, k, t1, lex)
+        if k < t1 and low[k] in ("to", "with") and entry.category == "speech" and recipient is None:
+            # "said to reporters", "spoke with CNN"
+            rnp = _np_forward(view, k + 1, t1, lex)
+            if rnp:
+                recipient = view.span(*rnp)
+                k = _skip_channel(view, rnp[1], t1, lex)
+        left_edge = min(cue[0], src_chars[0]) if src_chars else cue[0]
+        right_pos = view.ends[k - 1]
+        if recipient is None:
+            recipient = self._fronted_recipient(sent, left_edge)
+        # direct: a quote right before the cue (and source) or right after it
+        quotes = _quotes_in(view, sent)
+        direct: list[int] = []
+        for qi in quotes:
+            q = view.seg.quotes[qi]
+            if qi in self.used_quotes:
+                continue
+            if q.end <= left_edge and _BETWEEN_QUOTE_AND_CUE.match(view.text[q.end : left_edge]):
+                if q.start >= sent.start or q.start < sent.start:
+                    direct.append(qi)
+            elif q.start >= right_pos and _BETWEEN_CUE_AND_QUOTE.match(
+                view.text[right_pos : q.start]
+            ):
+                direct.append(qi)
+        cand_rule = rule
+        if direct:
+            rows = []
+            for qi in direct:
+                q = view.seg.quotes[qi]
+                self.used_quotes.add(qi)
+                rows.append(
+                    Candidate(
+                        kind="direct",
+                        rule=cand_rule,
+                        cue=cue,
+                        cue_entry=entry,
+                        cue_text=view.text[cue[0] : cue[1]],
+                        source=src_chars,
+                        content=(q.content_start, q.content_end),
+                        recipient=recipient,
+                        sentence=sent.index,
+                        inherit_from=inherit,
+                        anchor=min(q.start, cue[0]),
+                        extra={"quote": qi, "outer": (q.start, q.end)},
+                    )
+                )
+            first = rows[0]
+            first.extra["more"] = rows[1:]
+            return first
+        content = None
+        chain = self._chain_start(i, sent)
+        if rule == "passive_by" and not (chain == sent.t0 + 1 and low[sent.t0] == "it"):
+            # 'The findings were welcomed by X': what X spoke about comes first
+            content = _content_before(view, sent, view.starts[chain])
+        elif k < t1:
+            if k == j and low[j - 1].endswith("s") and _finite_verb(low[k]):
+                return None  # 'insurance claims rose 4%': a plural noun, then the verb
+            content = _content_after(view, sent, view.starts[k])
+        if content is not None and len(re.findall(r"\w+", view.text[content[0] : content[1]])) < 2:
+            content = None  # 'spoke first': no reported content
+        if content is None and not self._may_end_clause(i, j, entry, source, rule):
+            return None
+        if content is None and left_edge > sent.start and rule != "passive_by":
+            content = _content_before(view, sent, left_edge)
+            cand_rule = "cue_final" if content else cand_rule
+        if content is None:
+            return None
+        return Candidate(
+            kind="indirect",
+            rule=cand_rule,
+            cue=cue,
+            cue_entry=entry,
+            cue_text=view.text[cue[0] : cue[1]],
+            source=src_chars,
+            content=content,
+            recipient=recipient,
+            sentence=sent.index,
+            inherit_from=inherit,
+            anchor=min(cue[0], content[0]),
+        )
+
+    def _drop_nested(self) -> None:
+        """A cue inside another attribution's content is part of what was reported
+        ('The club has agreed a fee, according to Sky News'): one attribution only."""
+        keep = []
+        for c in self.out:
+            nested = c.cue is not None and any(
+                o is not c
+                and o.content is not None
+                and o.sentence == c.sentence
+                and o.content[0] <= c.cue[0] < o.content[1]
+                and not (c.source and o.source == c.source)
+                for o in self.out
+            )
+            if not nested:
+                keep.append(c)
+        self.out = keep
+
+    # -- continuations ------------------------------------------------------------------
+
+    def _continuations(self) -> None:
+        """Quote-only sentences and paragraphs carry on the previous speaker."""
+        view = self.view
+        seg = view.seg
+        by_sentence: dict[int, list[Candidate]] = {}
+        for c in self.out:
+            by_sentence.setdefault(c.sentence, []).append(c)
+        last: Candidate | None = None
+        last_paragraph = -1
+        for sent in self.sentences:
+            found = by_sentence.get(sent.index)
+            if found:
+                last = max(found, key=lambda c: c.anchor)
+                last_paragraph = sent.paragraph
+                continue
+            if last is None or sent.paragraph - last_paragraph > 1:
+                continue
+            quote = self._quote_only(sent)
+            if quote is None:
+                if sent.paragraph != last_paragraph or not self._inside_used_quote(sent):
+                    last = None if sent.paragraph != last_paragraph else last
+                continue
+            q = seg.quotes[quote]
+            same_paragraph = sent.paragraph == last_paragraph
+            if same_paragraph and last.kind != "direct":
+                continue
+            self.used_quotes.add(quote)
+            row = Candidate(
+                kind="direct",
+                rule="quote_continues" if same_paragraph else "quote_paragraph",
+                cue=last.cue if same_paragraph else None,
+                cue_entry=last.cue_entry if same_paragraph else None,
+                cue_text=last.cue_text if same_paragraph else None,
+                source=last.source if same_paragraph else None,
+                content=(q.content_start, q.content_end),
+                recipient=None,
+                sentence=sent.index,
+                inherit_from=last,
+                anchor=q.start,
+                extra={"outer": (q.start, q.end)},
+            )
+            self.out.append(row)
+            last = row
+            last_paragraph = sent.paragraph
+
+    def _quote_only(self, sent: _Sentence) -> int | None:
+        """The unused quote that makes up the whole sentence, if any."""
+        seg = self.view.seg
+        text = self.view.text
+        for qi in _quotes_in(self.view, sent):
+            q = seg.quotes[qi]
+            if qi in self.used_quotes or q.start > sent.start + 1:
+                continue
+            if q.start < sent.start:
+                continue
+            rest = text[q.end : sent.end] if q.end < sent.end else ""
+            if q.end >= sent.end or re.fullmatch(r"[\s.,!?…]*", rest):
+                return qi
+        return None
+
+    def _inside_used_quote(self, sent: _Sentence) -> bool:
+        seg = self.view.seg
+        return any(
+            seg.quotes[qi].start < sent.start and seg.quotes[qi].end >= sent.end
+            for qi in self.used_quotes
+        )
+
+
+def find_candidates(view: View, lex: AttributionLexicons) -> list[Candidate]:
+    """Every attribution the rules find in one article, in text order."""
+    return _Finder(view, lex).run()
