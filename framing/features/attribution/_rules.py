@@ -325,14 +325,95 @@ _CHANNEL_TAIL = frozenset(
 )
 _COORD = frozenset({"and", "but", "or"})
 _RECIPIENT_PREPS = frozenset({"of"})
+_INVERTED_CLOSERS = frozenset(
+    "in on at when after before as while during who whose adding noting last this earlier "
+    "told according".split()
+)
 _TIME_WORDS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night"]
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ]
 )
 _NOUN_FOLLOWERS = frozenset(
-    ["of", "on", "in", "for", "to", "from", "with", "at", "by", "about", "against", "over", "under", "among", "between", "into", "during", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did", "and", "or", "but", "nor", "as", "than", "since", "because", "while", "whereas", "which", "who", "whose"]
+    [
+        "of",
+        "on",
+        "in",
+        "for",
+        "to",
+        "from",
+        "with",
+        "at",
+        "by",
+        "about",
+        "against",
+        "over",
+        "under",
+        "among",
+        "between",
+        "into",
+        "during",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "as",
+        "than",
+        "since",
+        "because",
+        "while",
+        "whereas",
+        "which",
+        "who",
+        "whose",
+    ]
 )
 _PAREN_OPENERS = frozenset(
     [
+        "however",
+        "though",
+        "meanwhile",
+        "too",
+        "for",
+        "like",
+        "unlike",
         "a",
         "an",
         "the",
@@ -418,6 +499,12 @@ class Candidate:
     inherit_from: Candidate | None = None  # continuation of an earlier attribution
     anchor: int = 0  # character offset used to order antecedents
     extra: dict[str, object] = field(default_factory=dict)
+
+
+def _paren_only(gap: str) -> bool:
+    """A gap holding only parenthesis marks (and the dot of an abbreviation inside)."""
+    stripped = gap.strip()
+    return bool(stripped) and all(c in "()." for c in stripped) and any(c in "()" for c in stripped)
 
 
 def _has_punct(gap: str) -> bool:
@@ -510,7 +597,7 @@ def _np_forward(
         return None
     if low[i] in SUBJECT_PRONOUNS - {"it", "which", "who", "you"}:
         return i, i + 1
-    if low[i] in _STOP and low[i] not in _DETERMINERS:
+    if low[i] in _STOP and low[i] not in _DETERMINERS and not view.capitalised(i):
         return None
     b = i
     while b < t1 and b - i < 12:
@@ -533,7 +620,11 @@ def _np_forward(
         if b > i and w in _DETERMINERS and low[b - 1] not in preps:
             break
         after_det = low[b - 1] in _DETERMINERS or low[b - 1] in preps
-        if b > i and (w in _STOP or w in _THAT or w in _BE or w in _AUX):
+        if (
+            b > i
+            and (w in _STOP or w in _THAT or w in _BE or w in _AUX)
+            and not view.capitalised(b)
+        ):
             break
         if b > i and w in lex.verbs and not after_det and not view.capitalised(b):
             break
@@ -745,10 +836,9 @@ class _Finder:
         view, lex = self.view, self.lex
         low = view.low
         i = sent.t0
-        covered_until = -1  # char offset: cues inside an earlier reported clause are nested
         before = len(self.out)
         while i < sent.t1:
-            if view.quote[i] >= 0 or view.starts[i] < covered_until:
+            if view.quote[i] >= 0:
                 i += 1
                 continue
             found = None
@@ -771,8 +861,6 @@ class _Finder:
                         found = self._verb(sent, i, i + n, entry, before)
             if found:
                 self.out.append(found)
-                if found.kind == "indirect" and found.content and found.rule != "cue_final":
-                    covered_until = found.content[1]
                 for extra in found.extra.get("more", []):  # type: ignore[attr-defined]
                     self.out.append(extra)
             i += max(step, 1)
@@ -832,7 +920,8 @@ class _Finder:
             content = _content_after(view, sent, cue[1])
         else:
             # raising passive: the clause's subject is part of what is attributed
-            content = (sent.start, _TRAILING.search(view.text, sent.start, sent.end).start())  # type: ignore[union-attr]
+            trail = _TRAILING.search(view.text, sent.start, sent.end)
+            content = (sent.start, trail.start() if trail else sent.end)
             start = sent.start
             for t in range(i - 1, sent.t0, -1):
                 if "," in view.gap(t):
@@ -888,6 +977,12 @@ class _Finder:
                     source, rule, after = np, "passive_by", np[1]
             if source is None:
                 return None
+        elif k > t0 and _paren_only(view.gap(k)) and view.gap(k).strip().endswith(")"):
+            head = self._before_paren(k, t0)
+            np = _np_back(view, head, t0, lex) if head >= t0 else None
+            if np is None or not _plausible_source(view, *np, lex):
+                return None
+            source, rule = np, "subject"
         elif k > t0 and not _has_punct(view.gap(k)):
             head = k - 1
             w = low[head]
@@ -1013,19 +1108,30 @@ class _Finder:
             for _ in range(4):
                 seg_start = m
                 m -= 1
+                # walk left to the comma opening this segment, over '(D-Md.)' groups
                 while m > t0 and "," not in view.gap(m):
-                    if view.quote[m] >= 0 or (_has_punct(view.gap(m)) and not _abbrev_gap(view, m)):
+                    g = view.gap(m)
+                    if view.quote[m] >= 0 or (
+                        _has_punct(g) and not _abbrev_gap(view, m) and not _paren_only(g)
+                    ):
                         return best or (None, "", j)
                     m -= 1
-                if m <= t0 or _has_punct(view.gap(m).replace(",", "")):
+                g = view.gap(m).replace(",", "")
+                if m <= t0 or (_has_punct(g) and not _paren_only(g)):
                     break
-                # tokens m .. seg_start-1 form the segment right of this comma
                 left = m - 1
                 while left > t0 and "," not in view.gap(left):
                     left -= 1
                 if not self._parenthetical(m, seg_start, low[left] if left > t0 else ""):
+                    if best is None and self._name_segment(m, seg_start):
+                        # 'Mr Trump's former campaign manager, Corey Lewandowski, said'
+                        return (m, seg_start), "subject_apposition", j
                     break
                 head = m - 1
+                if ")" in g:
+                    head = self._before_paren(m, t0)
+                    if head < t0:
+                        break
                 if low[head] in SUBJECT_PRONOUNS - {"who", "which"}:
                     best = ((head, head + 1), "subject_parenthetical", j)
                     continue
@@ -1045,10 +1151,27 @@ class _Finder:
                 a, b = np
                 after = view.gap(b).strip()[:1] if b < t1 else ""
                 opener = low[a] in SUBJECT_PRONOUNS or view.capitalised(a) or low[a] in _DETERMINERS
-                closed = b >= t1 or (after and after in ",.;:!?)—–") or low[b] in ("in", "on", "at")
+                closed = b >= t1 or (after and after in ",.;:!?)(—–") or low[b] in _INVERTED_CLOSERS
                 if opener and closed:
                     return np, "inverted", b
         return None, "", j
+
+    def _before_paren(self, m: int, t0: int) -> int:
+        """The token before the '(' of a parenthesis that closes just before token ``m``."""
+        p = m - 1
+        while p > t0 and "(" not in self.view.gap(p):
+            p -= 1
+        return p - 1
+
+    def _name_segment(self, a: int, b: int) -> bool:
+        """Tokens ``a``..``b-1`` are a name ('Corey Lewandowski', 'Gov. John Kasich')."""
+        view = self.view
+        if b - a > 6:
+            return False
+        return all(
+            view.capitalised(t) or view.low[t] in ("of", "de", "van", "von", "al", "bin")
+            for t in range(a, b)
+        ) and view.capitalised(b - 1)
 
     def _parenthetical(self, a: int, b: int, left_opener: str) -> bool:
         """Tokens ``a``..``b-1`` read as an apposition, age, address or relative clause."""
@@ -1170,21 +1293,60 @@ class _Finder:
         )
 
     def _drop_nested(self) -> None:
-        """A cue inside another attribution's content is part of what was reported
-        ('The club has agreed a fee, according to Sky News'): one attribution only."""
-        keep = []
-        for c in self.out:
-            nested = c.cue is not None and any(
-                o is not c
-                and o.content is not None
-                and o.sentence == c.sentence
-                and o.content[0] <= c.cue[0] < o.content[1]
-                and not (c.source and o.source == c.source)
-                for o in self.out
-            )
-            if not nested:
-                keep.append(c)
-        self.out = keep
+        """Settle cues that fall inside another attribution's content.
+
+        PolNeAR-style annotation gives every word one role, so speech reported inside
+        reported speech is part of the outer content ('Trump said Clinton claimed …':
+        one attribution). Three exceptions keep the inner cue: it opens a new clause
+        after a comma ('Asked if she believed …, Clinton said …'; the outer content is
+        cut at the comma); it is a speaker tag set off by commas ('…, he said, …'); or
+        it is a verb of saying inside the content of a verb of thinking, supporting and
+        the like, which then gives way.
+        """
+        view = self.view
+        text = view.text
+        dropped: set[int] = set()
+        for b in self.out:
+            if b.cue is None:
+                continue
+            for a in self.out:
+                if a is b or id(a) in dropped or a.content is None or a.sentence != b.sentence:
+                    continue
+                if not (a.content[0] <= b.cue[0] < a.content[1]):
+                    continue
+                if b.source and a.content[0] <= b.source[0] and self._new_clause(b.source[0]):
+                    cut = text.rfind(",", a.content[0], b.source[0])
+                    cut = max(cut, text.rfind(";", a.content[0], b.source[0]))
+                    trimmed = text[a.content[0] : cut].rstrip(" ,;—–-")
+                    if cut > a.content[0] and len(trimmed.split()) >= 2:
+                        a.content = (a.content[0], a.content[0] + len(trimmed))
+                        continue
+                if b.source and self._speaker_tag(b):
+                    continue
+                a_speech = a.cue_entry is not None and a.cue_entry.category in ("speech", "writing")
+                b_speech = b.cue_entry is not None and b.cue_entry.category in ("speech", "writing")
+                if b_speech and not a_speech and a.kind == "indirect":
+                    dropped.add(id(a))
+                else:
+                    dropped.add(id(b))
+                    break
+        self.out = [c for c in self.out if id(c) not in dropped]
+
+    def _new_clause(self, pos: int) -> bool:
+        """Whether a source starting at ``pos`` opens a clause: after a comma, semicolon
+        or dash, optionally followed by a conjunction ('…, but Trump said')."""
+        before = self.view.text[max(0, pos - 12) : pos]
+        return bool(re.search(r"[,;—–]\s*(?:(?:but|and|yet|so|while|whereas)\s+)?$", before))
+
+    def _speaker_tag(self, c: Candidate) -> bool:
+        """', he said,' inside a sentence: a tag set off by punctuation on both sides."""
+        assert c.cue is not None and c.source is not None
+        text = self.view.text
+        left = min(c.cue[0], c.source[0])
+        right = max(c.cue[1], c.source[1])
+        return bool(re.search(r"[,—–]\s*$", text[max(0, left - 3) : left])) and bool(
+            re.match(r"\s*[,—–]", text[right : right + 3])
+        )
 
     # -- continuations ------------------------------------------------------------------
 
