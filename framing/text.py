@@ -266,6 +266,7 @@ _QUOTE_MARK = re.compile(
 )
 
 _QUOTE_CHAR = re.compile("[”“\"‘'’]")
+_OPENS_AFTER = re.compile(rf"[{_OPEN_CONTEXT}]")
 
 # ------------------------------------------------------------------------- paragraphs
 
@@ -427,7 +428,7 @@ def _sentences(text: str, para: tuple[int, int]) -> list[tuple[int, int]]:
 
 def _make_quote(text: str, start: int, close: int | None, limit: int) -> Quote | None:
     """Quote opening at ``start``; closed by the mark at ``close`` or ended at ``limit``."""
-    cs = start + 1
+    cs = start + (2 if text.startswith("''", start) else 1)
     ce = close if close is not None else limit
     while cs < ce and text[cs].isspace():
         cs += 1
@@ -436,7 +437,7 @@ def _make_quote(text: str, start: int, close: int | None, limit: int) -> Quote |
     if ce <= cs:
         return None
     if close is not None:
-        return Quote(start, close + 1, cs, ce, True)
+        return Quote(start, close + (2 if text.startswith("''", close) else 1), cs, ce, True)
     return Quote(start, ce, cs, ce, False)
 
 
@@ -491,8 +492,20 @@ def _quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
     # each with the full pattern (its lookbehinds see the text before ``pos``).
     classify = _QUOTE_MARK.match
     marks = []
+    skip_until = -1
     for candidate in _QUOTE_CHAR.finditer(text):
-        m = classify(text, candidate.start())
+        pos = candidate.start()
+        if pos < skip_until:
+            continue
+        if text.startswith("''", pos):
+            # two apostrophes stand for a straight double mark (''Yes,'' he said)
+            skip_until = pos + 2
+            opens = (pos == 0 or _OPENS_AFTER.match(text, pos - 1)) and not (
+                text[pos + 2 : pos + 3].isspace() or pos + 2 >= len(text)
+            )
+            marks.append((pos, "dq_sopen" if opens else "dq_sclose"))
+            continue
+        m = classify(text, pos)
         if m is not None:
             marks.append((m.start(), m.lastgroup or ""))
     k = 0

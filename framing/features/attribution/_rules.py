@@ -31,7 +31,7 @@ __all__ = ["Candidate", "find_candidates"]
 
 _PUNCT = re.compile(r"[,;:()\[\]“”\"‘’'—–]|(?<!\w)-(?!\w)|\.\s")
 _QUOTE_CHARS = "“”\"‘’'"
-_BETWEEN_QUOTE_AND_CUE = re.compile(r"^[\s,.!?…—–-]*$")
+_BETWEEN_QUOTE_AND_CUE = re.compile(r"^[\s,.!?…—–'’-]*$")
 _BETWEEN_CUE_AND_QUOTE = re.compile(r"^[\s,:;—–-]*$")
 _TRAILING = re.compile(r"[\s,.;:!?…—–-]+$")
 
@@ -325,6 +325,14 @@ _CHANNEL_TAIL = frozenset(
 )
 _COORD = frozenset({"and", "but", "or"})
 _RECIPIENT_PREPS = frozenset({"of"})
+# verbs that take 'to' + a reporting verb: 'refused to admit', 'wants to say'
+_CONTROL = frozenset(
+    "refuse refused decline declined want wanted try tried continue continued begin began "
+    "seem seemed appear appeared hesitate hesitated vow vowed promise promised threaten "
+    "threatened agree agreed fail failed attempt attempted decide decided choose chose "
+    "expect expected hope hoped like liked love loved dare dared need needed went go "
+    "came come used plan planned intend intended".split()
+)
 _INVERTED_CLOSERS = frozenset(
     "in on at when after before as while during who whose adding noting last this earlier "
     "told according".split()
@@ -956,14 +964,24 @@ class _Finder:
         passive = False
         while k > t0 and not _has_punct(view.gap(k)):
             w = low[k - 1]
+            if view.capitalised(k - 1) and k - 1 > t0:
+                break  # 'Will wrote': a name, not a modal
             if w in _BE:
                 passive = not low[i].endswith("ing")
+            elif w == "to" and k - 2 >= t0 and self._governs(k - 2):
+                # 'refused to admit', 'declined to say': the governing verb leads
+                k -= 2
+                continue
             elif not (w in _AUX or _is_adverb(w)):
                 break
             k -= 1
         if k > t0 and low[k - 1] == "to":
-            return None  # an infinitive ("declined to say") depends on another verb
+            return None  # an infinitive depending on something else
         k = self._skip_time(k, t0)
+        if j == i + 1 and low[i].endswith("ing") and not any(low[t] in _BE for t in range(k, i)):
+            if k > t0 and ("," in view.gap(k) or low[k - 1] == "and"):
+                return self._participle(sent, i, j, entry, first_in_sentence)
+            return None  # a gerund ('central planning', 'recalled him saying')
         nouny = j == i + 1 and low[i] in entry.noun_forms
         if nouny and not self._verb_follows(j, t1):
             return None  # 'terror attacks on', 'swing states are': a noun
@@ -1048,14 +1066,56 @@ class _Finder:
         if entry.category not in ("speech", "writing") or j != i + 1:
             return False
         form = low[i]
-        if form.endswith("ing") or form == entry.lemma or form in entry.noun_forms:
+        if form.endswith("ing") or form in entry.noun_forms:
             return False
+        if form == entry.lemma:
+            # 'the groups say', 'they say': a present plural; otherwise an infinitive
+            if source is None or rule not in ("subject", "subject_pronoun"):
+                return False
+            head = low[source[1] - 1]
+            if not (head in ("they", "we", "i", "you") or head.endswith("s")):
+                return False
         if source is not None and rule in ("subject", "subject_pronoun"):
             before = source[0] - 1
             t0 = self.view.seg.sentence_tokens[self.view.sent[i]][0]
             if before >= t0 and low[before] in ("what", "that", "which", "whatever", "how"):
                 return False
         return True
+
+    def _quote_before(self, sent: _Sentence) -> list[int]:
+        """A quote that ends the previous sentence of the paragraph ('“….” Trump said.')."""
+        if sent.index == 0 or self.sentences[sent.index - 1].paragraph != sent.paragraph:
+            return []
+        text = self.view.text
+        for qi, q in enumerate(self.view.seg.quotes):
+            if q.end <= sent.start and not text[q.end : sent.start].strip():
+                return [qi]
+        return []
+
+    def _governs(self, t: int) -> bool:
+        """Whether token ``t`` is a verb that takes 'to' + a reporting verb."""
+        w = self.view.low[t]
+        return w in _CONTROL or (
+            w.endswith("ed") and w[:-2] in _CONTROL or w.endswith("s") and w[:-1] in _CONTROL
+        )
+
+    def _participle(
+        self, sent: _Sentence, i: int, j: int, entry: VerbEntry, first_in_sentence: int
+    ) -> Candidate | None:
+        """'Trump hit back, saying …': the speaker is the sentence's subject."""
+        view, lex = self.view, self.lex
+        shared = [c for c in self.out[first_in_sentence:] if c.source is not None]
+        if shared:
+            prev = shared[-1]
+            return self._finish(
+                sent, i, j, entry, None, "participle", j, inherit=prev, source_chars=prev.source
+            )
+        np = _np_forward(view, sent.t0, sent.t1, lex)
+        if np is None or np[1] > i or not _plausible_source(view, *np, lex):
+            return None
+        if not (_source_like(view, *np, lex) or view.low[np[0]] in _DETERMINERS):
+            return None
+        return self._finish(sent, i, j, entry, np, "participle", j)
 
     def _skip_time(self, k: int, t0: int) -> int:
         """Step back over a time phrase before the verb: 'Clinton on Tuesday said'."""
@@ -1114,8 +1174,11 @@ class _Finder:
                     if view.quote[m] >= 0 or (
                         _has_punct(g) and not _abbrev_gap(view, m) and not _paren_only(g)
                     ):
-                        return best or (None, "", j)
+                        m = -1
+                        break
                     m -= 1
+                if m < 0:
+                    break
                 g = view.gap(m).replace(",", "")
                 if m <= t0 or (_has_punct(g) and not _paren_only(g)):
                     break
@@ -1150,7 +1213,11 @@ class _Finder:
             if np and _plausible_source(view, *np, lex) and low[np[0]] not in _TIME_WORDS:
                 a, b = np
                 after = view.gap(b).strip()[:1] if b < t1 else ""
-                opener = low[a] in SUBJECT_PRONOUNS or view.capitalised(a) or low[a] in _DETERMINERS
+                opener = (
+                    low[a] in SUBJECT_PRONOUNS
+                    or low[a] in _DETERMINERS
+                    or any(view.capitalised(t) for t in range(a, b))
+                )
                 closed = b >= t1 or (after and after in ",.;:!?)(—–") or low[b] in _INVERTED_CLOSERS
                 if opener and closed:
                     return np, "inverted", b
@@ -1223,6 +1290,8 @@ class _Finder:
             recipient = self._fronted_recipient(sent, left_edge)
         # direct: a quote right before the cue (and source) or right after it
         quotes = _quotes_in(view, sent)
+        if not view.text[sent.start : left_edge].strip(" ,.—–-"):
+            quotes = self._quote_before(sent) + quotes
         direct: list[int] = []
         for qi in quotes:
             q = view.seg.quotes[qi]
@@ -1323,6 +1392,24 @@ class _Finder:
                         continue
                 if b.source and self._speaker_tag(b):
                     continue
+                cut_at = None
+                if b.kind == "direct" and "outer" in b.extra:
+                    cut_at = b.extra["outer"][0]  # type: ignore[index]
+                elif b.rule in ("shared_subject", "participle"):
+                    cut_at = b.cue[0]
+                if cut_at is not None and a.content[0] < cut_at:
+                    trimmed = text[a.content[0] : cut_at]
+                    trimmed = re.sub(r"(?:[\s,;:—–-]|\b(?:and|but)\b)+$", "", trimmed)
+                    if len(trimmed.split()) >= 2:
+                        a.content = (a.content[0], a.content[0] + len(trimmed))
+                        continue
+                if b.source and a.cue is not None and b.source[1] <= a.cue[0]:
+                    # 'Mr Kirk, who still speaks …, also noted': a's clause sits in b's
+                    # subject; a's content ends at the comma before b's verb
+                    cut = text.rfind(",", a.content[0], b.cue[0])
+                    if cut > a.content[0]:
+                        a.content = (a.content[0], cut)
+                        continue
                 a_speech = a.cue_entry is not None and a.cue_entry.category in ("speech", "writing")
                 b_speech = b.cue_entry is not None and b.cue_entry.category in ("speech", "writing")
                 if b_speech and not a_speech and a.kind == "indirect":
