@@ -222,6 +222,7 @@ class SourceInfo:
     resolved: str | None
     gender: str = ""
     plural: bool = False
+    human: bool = True
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -229,6 +230,12 @@ def _strip_title(tokens: list[str], lex: AttributionLexicons) -> tuple[list[str]
     """Drop leading titles ("Defence Secretary", "Mr", "Dr."); return the rest and gender."""
     gender = ""
     i = 0
+    if len(tokens) > 2 and (
+        tokens[0].lower() in lex.demonyms or tokens[0].lower() in lex.organisations
+    ):
+        rest, g = _strip_title(tokens[1:], lex)
+        if len(rest) < len(tokens) - 1:
+            return rest, g
     while i < len(tokens) - 1:
         matched = False
         for n in (3, 2, 1):
@@ -361,7 +368,23 @@ class Resolver:
                 if role not in lex.titles or lex.titles[role][1] != "honorific":
                     self.roles[role] = surname
             self._apposition_role(b, surname)
+            self._role_before(a, surname)
         self.mentions.append(Mention(start, end, text, kind, canonical, key))
+
+    def _role_before(self, a: int, surname: str) -> None:
+        """'US president Donald Trump', 'the vice-president, JD Vance': a role before."""
+        view, lex = self.view, self.lex
+        t0 = view.seg.sentence_tokens[view.sent[a]][0]
+        for n in (3, 2, 1):
+            if a - n < t0 or any(view.gap(t).strip() for t in range(a - n + 1, a + 1)):
+                continue
+            words = [view.low[t] for t in range(a - n, a)]
+            if words[0] in lex.demonyms or words[0] in lex.organisations:
+                words = words[1:]
+            role = " ".join(words)
+            if role and lex.titles.get(role, ("", ""))[1] in ("role", "office"):
+                self.roles[role] = surname
+                return
 
     def _apposition_role(self, b: int, surname: str) -> None:
         """'Declan Moss, Tanseyside's chief fire officer,' makes a role alias."""
@@ -519,10 +542,11 @@ class Resolver:
                 person.canonical if person else m.canonical,
                 person.gender if person else "",
             )
-        if pre_names:
+        head = pre_lows[-1] if pre_lows else ""
+        if pre_names and pre_names[-1].end >= pre_end - 1:
             m = pre_names[-1]
             return SourceInfo(text, (start, end), m.kind, m.canonical, plural=True)
-        head = pre_lows[-1] if pre_lows else ""
+        # a name only modifies the head ('the UK defence ministry', 'the US president')
         if head in lex.media_heads:
             return SourceInfo(text, (start, end), "media", shown)
         if head in _DOCUMENT_HEADS:
@@ -556,6 +580,7 @@ class Resolver:
             "anonymous",
             bare_low,
             plural=head.endswith("s") or head in _GROUP_NOUNS,
+            human=head in _GROUP_NOUNS,
         )
 
     def _display(self, start: int, end: int) -> str:
@@ -653,7 +678,7 @@ class Resolver:
         start = span[0]
         found: list[tuple[int, SourceInfo]] = []
         for pos, info in reversed(history):
-            if info.plural or info.source_type in ("organisation", "media"):
+            if info.plural or not info.human or info.source_type in ("organisation", "media"):
                 continue
             if info.gender and info.gender != want:
                 continue
@@ -667,6 +692,8 @@ class Resolver:
             person = self.people.get(m.key)
             if person is None or (person.gender and person.gender != want):
                 continue
+            if not person.gender and len(person.canonical.split()) < 2:
+                continue  # a lone capitalised word ('Gaza', 'CMCC') is rarely a person
             found.append((m.start, SourceInfo(m.text, None, "person", person.canonical)))
             break
         if not found:

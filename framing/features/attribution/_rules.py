@@ -333,6 +333,11 @@ _CONTROL = frozenset(
     "expect expected hope hoped like liked love loved dare dared need needed went go "
     "came come used plan planned intend intended".split()
 )
+# verbs of speaking that report something only with 'that', 'about', 'of' or a colon
+_WEAK_SPEECH = frozenset(
+    "speak talk continue respond reply comment state post email publish rule laugh "
+    "highlight underscore echo flag testify maintain pledge advise".split()
+)
 _INVERTED_CLOSERS = frozenset(
     "in on at when after before as while during who whose adding noting last this earlier "
     "told according".split()
@@ -1056,6 +1061,29 @@ class _Finder:
             t += 1
         return None
 
+    def _complement_ok(self, entry: VerbEntry, k: int, t1: int) -> bool:
+        """Whether what follows a cue can be what it reports.
+
+        Verbs of saying take anything; verbs of thinking and finding need a clause
+        ('that …', 'Trump will win'), not a preposition ('knew about'); verbs of
+        intention need 'to' or 'that' ('wants to'); the weak verbs of speaking need
+        'that', 'about', 'of' or a colon ('spoke in Phoenix' reports nothing).
+        """
+        view = self.view
+        low = view.low
+        first = low[k]
+        gap = view.gap(k).strip()
+        if gap.startswith(":"):
+            return True
+        if entry.lemma in _WEAK_SPEECH:
+            return first in ("that", "about", "of", "on", "how", "why", "what", "whether")
+        category = entry.category
+        if category == "intention":
+            return first in ("to", "that")
+        if category in ("cognition", "evidence"):
+            return first not in _NOUN_FOLLOWERS - {"that"} and first not in ("about", "so")
+        return True
+
     def _may_end_clause(
         self, i: int, j: int, entry: VerbEntry, source: tuple[int, int] | None, rule: str
     ) -> bool:
@@ -1338,6 +1366,8 @@ class _Finder:
             if k == j and low[j - 1].endswith("s") and _finite_verb(low[k]):
                 return None  # 'insurance claims rose 4%': a plural noun, then the verb
             content = _content_after(view, sent, view.starts[k])
+            if content is not None and not self._complement_ok(entry, k, t1):
+                return None
         if content is not None and len(re.findall(r"\w+", view.text[content[0] : content[1]])) < 2:
             content = None  # 'spoke first': no reported content
         if content is None and not self._may_end_clause(i, j, entry, source, rule):
@@ -1393,7 +1423,9 @@ class _Finder:
                 if b.source and self._speaker_tag(b):
                     continue
                 cut_at = None
-                if b.kind == "direct" and "outer" in b.extra:
+                if b.kind == "according_to":
+                    cut_at = b.cue[0]  # '… told business leaders, according to Sky News'
+                elif b.kind == "direct" and "outer" in b.extra:
                     cut_at = b.extra["outer"][0]  # type: ignore[index]
                 elif b.rule in ("shared_subject", "participle"):
                     cut_at = b.cue[0]
