@@ -118,6 +118,40 @@ _GROUP_NOUNS = frozenset(
 )
 _PREPS = frozenset(["of", "for", "at", "from", "with", "in", "on", "close", "familiar", "to"])
 _HE = frozenset({"he", "him", "his"})
+# last words of newspaper and broadcaster names ('Evening Star', 'Daily Courier')
+_MASTHEADS = frozenset(
+    [
+        "times",
+        "post",
+        "star",
+        "herald",
+        "gazette",
+        "chronicle",
+        "courier",
+        "dispatch",
+        "observer",
+        "journal",
+        "telegraph",
+        "tribune",
+        "mail",
+        "express",
+        "echo",
+        "standard",
+        "argus",
+        "bulletin",
+        "mirror",
+        "sun",
+        "guardian",
+        "independent",
+        "examiner",
+        "inquirer",
+        "record",
+        "register",
+        "sentinel",
+        "press",
+        "news",
+    ]
+)
 _NOT_NAMES = frozenset(
     [
         "monday",
@@ -317,9 +351,9 @@ class Resolver:
                 continue
             j = i + 1
             while j < t1:
-                gap = view.gap(j)
-                if gap.strip() and not (gap.strip() == "." and len(view.words[j - 1]) <= 4):
-                    break
+                gap = view.gap(j).strip()
+                if gap and not (gap == "." and len(view.words[j - 1]) <= 4) and gap not in "'’":
+                    break  # an abbreviation's dot or a plural possessive stays inside
                 if view.capitalised(j):
                     j += 1
                 elif (
@@ -329,10 +363,20 @@ class Resolver:
                     and not view.gap(j + 1).strip()
                 ):
                     j += 2
+                elif view.low[j] in ("and", "&") and self._joined_body(j, t1):
+                    j += 2  # 'Rivers and Coast Authority'
                 else:
                     break
             self._add_mention(i, j)
             i = j
+
+    def _joined_body(self, j: int, t1: int) -> bool:
+        """'and' inside a body's name: capitalised words after it end in a body word."""
+        view = self.view
+        e = j + 1
+        while e < t1 and view.capitalised(e) and not view.gap(e).strip():
+            e += 1
+        return e > j + 1 and view.low[e - 1] in self.lex.organisation_heads
 
     def _add_mention(self, a: int, b: int) -> None:
         view, lex = self.view, self.lex
@@ -423,10 +467,16 @@ class Resolver:
         if len(rest) < len(words) and rest:
             return "person", " ".join(rest)
         lows = [w.lower().rstrip(".") for w in words]
+        if lows[-1] in _MASTHEADS or lows[0] in ("radio", "tv"):
+            return "media", text  # 'Tansey Evening Star', 'Radio Tanseyside'
         if any(w in lex.organisation_heads for w in lows):
             return "organisation", text
         if any(w in lex.media_heads for w in lows):
             return "media", text
+        if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+            return "organisation", text  # an acronym: 'ISE', 'CMCC'
+        if len(words) >= 3 and lows[0] in lex.anonymous_heads and lows[1] in _CONNECTORS:
+            return "organisation", text  # 'Friends of the Earth'
         return "person", text
 
     # -- sources ------------------------------------------------------------------------

@@ -327,20 +327,110 @@ _COORD = frozenset({"and", "but", "or"})
 _RECIPIENT_PREPS = frozenset({"of"})
 # verbs that take 'to' + a reporting verb: 'refused to admit', 'wants to say'
 _CONTROL = frozenset(
-    "refuse refused decline declined want wanted try tried continue continued begin began "
-    "seem seemed appear appeared hesitate hesitated vow vowed promise promised threaten "
-    "threatened agree agreed fail failed attempt attempted decide decided choose chose "
-    "expect expected hope hoped like liked love loved dare dared need needed went go "
-    "came come used plan planned intend intended".split()
+    [
+        "refuse",
+        "refused",
+        "decline",
+        "declined",
+        "want",
+        "wanted",
+        "try",
+        "tried",
+        "continue",
+        "continued",
+        "begin",
+        "began",
+        "seem",
+        "seemed",
+        "appear",
+        "appeared",
+        "hesitate",
+        "hesitated",
+        "vow",
+        "vowed",
+        "promise",
+        "promised",
+        "threaten",
+        "threatened",
+        "agree",
+        "agreed",
+        "fail",
+        "failed",
+        "attempt",
+        "attempted",
+        "decide",
+        "decided",
+        "choose",
+        "chose",
+        "expect",
+        "expected",
+        "hope",
+        "hoped",
+        "like",
+        "liked",
+        "love",
+        "loved",
+        "dare",
+        "dared",
+        "need",
+        "needed",
+        "went",
+        "go",
+        "came",
+        "come",
+        "used",
+        "plan",
+        "planned",
+        "intend",
+        "intended",
+    ]
 )
 # verbs of speaking that report something only with 'that', 'about', 'of' or a colon
 _WEAK_SPEECH = frozenset(
-    "speak talk continue respond reply comment state post email publish rule laugh "
-    "highlight underscore echo flag testify maintain pledge advise".split()
+    [
+        "speak",
+        "talk",
+        "continue",
+        "respond",
+        "reply",
+        "comment",
+        "state",
+        "post",
+        "email",
+        "publish",
+        "rule",
+        "laugh",
+        "highlight",
+        "underscore",
+        "echo",
+        "flag",
+        "testify",
+        "maintain",
+        "pledge",
+        "advise",
+    ]
 )
 _INVERTED_CLOSERS = frozenset(
-    "in on at when after before as while during who whose adding noting last this earlier "
-    "told according".split()
+    [
+        "in",
+        "on",
+        "at",
+        "when",
+        "after",
+        "before",
+        "as",
+        "while",
+        "during",
+        "who",
+        "whose",
+        "adding",
+        "noting",
+        "last",
+        "this",
+        "earlier",
+        "told",
+        "according",
+    ]
 )
 _TIME_WORDS = frozenset(
     [
@@ -556,6 +646,9 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
                 a -= 1
                 continue
             break
+        if w in ("familiar", "close"):  # 'people familiar with', 'sources close to'
+            a -= 1
+            continue
         if w in _NP_PREPS:
             if _prep_inside(view, a - 1, lex):
                 a -= 1
@@ -993,7 +1086,11 @@ class _Finder:
         source: tuple[int, int] | None = None
         rule = ""
         after = j  # first token after the cue (and its source, when inverted)
+        if entry.category not in ("speech", "writing") and self._headline(sent):
+            return None  # 'Council approves new cycle lanes': an event, not a stance
         if passive:
+            if entry.category not in ("speech", "writing", "evidence"):
+                return None  # 'was welcomed by': an event; the speech, if any, follows
             if j < t1 and low[j] == "by":
                 np = _np_forward(view, j + 1, t1, lex)
                 if np and _plausible_source(view, *np, lex):
@@ -1061,6 +1158,12 @@ class _Finder:
             t += 1
         return None
 
+    def _headline(self, sent: _Sentence) -> bool:
+        """A paragraph of one sentence without final punctuation: a headline."""
+        text = self.view.text
+        para = self.view.seg.paragraphs[sent.paragraph]
+        return para == (sent.start, sent.end) and text[sent.end - 1] not in ".!?…:\"”’'"
+
     def _complement_ok(self, entry: VerbEntry, k: int, t1: int) -> bool:
         """Whether what follows a cue can be what it reports.
 
@@ -1124,7 +1227,7 @@ class _Finder:
         """Whether token ``t`` is a verb that takes 'to' + a reporting verb."""
         w = self.view.low[t]
         return w in _CONTROL or (
-            w.endswith("ed") and w[:-2] in _CONTROL or w.endswith("s") and w[:-1] in _CONTROL
+            (w.endswith("ed") and w[:-2] in _CONTROL) or (w.endswith("s") and w[:-1] in _CONTROL)
         )
 
     def _participle(
