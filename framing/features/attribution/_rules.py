@@ -825,9 +825,13 @@ def _past_document(view: View, a: int, b: int) -> tuple[int, int]:
     """'figures from the ONS', 'a statement by X': the body named after the document."""
     low = view.low
     t = a + 1 if low[a] in _DETERMINERS else a
-    if t + 1 < b and low[t] in _SOURCE_LIKE and low[t + 1] in ("from", "by", "of", "in"):
-        if any(view.capitalised(u) for u in range(t + 2, b)):
-            return t + 2, b
+    if (
+        t + 1 < b
+        and low[t] in _SOURCE_LIKE
+        and low[t + 1] in ("from", "by", "of", "in")
+        and any(view.capitalised(u) for u in range(t + 2, b))
+    ):
+        return t + 2, b
     return a, b
 
 
