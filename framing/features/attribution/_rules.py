@@ -977,6 +977,8 @@ class _Finder:
 
     def _frame_at(self, i: int, t1: int) -> tuple[str | None, int]:
         low = self.view.low
+        if low[i] not in _first_words(self.lex)[0]:
+            return None, 0
         for n in (5, 4, 3, 2):
             if i + n <= t1 and self.lex.frames.get(" ".join(low[i : i + n])) == "impersonal":
                 return " ".join(low[i : i + n]), n
@@ -984,6 +986,8 @@ class _Finder:
 
     def _phrase_at(self, i: int, t1: int) -> tuple[VerbEntry | None, int]:
         low = self.view.low
+        if low[i] not in _first_words(self.lex)[1]:
+            return None, 0
         for n in (4, 3, 2):
             if i + n <= t1:
                 entry = self.lex.phrases.get(" ".join(low[i : i + n]))
@@ -1642,6 +1646,19 @@ class _Finder:
             seg.quotes[qi].start < sent.start and seg.quotes[qi].end >= sent.end
             for qi in self.used_quotes
         )
+
+
+_FIRST_WORDS: list[tuple[AttributionLexicons, frozenset[str], frozenset[str]]] = []
+
+
+def _first_words(lex: AttributionLexicons) -> tuple[frozenset[str], frozenset[str]]:
+    """First words of the impersonal frames and of the multiword cues (a fast filter),
+    kept for the last lexicon object seen."""
+    if not _FIRST_WORDS or _FIRST_WORDS[0][0] is not lex:
+        frames = frozenset(p.split()[0] for p, role in lex.frames.items() if role == "impersonal")
+        phrases = frozenset(p.split()[0] for p in lex.phrases)
+        _FIRST_WORDS[:] = [(lex, frames, phrases)]
+    return _FIRST_WORDS[0][1], _FIRST_WORDS[0][2]
 
 
 def find_candidates(view: View, lex: AttributionLexicons) -> list[Candidate]:
