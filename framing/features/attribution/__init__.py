@@ -53,7 +53,6 @@ __all__ = [
 ]
 
 SOURCE_TYPES: tuple[str, ...] = ("person", "organisation", "anonymous", "media")
-KINDS: tuple[str, ...] = ("direct", "indirect", "according_to", "impersonal")
 
 #: Columns of the attribution table (besides ``doc_id`` in a corpus run).
 ATTRIBUTION_COLUMNS: dict[str, str] = {

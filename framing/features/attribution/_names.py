@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ._lexicon import AttributionLexicons
 from ._rules import SUBJECT_PRONOUNS, Candidate
@@ -117,7 +117,6 @@ _GROUP_NOUNS = frozenset(
     ]
 )
 _PREPS = frozenset(["of", "for", "at", "from", "with", "in", "on", "close", "familiar", "to"])
-_HE = frozenset({"he", "him", "his"})
 # last words of newspaper and broadcaster names ('Evening Star', 'Daily Courier')
 _MASTHEADS = frozenset(
     [
@@ -226,14 +225,12 @@ _FUNCTION_AFTER_NAME = frozenset(
         "which",
     ]
 )
-_SHE = frozenset({"she", "her", "hers"})
 
 
 @dataclass(slots=True)
 class Person:
     canonical: str
     gender: str = ""
-    last_seen: int = 0
 
 
 @dataclass(slots=True)
@@ -257,7 +254,6 @@ class SourceInfo:
     gender: str = ""
     plural: bool = False
     human: bool = True
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def _strip_title(tokens: list[str], lex: AttributionLexicons) -> tuple[list[str], str]:
@@ -405,7 +401,6 @@ class Resolver:
             elif len(rest) > len(person.canonical.split()):
                 person.canonical = full
             person.gender = person.gender or gender
-            person.last_seen = start
             canonical = person.canonical
             if len(rest) < len(words):  # a title: "Defence Secretary John Healey"
                 role = " ".join(words[: len(words) - len(rest)]).lower().rstrip(".")

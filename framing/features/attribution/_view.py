@@ -36,13 +36,6 @@ class View:
         left = self.ends[i - 1] if i > t0 else sent_start
         return self.text[left : self.starts[i]]
 
-    def gap_after(self, i: int) -> str:
-        """The text between token ``i`` and the next token, or the end of its sentence."""
-        s = self.sent[i]
-        t1 = self.seg.sentence_tokens[s][1]
-        right = self.starts[i + 1] if i + 1 < t1 else self.seg.sentences[s][1]
-        return self.text[self.ends[i] : right]
-
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens ``a`` to ``b - 1``."""
         return self.starts[a], self.ends[b - 1]
