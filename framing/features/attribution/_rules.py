@@ -62,6 +62,28 @@ _AUX = frozenset(
         "n't",
         "never",
     ]
+    + [
+        f"{v}n{a}t"
+        for v in (
+            "do",
+            "does",
+            "did",
+            "wo",
+            "would",
+            "ca",
+            "could",
+            "should",
+            "has",
+            "have",
+            "had",
+            "must",
+            "is",
+            "are",
+            "was",
+            "were",
+        )
+        for a in "'’"
+    ]
 )
 _ADVERBS = frozenset(
     [
@@ -113,6 +135,11 @@ _ADVERBS = frozenset(
         "turn",
         "reportedly",
         "allegedly",
+        "here",
+        "twice",
+        "well",
+        "so",
+        "far",
     ]
 )
 _LY_NOUNS = frozenset(
@@ -324,6 +351,78 @@ _CHANNEL_TAIL = frozenset(
     ]
 )
 _COORD = frozenset({"and", "but", "or"})
+_CLAUSE_END = frozenset(",;:—–-" + _QUOTE_CHARS)
+# words that open a fronted phrase before the main clause ('On Sunday, …')
+_FRONTED = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "as",
+        "despite",
+        "amid",
+        "during",
+        "before",
+        "after",
+        "once",
+        "when",
+        "while",
+        "since",
+        "with",
+        "without",
+        "for",
+        "from",
+        "following",
+        "instead",
+        "here",
+        "there",
+        "although",
+        "though",
+        "if",
+        "because",
+        "meanwhile",
+        "however",
+        "still",
+        "yet",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "these",
+        "by",
+        "over",
+        "under",
+        "unlike",
+        "like",
+        "asked",
+        "speaking",
+        "responding",
+        "it's",
+        "that's",
+    ]
+)
+# words after a verb that make a phrasal verb reporting nothing ('show up', 'back down')
+_PHRASAL_NOT: dict[str, frozenset[str]] = {
+    "show": frozenset(["up", "off"]),
+    "back": frozenset(["down", "off", "away", "out", "up"]),
+    "write": frozenset(["off", "down"]),
+    "find": frozenset(["himself", "herself", "themselves", "itself", "myself", "ourselves"]),
+    "add": frozenset(["to", "up"]),
+    "point": frozenset(["to", "at"]),
+    "call": frozenset(["off", "in"]),
+}
+_IRREGULAR_PARTICIPLES = frozenset(
+    ["told", "said", "written", "shown", "known", "found", "thought", "held", "taught"]
+)
+# a pronoun fused with 'is' or 'are' before an -ing form ("he's predicting")
+_PRONOUN_BE = frozenset(
+    f"{p}{a}{s}"
+    for p in ("he", "she", "it", "they", "we", "who")
+    for a in "'’"
+    for s in ("s", "re")
+)
+# impersonal frames whose subject is the reporting outlet itself ('The Times has learned')
+_OUTLET_FRAME_STARTS = frozenset({"has", "have", "understands", "can"})
 _RECIPIENT_PREPS = frozenset({"of"})
 # verbs that take 'to' + a reporting verb: 'refused to admit', 'wants to say'
 _CONTROL = frozenset(
@@ -532,6 +631,7 @@ _PAREN_OPENERS = frozenset(
         "from",
         "in",
         "aged",
+        "at",
         "now",
         "formerly",
         "himself",
@@ -544,6 +644,67 @@ _PAREN_OPENERS = frozenset(
         "one",
         "two",
         "who's",
+    ]
+)
+# Party and state after a US politician's name: 'R-S.C.', 'D-Md.', 'I-Vt'
+_PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
+# Role nouns that make a comma-delimited segment an apposition ('X, head of Y, said'),
+# beside the person titles and the anonymous and voice heads of the lexicons.
+_ROLE_NOUNS = frozenset(
+    [
+        "director",
+        "head",
+        "president",
+        "vice",
+        "executive",
+        "professor",
+        "deputy",
+        "chief",
+        "secretary",
+        "minister",
+        "partner",
+        "founder",
+        "co-founder",
+        "editor",
+        "author",
+        "fellow",
+        "chair",
+        "member",
+        "manager",
+        "republican",
+        "democrat",
+        "independent",
+        "candidate",
+        "nominee",
+        "veteran",
+        "pollster",
+        "consultant",
+        "organizer",
+        "organiser",
+        "leader",
+        "coordinator",
+        "counsel",
+        "judge",
+        "scholar",
+        "historian",
+        "lecturer",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "owner",
+        "ceo",
+        "chairman",
+        "chairwoman",
+        "principal",
+        "governor",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "mayor",
+        "representative",
+        "rep",
+        "sen",
+        "gov",
     ]
 )
 # Heads that make a noun phrase a plausible source after "according to".
@@ -623,6 +784,21 @@ def _abbrev_gap(view: View, i: int) -> bool:
     return (len(prev) <= 4 and prev[:1].isupper()) or "." in prev
 
 
+def _open_gap(view: View, i: int) -> bool:
+    """No punctuation before token ``i`` but an abbreviation's dot ("Biden Jr. warned")."""
+    return not _has_punct(view.gap(i)) or _abbrev_gap(view, i)
+
+
+def _abbreviation(word: str) -> bool:
+    return "." in word or (len(word) <= 4 and word[:1].isupper())
+
+
+def _possessive_gap(view: View, i: int) -> bool:
+    """The gap before token ``i`` is a plural possessive's apostrophe ("Sanders' aide")."""
+    gap = view.gap(i)
+    return gap[:1] in ("'", "’") and not gap[1:].strip() and view.low[i - 1].endswith("s")
+
+
 def _is_adverb(word: str) -> bool:
     return word in _ADVERBS or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
 
@@ -630,7 +806,7 @@ def _is_adverb(word: str) -> bool:
 def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int, int] | None:
     """The noun phrase ending at token ``j`` (inclusive), as a token range."""
     low = view.low
-    if (low[j] in _STOP or low[j] in _DETERMINERS or (low[j] in lex.verbs and j > t0)) and not (
+    if (low[j] in _STOP or low[j] in _DETERMINERS or (_verb_form(low[j], lex) and j > t0)) and not (
         view.capitalised(j) and low[j] not in _STOP
     ):
         return None  # a verb form or function word cannot head a source
@@ -656,7 +832,7 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
             break
         if w in _STOP or w in SUBJECT_PRONOUNS:
             break
-        if w in lex.verbs and not view.capitalised(a - 1):
+        if _verb_form(w, lex) and not view.capitalised(a - 1):
             break
         if w.endswith("ed") and not view.capitalised(a - 1) and w not in lex.anonymous_heads:
             break
@@ -669,6 +845,12 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
             break  # 'outrageous things Donald Trump said': the name is the source
         a -= 1
     return a, j + 1
+
+
+def _verb_form(word: str, lex: AttributionLexicons) -> bool:
+    """A reporting-verb form that is not also a noun ('advocates', 'critics' stay nouns)."""
+    entry = lex.verbs.get(word)
+    return entry is not None and word not in entry.noun_forms
 
 
 def _prep_inside(view: View, p: int, lex: AttributionLexicons) -> bool:
@@ -981,8 +1163,20 @@ class _Finder:
             return None, 0
         for n in (5, 4, 3, 2):
             if i + n <= t1 and self.lex.frames.get(" ".join(low[i : i + n])) == "impersonal":
+                if low[i] in _OUTLET_FRAME_STARTS and not self._outlet_before(i):
+                    return None, 0  # '2016 has seen', 'she understands'
                 return " ".join(low[i : i + n]), n
         return None, 0
+
+    def _outlet_before(self, i: int) -> bool:
+        """'The National understands', 'the newspaper has learned', 'we can reveal': an
+        outlet speaking of its own reporting, the subject right before the frame."""
+        view = self.view
+        t0 = view.seg.sentence_tokens[view.sent[i]][0]
+        if i == t0 or _has_punct(view.gap(i)):
+            return False
+        w = view.low[i - 1]
+        return w == "we" or w in self.lex.media_heads or (i - 1 > t0 and view.capitalised(i - 1))
 
     def _phrase_at(self, i: int, t1: int) -> tuple[VerbEntry | None, int]:
         low = self.view.low
@@ -1068,10 +1262,12 @@ class _Finder:
         t0, t1 = sent.t0, sent.t1
         k = i
         passive = False
-        while k > t0 and not _has_punct(view.gap(k)):
+        while k > t0 and _open_gap(view, k):
             w = low[k - 1]
-            if view.capitalised(k - 1) and k - 1 > t0:
-                break  # 'Will wrote': a name, not a modal
+            if view.capitalised(k - 1) and (
+                k - 1 > t0 or not (w in _BE or w in _AUX or w in _ADVERBS)
+            ):
+                break  # 'Will wrote', 'Jolly said': a name, not a modal or an adverb
             if w in _BE:
                 passive = not low[i].endswith("ing")
             elif w == "to" and k - 2 >= t0 and self._governs(k - 2):
@@ -1083,8 +1279,25 @@ class _Finder:
             k -= 1
         if k > t0 and low[k - 1] == "to":
             return None  # an infinitive depending on something else
+        if self._not_a_cue(sent, i, j, entry):
+            return None
+        if (
+            not passive
+            and j < t1
+            and low[j] == "by"
+            and j == i + 1
+            and (low[i].endswith(("ed", "en")) or low[i] in _IRREGULAR_PARTICIPLES)
+            and not any(low[t] in _AUX for t in range(k, i))
+            and not (k > t0 and low[k - 1] in SUBJECT_PRONOUNS)
+        ):
+            return None  # 'a measure opposed by unions', 'responded by': rarely a report
         k = self._skip_time(k, t0)
-        if j == i + 1 and low[i].endswith("ing") and not any(low[t] in _BE for t in range(k, i)):
+        if (
+            j == i + 1
+            and low[i].endswith("ing")
+            and not any(low[t] in _BE for t in range(k, i))
+            and not (k > t0 and low[k - 1] in _PRONOUN_BE)
+        ):
             if k > t0 and ("," in view.gap(k) or low[k - 1] == "and"):
                 return self._participle(sent, i, j, entry, first_in_sentence)
             return None  # a gerund ('central planning', 'recalled him saying')
@@ -1111,16 +1324,24 @@ class _Finder:
             if np is None or not _plausible_source(view, *np, lex):
                 return None
             source, rule = np, "subject"
-        elif k > t0 and not _has_punct(view.gap(k)):
+        elif k > t0 and _open_gap(view, k):
             head = k - 1
             w = low[head]
             base = view.base(head)
-            if w in SUBJECT_PRONOUNS or (base in SUBJECT_PRONOUNS and base != w):
+            if (
+                w in SUBJECT_PRONOUNS
+                or w in _PRONOUN_BE
+                or (base in SUBJECT_PRONOUNS and base != w)
+            ):
                 source, rule = (head, head + 1), "subject_pronoun"
             elif w in _COORD:
                 shared = [c for c in self.out[first_in_sentence:] if c.source is not None]
                 if not shared:
-                    return None
+                    # 'The AP surveyed the delegates and noted …': the sentence's subject
+                    np = None if nouny else self._sentence_subject(sent, k - 1)
+                    if np is None:
+                        return None
+                    return self._finish(sent, i, j, entry, np, "shared_subject", j)
                 prev = shared[-1]
                 return self._finish(
                     sent,
@@ -1140,7 +1361,8 @@ class _Finder:
                 if np is None or not _plausible_source(view, *np, lex):
                     return None
                 if nouny and not (
-                    view.capitalised(np[1] - 1) and view.base(np[1] - 1) not in lex.demonyms
+                    (view.capitalised(np[1] - 1) and view.base(np[1] - 1) not in lex.demonyms)
+                    or self._speaker_head(np[1] - 1)
                 ):
                     return None  # 'rural support', 'the convention planning'
                 source, rule = np, "subject"
@@ -1242,19 +1464,87 @@ class _Finder:
         self, sent: _Sentence, i: int, j: int, entry: VerbEntry, first_in_sentence: int
     ) -> Candidate | None:
         """'Trump hit back, saying …': the speaker is the sentence's subject."""
-        view, lex = self.view, self.lex
         shared = [c for c in self.out[first_in_sentence:] if c.source is not None]
         if shared:
             prev = shared[-1]
             return self._finish(
                 sent, i, j, entry, None, "participle", j, inherit=prev, source_chars=prev.source
             )
-        np = _np_forward(view, sent.t0, sent.t1, lex)
-        if np is None or np[1] > i or not _plausible_source(view, *np, lex):
-            return None
-        if not (_source_like(view, *np, lex) or view.low[np[0]] in _DETERMINERS):
+        np = self._sentence_subject(sent, i, need_verb=False)
+        if np is None:
             return None
         return self._finish(sent, i, j, entry, np, "participle", j)
+
+    def _not_a_cue(self, sent: _Sentence, i: int, j: int, entry: VerbEntry) -> bool:
+        """Phrasal and idiomatic uses of reporting verbs that report nothing: 'show up',
+        'back down', 'found himself', 'adding to', 'the rate declined', 'time will tell'."""
+        low = self.view.low
+        nxt = low[j] if j < sent.t1 else ""
+        if nxt in _PHRASAL_NOT.get(entry.lemma, ()):
+            return True
+        if entry.lemma == "decline" and nxt not in ("to", "comment", "comments") and nxt:
+            return True
+        if entry.lemma == "tell" and i > sent.t0:
+            t = i - 1
+            while t > sent.t0 and low[t] in _AUX:
+                t -= 1
+            return low[t] == "time"
+        return False
+
+    def _clause_start(self, sent: _Sentence, before: int) -> int:
+        """First token of the main clause: past a fronted phrase set off by a comma ('On
+        Sunday, Mr Trump …', 'PARIS (Reuters) - …'), or an opening 'And then'."""
+        view = self.view
+        low = view.low
+        t = sent.t0
+        for _ in range(3):
+            while t < before and (low[t] in _COORD or low[t] in ("then", "so", "yet", "still")):
+                t += 1
+            if t >= before:
+                return t
+            dateline = view.words[t].isupper() and len(view.words[t]) > 2
+            if not (low[t] in _FRONTED or dateline):
+                return t
+            u = t + 1
+            while u < before and not any(c in view.gap(u) for c in ",—–-("):
+                u += 1
+            if u >= before:
+                return t
+            while u < before and view.gap(u).strip(" ,—–-()") and u - t < 20:
+                u += 1  # past '(Reuters) -'
+            t = u
+        return t
+
+    def _sentence_subject(
+        self, sent: _Sentence, before: int, *, need_verb: bool = True
+    ) -> tuple[int, int] | None:
+        """The noun phrase opening the main clause when it names a speaker and a verb
+        follows it, ending before token ``before``."""
+        view, lex = self.view, self.lex
+        np = _np_forward(view, self._clause_start(sent, before), sent.t1, lex)
+        if np is None:
+            return None
+        a, b = np
+        low = view.low
+        for t in range(a + 1, b):  # 'Trump went fully': the phrase ends at the verb
+            if not view.capitalised(t) and (
+                _finite_verb(low[t]) or low[t] in _AUX or low[t] in _BE or _is_adverb(low[t])
+            ):
+                b = t
+                break
+        np = (a, b)
+        if b >= before or not _plausible_source(view, *np, lex):
+            return None
+        if not _source_like(view, *np, lex):
+            return None
+        nxt = view.low[np[1]]
+        if not need_verb:
+            return None if _has_punct(view.gap(np[1])) else np
+        if _has_punct(view.gap(np[1])) or not (
+            nxt in _AUX or nxt in _BE or _finite_verb(nxt) or _is_adverb(nxt) or nxt.endswith("s")
+        ):
+            return None
+        return np
 
     def _skip_time(self, k: int, t0: int) -> int:
         """Step back over a time phrase before the verb: 'Clinton on Tuesday said'."""
@@ -1267,9 +1557,7 @@ class _Finder:
             return k
         if m > t0 and low[m - 1] in ("on", "this", "last", "next", "late", "early", "earlier"):
             m -= 1
-        if m > t0 and not _has_punct(view.gap(m)):
-            return m
-        return k
+        return m if m > t0 else k
 
     def _verb_follows(self, j: int, t1: int) -> bool:
         """After a verb form that is usually a noun, what comes next must look like a
@@ -1311,7 +1599,10 @@ class _Finder:
                 while m > t0 and "," not in view.gap(m):
                     g = view.gap(m)
                     if view.quote[m] >= 0 or (
-                        _has_punct(g) and not _abbrev_gap(view, m) and not _paren_only(g)
+                        _has_punct(g)
+                        and not _abbrev_gap(view, m)
+                        and not _paren_only(g)
+                        and not _possessive_gap(view, m)
                     ):
                         m = -1
                         break
@@ -1319,6 +1610,8 @@ class _Finder:
                 if m < 0:
                     break
                 g = view.gap(m).replace(",", "")
+                if g.strip() == "." and _abbreviation(view.words[m - 1]):
+                    g = ""  # 'Graham, R-S.C., a candidate, said'
                 if m <= t0 or (_has_punct(g) and not _paren_only(g)):
                     break
                 left = m - 1
@@ -1383,13 +1676,46 @@ class _Finder:
         """Tokens ``a``..``b-1`` read as an apposition, age, address or relative clause."""
         view, lex = self.view, self.lex
         w = view.low[a]
-        if w in _PAREN_OPENERS or w.isdigit() or w.endswith(("'s", "’s")):
+        if (
+            w in _PAREN_OPENERS
+            or w.isdigit()
+            or w.endswith(("'s", "’s"))
+            or (b - a > 1 and _possessive_gap(view, a + 1))
+        ):
             return True
         if view.capitalised(a) and left_opener in ("of", "from", "in"):
             return True  # 'of Mill Lane, Northbridge,'
         if view.capitalised(a) and view.low[b - 1] in lex.titles:
             return True  # 'Smith, Tanseyside's Chief Constable,'
-        return any(view.low[t] in lex.titles for t in range(a, b)) and not view.capitalised(a)
+        if b - a == 1 and _PARTY_STATE.match(view.words[a]):
+            return True  # 'Sen. Lindsey Graham, R-S.C., said'
+        if any(_finite_verb(view.low[t]) or view.low[t] in _BE for t in range(a, b)):
+            return False  # a clause, not an apposition
+        # 'Chris Covert, South Carolina director for Sanders, said': a role noun as written
+        return any(
+            not view.capitalised(t) and self._role_noun(view.base(t)) for t in range(a, b)
+        ) or (any(view.low[t] in lex.titles for t in range(a, b)) and not view.capitalised(a))
+
+    def _speaker_head(self, t: int) -> bool:
+        """Token ``t`` heads a phrase naming people or a body ('experts', 'the
+        government', 'the candidate'), so a noun-like verb after it is a verb."""
+        w = self.view.base(t)
+        lex = self.lex
+        return (
+            self._role_noun(w)
+            or w in lex.organisation_heads
+            or w in lex.media_heads
+            or (w.endswith("s") and w[:-1] in lex.anonymous_heads)
+        )
+
+    def _role_noun(self, word: str) -> bool:
+        lex = self.lex
+        return (
+            word in _ROLE_NOUNS
+            or word in lex.titles
+            or word in lex.anonymous_heads
+            or word in lex.voice_heads
+        )
 
     def _finish(
         self,
@@ -1483,7 +1809,13 @@ class _Finder:
             content = None  # 'spoke first': no reported content
         if content is None and not self._may_end_clause(i, j, entry, source, rule):
             return None
-        if content is None and left_edge > sent.start and rule != "passive_by":
+        if (
+            content is None
+            and left_edge > sent.start
+            and rule != "passive_by"
+            and view.text[sent.start : left_edge].rstrip()[-1:] in _CLAUSE_END
+        ):
+            # 'Prices will rise, the minister said': the clause ends at a comma or a quote
             content = _content_before(view, sent, left_edge)
             cand_rule = "cue_final" if content else cand_rule
         if content is None:
