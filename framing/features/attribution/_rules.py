@@ -351,6 +351,9 @@ _CHANNEL_TAIL = frozenset(
     ]
 )
 _COORD = frozenset({"and", "but", "or"})
+_PERSONAL_SUBJECTS = frozenset(["he", "she", "they", "we", "i", "who"])
+_QUOTE_COMMAS = frozenset([',"', ",”", ",'", ",’", '?"', "?”", '!"', "!”", "”,", '",'])
+_OBJECT_PRONOUNS = frozenset(["me", "him", "her", "us", "them", "you", "reporters"])
 _CLAUSE_END = frozenset(",;:—–-" + _QUOTE_CHARS)
 # words that open a fronted phrase before the main clause ('On Sunday, …')
 _FRONTED = frozenset(
@@ -632,6 +635,10 @@ _PAREN_OPENERS = frozenset(
         "in",
         "aged",
         "at",
+        "including",
+        "as",
+        "along",
+        "together",
         "now",
         "formerly",
         "himself",
@@ -705,6 +712,32 @@ _ROLE_NOUNS = frozenset(
         "rep",
         "sen",
         "gov",
+    ]
+)
+# Heads after "according to" that give a measure or a norm, not a source
+_NOT_ACCORDING = frozenset(
+    [
+        "plan",
+        "plans",
+        "schedule",
+        "script",
+        "expectations",
+        "tradition",
+        "custom",
+        "need",
+        "needs",
+        "size",
+        "age",
+        "hours",
+        "merit",
+        "design",
+        "taste",
+        "type",
+        "rank",
+        "income",
+        "ability",
+        "wishes",
+        "instructions",
     ]
 )
 # Heads that make a noun phrase a plausible source after "according to".
@@ -784,6 +817,59 @@ def _abbrev_gap(view: View, i: int) -> bool:
     return (len(prev) <= 4 and prev[:1].isupper()) or "." in prev
 
 
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+    ]
+)
+_QUANTITY_SUBJECTS = frozenset(["most", "many", "some", "half", "others", "several", "few"])
+_QUALIFIERS = frozenset(
+    [
+        "only",
+        "about",
+        "nearly",
+        "almost",
+        "roughly",
+        "around",
+        "just",
+        "than",
+        "more",
+        "fewer",
+        "less",
+        "over",
+        "under",
+        "some",
+        "a",
+        "another",
+        "the",
+        "other",
+    ]
+)
+
+
+def _number(word: str) -> bool:
+    return word.isdigit() or word in _NUMBER_WORDS
+
+
+_COMMA_LIKE = re.compile(r",|—|–|(?<=\s)-(?=\s)")
+
+
+def _comma_like(gap: str) -> bool:
+    """A comma or a dash: what sets off a parenthetical ('Sims — a teacher — says')."""
+    return bool(_COMMA_LIKE.search(gap))
+
+
 def _open_gap(view: View, i: int) -> bool:
     """No punctuation before token ``i`` but an abbreviation's dot ("Biden Jr. warned")."""
     return not _has_punct(view.gap(i)) or _abbrev_gap(view, i)
@@ -830,6 +916,16 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
                 a -= 1
                 continue
             break
+        if (
+            w == "and"
+            and view.capitalised(a)
+            and a - 2 >= t0
+            and view.capitalised(a - 2)
+            and not _has_punct(view.gap(a - 1))
+            and low[a - 2] not in lex.verbs
+        ):
+            a -= 1  # 'Donald Trump and House Speaker Paul Ryan said': both speak
+            continue
         if w in _STOP or w in SUBJECT_PRONOUNS:
             break
         if _verb_form(w, lex) and not view.capitalised(a - 1):
@@ -864,6 +960,7 @@ def _prep_inside(view: View, p: int, lex: AttributionLexicons) -> bool:
         or before in lex.voice_heads
         or before in lex.anonymous_heads
         or before in lex.organisation_heads
+        or before in lex.media_heads
         or before in lex.titles
         or before in ("familiar", "close", "knowledge")
     )
@@ -1194,8 +1291,12 @@ class _Finder:
     def _according_to(self, sent: _Sentence, i: int) -> Candidate | None:
         view, lex = self.view, self.lex
         np = _np_forward(view, i + 2, sent.t1, lex)
-        if np is None or not _source_like(view, *np, lex):
-            return None  # "paid according to the hours they worked"
+        if np is None or not _plausible_source(view, *np, lex):
+            return None
+        if any(view.base(t) in _NOT_ACCORDING for t in range(*np)) and not _source_like(
+            view, *np, lex
+        ):
+            return None  # "paid according to the hours they worked", "according to plan"
         np = _past_document(view, *np)
         cue = (view.starts[i], view.ends[i + 1])
         src = view.span(*np)
@@ -1292,6 +1393,8 @@ class _Finder:
         ):
             return None  # 'a measure opposed by unions', 'responded by': rarely a report
         k = self._skip_time(k, t0)
+        while k > t0 and _open_gap(view, k) and (low[k - 1] in _AUX or low[k - 1] in _ADVERBS):
+            k -= 1  # 'have in the past said'
         if (
             j == i + 1
             and low[i].endswith("ing")
@@ -1302,7 +1405,7 @@ class _Finder:
                 return self._participle(sent, i, j, entry, first_in_sentence)
             return None  # a gerund ('central planning', 'recalled him saying')
         nouny = j == i + 1 and low[i] in entry.noun_forms
-        if nouny and not self._verb_follows(j, t1):
+        if nouny and not self._verb_follows(j, t1) and not self._verb_in_context(sent, k, j, entry):
             return None  # 'terror attacks on', 'swing states are': a noun
         source: tuple[int, int] | None = None
         rule = ""
@@ -1354,6 +1457,8 @@ class _Finder:
                     inherit=prev,
                     source_chars=prev.source,
                 )
+            elif (q := self._quantity(head, k, t0)) is not None:
+                source, rule = q, "subject"  # 'One in three said', '26% say', 'Most said'
             elif w in _DETERMINERS or (w.endswith(("'s", "’s")) and base not in SUBJECT_PRONOUNS):
                 return None  # "his plans", "the group's support": a noun, not a verb
             else:
@@ -1363,9 +1468,10 @@ class _Finder:
                 if nouny and not (
                     (view.capitalised(np[1] - 1) and view.base(np[1] - 1) not in lex.demonyms)
                     or self._speaker_head(np[1] - 1)
+                    or (entry.category in ("speech", "writing") and self._clause_follows(j, t1))
                 ):
                     return None  # 'rural support', 'the convention planning'
-                source, rule = np, "subject"
+                source, rule = self._past_relative(np, t0), "subject"
         else:
             source, rule, after = self._source_after_punct(sent, k, i, j)
             if source is None:
@@ -1409,6 +1515,8 @@ class _Finder:
         if gap.startswith(":"):
             return True
         if entry.lemma in _WEAK_SPEECH:
+            if entry.lemma == "pledge" and first == "to":
+                return True  # 'pledged to enact reform': a promise
             return first in ("that", "about", "of", "on", "how", "why", "what", "whether")
         category = entry.category
         if category == "intention":
@@ -1474,6 +1582,98 @@ class _Finder:
         if np is None:
             return None
         return self._finish(sent, i, j, entry, np, "participle", j)
+
+    def _verb_in_context(self, sent: _Sentence, k: int, j: int, entry: VerbEntry) -> bool:
+        """A form that is also a noun, read as a verb from its subject: a pronoun ('he
+        notes.', 'she hopes to'), a name before 'to' + verb ('Sanders plans to stay'), or
+        a name after a quote at the end of the clause ('“…,” Viguerie notes.')."""
+        view = self.view
+        low = view.low
+        t0, t1 = sent.t0, sent.t1
+        if k <= t0 or not _open_gap(view, k):
+            return False
+        subj = low[k - 1]
+        nxt = low[j] if j < t1 else ""
+        if subj in _PERSONAL_SUBJECTS:
+            return entry.category in ("speech", "writing") or nxt in ("to", "that")
+        if not view.capitalised(k - 1) or subj in _DETERMINERS:
+            return False
+        if nxt == "to" and j + 1 < t1 and not view.capitalised(j + 1):
+            return low[j + 1] not in _DETERMINERS and entry.category != "speech"
+        if j < t1 and not _has_punct(view.gap(j)):
+            return False
+        np = _np_back(view, k - 1, t0, self.lex)
+        return bool(np) and view.text[: view.starts[np[0]]].rstrip()[-2:] in _QUOTE_COMMAS
+
+    def _past_relative(self, np: tuple[int, int], t0: int) -> tuple[int, int]:
+        """'officials who spoke with The Huffington Post said': the subject is the noun
+        phrase before a relative clause whose verb follows its pronoun directly."""
+        view, lex = self.view, self.lex
+        low = view.low
+        r = np[0] - 1
+        while r > t0 and np[0] - r < 12 and _open_gap(view, r + 1):
+            if low[r] in ("who", "that", "which") and _open_gap(view, r):
+                nxt = low[r + 1]
+                if not (
+                    nxt in _AUX
+                    or nxt in _BE
+                    or _finite_verb(nxt)
+                    or _is_adverb(nxt)
+                    or nxt in lex.verbs
+                    or nxt.endswith("s")
+                ):
+                    return np
+                outer = _np_back(view, r - 1, t0, lex)
+                if outer and _source_like(view, *outer, lex):
+                    return outer
+                return np
+            r -= 1
+        return np
+
+    def _quantity(self, head: int, k: int, t0: int) -> tuple[int, int] | None:
+        """A poll share as subject: '26% say', 'one in three said', 'nine out of 10
+        say', 'most said', with a qualifier before it ('more than', 'about')."""
+        view = self.view
+        low = view.low
+        w = low[head]
+        a = None
+        if w.isdigit() and "%" in view.gap(k):
+            a = head
+        elif _number(w) and head - 2 >= t0 and low[head - 1] == "in" and _number(low[head - 2]):
+            a = head - 2
+        elif (
+            _number(w)
+            and head - 3 >= t0
+            and low[head - 2 : head] == ["out", "of"]
+            and _number(low[head - 3])
+        ):
+            a = head - 3
+        elif w in _QUANTITY_SUBJECTS and (head == t0 or not _open_gap(view, head)):
+            a = head
+        if a is None:
+            return None
+        while a > t0 and _open_gap(view, a) and low[a - 1] in _QUALIFIERS:
+            a -= 1
+        return a, head + 1
+
+    def _clause_follows(self, j: int, t1: int) -> bool:
+        """'that' or a quote after a cue: what follows is reported content."""
+        return (j < t1 and self.view.low[j] == "that") or any(c in self.view.gap(j) for c in ':“"')
+
+    def _recipient_follows(self, t: int, t1: int) -> bool:
+        """After 'to' or 'with': a noun phrase (a recipient), not an infinitive."""
+        view = self.view
+        if t >= t1:
+            return False
+        w = view.low[t]
+        return (
+            w in _DETERMINERS
+            or w in _OBJECT_PRONOUNS
+            or view.capitalised(t)
+            or (w.endswith("s") and w not in self.lex.verbs)
+            or w in self.lex.anonymous_heads
+            or w in self.lex.media_heads
+        )
 
     def _not_a_cue(self, sent: _Sentence, i: int, j: int, entry: VerbEntry) -> bool:
         """Phrasal and idiomatic uses of reporting verbs that report nothing: 'show up',
@@ -1551,11 +1751,15 @@ class _Finder:
         view = self.view
         low = view.low
         m = k
-        while m > t0 and low[m - 1] in _TIME_WORDS and not _has_punct(view.gap(m)):
+        while m > t0 and low[m - 1] in _TIME_WORDS | {"past"} and not _has_punct(view.gap(m)):
             m -= 1
         if m == k:
             return k
         if m > t0 and low[m - 1] in ("on", "this", "last", "next", "late", "early", "earlier"):
+            m -= 1
+        elif m - 1 > t0 and low[m - 2 : m] in (["in", "the"], ["over", "the"]):
+            m -= 2  # 'have in the past said'
+        if m > t0 and low[m - 1] == "this" and low[m] == "past":
             m -= 1
         return m if m > t0 else k
 
@@ -1589,14 +1793,14 @@ class _Finder:
         t0, t1 = sent.t0, sent.t1
         gap = view.gap(k) if k > t0 else ""
         # a parenthetical between subject and verb: 'Smith, 45, a teacher, said'
-        if k > t0 and "," in gap and not any(c in gap for c in _QUOTE_CHARS):
+        if k > t0 and _comma_like(gap) and not any(c in gap for c in _QUOTE_CHARS):
             best = None
             m = k
             for _ in range(4):
                 seg_start = m
                 m -= 1
                 # walk left to the comma opening this segment, over '(D-Md.)' groups
-                while m > t0 and "," not in view.gap(m):
+                while m > t0 and not _comma_like(view.gap(m)):
                     g = view.gap(m)
                     if view.quote[m] >= 0 or (
                         _has_punct(g)
@@ -1609,13 +1813,13 @@ class _Finder:
                     m -= 1
                 if m < 0:
                     break
-                g = view.gap(m).replace(",", "")
+                g = _COMMA_LIKE.sub("", view.gap(m))
                 if g.strip() == "." and _abbreviation(view.words[m - 1]):
                     g = ""  # 'Graham, R-S.C., a candidate, said'
                 if m <= t0 or (_has_punct(g) and not _paren_only(g)):
                     break
                 left = m - 1
-                while left > t0 and "," not in view.gap(left):
+                while left > t0 and not _comma_like(view.gap(left)):
                     left -= 1
                 if not self._parenthetical(m, seg_start, low[left] if left > t0 else ""):
                     if best is None and self._name_segment(m, seg_start):
@@ -1743,8 +1947,14 @@ class _Finder:
                 recipient = view.span(*recipient_np)
                 k = recipient_np[1]
         k = _skip_channel(view, k, t1, lex)
-        if k < t1 and low[k] in ("to", "with") and entry.category == "speech" and recipient is None:
-            # "said to reporters", "spoke with CNN"
+        if (
+            k < t1
+            and low[k] in ("to", "with")
+            and entry.category == "speech"
+            and recipient is None
+            and self._recipient_follows(k + 1, t1)
+        ):
+            # "said to reporters", "spoke with CNN" (not "pledged to enact")
             rnp = _np_forward(view, k + 1, t1, lex)
             if rnp:
                 recipient = view.span(*rnp)
@@ -1800,7 +2010,12 @@ class _Finder:
             # 'The findings were welcomed by X': what X spoke about comes first
             content = _content_before(view, sent, view.starts[chain])
         elif k < t1:
-            if k == j and low[j - 1].endswith("s") and _finite_verb(low[k]):
+            if (
+                k == j
+                and low[j - 1] in entry.noun_forms
+                and rule != "subject_pronoun"
+                and _finite_verb(low[k])
+            ):
                 return None  # 'insurance claims rose 4%': a plural noun, then the verb
             content = _content_after(view, sent, view.starts[k])
             if content is not None and not self._complement_ok(entry, k, t1):
