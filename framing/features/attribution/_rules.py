@@ -862,7 +862,7 @@ def _number(word: str) -> bool:
     return word.isdigit() or word in _NUMBER_WORDS
 
 
-_COMMA_LIKE = re.compile(r",|—|–|(?<=\s)-(?=\s)")
+_COMMA_LIKE = re.compile(r",|—|–|(?<=\s)--?(?=\s)")
 
 
 def _comma_like(gap: str) -> bool:
@@ -930,13 +930,21 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
             break
         if _verb_form(w, lex) and not view.capitalised(a - 1):
             break
-        if w.endswith("ed") and not view.capitalised(a - 1) and w not in lex.anonymous_heads:
-            break
+        if (
+            w.endswith("ed")
+            and not view.capitalised(a - 1)
+            and w not in lex.anonymous_heads
+            and not (a - 1 == t0 or _has_punct(view.gap(a - 1)))
+        ):
+            break  # 'the man Trump accused': but 'retired general Lloyd Newton said' is kept
         if (
             view.capitalised(a)
             and not view.capitalised(a - 1)
             and w not in lex.titles
             and w not in lex.demonyms
+            and w not in lex.anonymous_heads
+            and w not in lex.voice_heads
+            and w not in _ROLE_NOUNS
         ):
             break  # 'outrageous things Donald Trump said': the name is the source
         a -= 1
@@ -1203,6 +1211,7 @@ class _Finder:
         self.lex = lex
         self.out: list[Candidate] = []
         self.used_quotes: set[int] = set()
+        self._titles: dict[int, bool] = {}  # sentence index -> written in title case
         seg = view.seg
         self.sentences = [
             _Sentence(
@@ -1244,7 +1253,12 @@ class _Finder:
                     if entry is None:
                         entry, n = lex.verbs.get(low[i]), 1
                     step = n
-                    if entry is not None and i > sent.t0 and view.capitalised(i):
+                    if (
+                        entry is not None
+                        and i > sent.t0
+                        and view.capitalised(i)
+                        and not (n == 1 and self._title_cue(sent, i, entry))
+                    ):
                         entry = None  # part of a name: 'the United States', 'Washington Post'
                     if entry is not None:
                         found = self._verb(sent, i, i + n, entry, before)
@@ -1253,6 +1267,69 @@ class _Finder:
                 for extra in found.extra.get("more", []):  # type: ignore[attr-defined]
                     self.out.append(extra)
             i += max(step, 1)
+        self._colon_quotes(sent)
+
+    def _colon_quotes(self, sent: _Sentence) -> None:
+        """A quote after a colon that no cue has taken: 'Kasich resisted: “…”', 'Donald
+        Trump: “…”'. The speaker is a name alone before the colon, or the subject of the
+        clause the colon ends; the cue is the colon or that clause's verb."""
+        view = self.view
+        text = view.text
+        for qi in _quotes_in(view, sent):
+            q = view.seg.quotes[qi]
+            if qi in self.used_quotes or q.start <= sent.start:
+                continue
+            before = text[sent.start : q.start].rstrip()
+            if not before.endswith(":"):
+                continue
+            colon = sent.start + len(before) - 1
+            c = sent.t0
+            while c < sent.t1 and view.ends[c] <= colon:
+                c += 1
+            if c == sent.t0 or any(view.quote[t] >= 0 for t in range(sent.t0, c)):
+                continue
+            if c - sent.t0 <= 5 and self._name_segment(sent.t0, c):
+                source, cue, rule = (sent.t0, c), (colon, colon + 1), "colon_name"
+            else:
+                np = self._sentence_subject(sent, c)
+                if np is None or c - np[1] > 8 or not _source_like(view, *np, self.lex):
+                    continue
+                verb = np[1]
+                while verb < c and (view.low[verb] in _AUX or _is_adverb(view.low[verb])):
+                    verb += 1
+                if verb >= c:
+                    continue
+                source, cue, rule = np, (view.starts[verb], view.ends[verb]), "colon_quote"
+            self.used_quotes.add(qi)
+            self.out.append(
+                Candidate(
+                    kind="direct",
+                    rule=rule,
+                    cue=cue,
+                    cue_entry=self.lex.verbs.get(text[cue[0] : cue[1]].lower()),
+                    cue_text=text[cue[0] : cue[1]],
+                    source=view.span(*source),
+                    content=(q.content_start, q.content_end),
+                    sentence=sent.index,
+                    anchor=cue[0],
+                    extra={"quote": qi, "outer": (q.start, q.end)},
+                )
+            )
+
+    def _title_cue(self, sent: _Sentence, i: int, entry: VerbEntry) -> bool:
+        """A verb of saying in a title-case headline: 'Clinton Hid Health Problems, Former
+        White House Doctor Says', 'Trump Tells Rally He Will Win'."""
+        view = self.view
+        form = view.low[i]
+        if entry.category not in ("speech", "writing") or form in entry.noun_forms:
+            return False
+        if not (form.endswith("s") or form.endswith("ed")) or form == entry.lemma:
+            return False
+        if sent.index not in self._titles:
+            words = [t for t in range(sent.t0, sent.t1) if view.words[t][:1].isalpha()]
+            caps = sum(1 for t in words if view.words[t][:1].isupper())
+            self._titles[sent.index] = len(words) >= 3 and caps >= 0.7 * len(words)
+        return self._titles[sent.index]
 
     def _frame_at(self, i: int, t1: int) -> tuple[str | None, int]:
         low = self.view.low
@@ -1380,7 +1457,7 @@ class _Finder:
             k -= 1
         if k > t0 and low[k - 1] == "to":
             return None  # an infinitive depending on something else
-        if self._not_a_cue(sent, i, j, entry):
+        if self._not_a_cue(sent, k, i, j, entry):
             return None
         if (
             not passive
@@ -1675,13 +1752,29 @@ class _Finder:
             or w in self.lex.media_heads
         )
 
-    def _not_a_cue(self, sent: _Sentence, i: int, j: int, entry: VerbEntry) -> bool:
+    def _not_a_cue(self, sent: _Sentence, k: int, i: int, j: int, entry: VerbEntry) -> bool:
         """Phrasal and idiomatic uses of reporting verbs that report nothing: 'show up',
-        'back down', 'found himself', 'adding to', 'the rate declined', 'time will tell'."""
-        low = self.view.low
+        'back down', 'found himself', 'adding to', 'the rate declined', 'time will tell';
+        and 'call' without a named or pronoun subject ('a man called John')."""
+        view = self.view
+        low = view.low
         nxt = low[j] if j < sent.t1 else ""
         if nxt in _PHRASAL_NOT.get(entry.lemma, ()):
             return True
+        if entry.lemma == "call" and j == i + 1:
+            subj = k - 1
+            return not (
+                subj >= sent.t0
+                and _open_gap(view, k)
+                and (
+                    low[subj] in _PERSONAL_SUBJECTS
+                    or (
+                        view.capitalised(subj)
+                        and low[subj] not in _STOP
+                        and low[subj] not in _DETERMINERS
+                    )
+                )
+            ) or nxt in ("it", "off", "back", "up", "out", "in", "to")
         if entry.lemma == "decline" and nxt not in ("to", "comment", "comments") and nxt:
             return True
         if entry.lemma == "tell" and i > sent.t0:
@@ -1909,6 +2002,7 @@ class _Finder:
             self._role_noun(w)
             or w in lex.organisation_heads
             or w in lex.media_heads
+            or w in _SOURCE_LIKE
             or (w.endswith("s") and w[:-1] in lex.anonymous_heads)
         )
 
@@ -2022,6 +2116,8 @@ class _Finder:
                 return None
         if content is not None and len(re.findall(r"\w+", view.text[content[0] : content[1]])) < 2:
             content = None  # 'spoke first': no reported content
+        if content is None and k >= t1 and view.text[view.ends[k - 1] : sent.end].strip() == ":":
+            return self._block_after(sent, i, j, entry, src_chars, cand_rule, recipient, inherit)
         if content is None and not self._may_end_clause(i, j, entry, source, rule):
             return None
         if (
@@ -2047,6 +2143,49 @@ class _Finder:
             sentence=sent.index,
             inherit_from=inherit,
             anchor=min(cue[0], content[0]),
+        )
+
+    def _block_after(
+        self,
+        sent: _Sentence,
+        i: int,
+        j: int,
+        entry: VerbEntry,
+        src_chars: tuple[int, int] | None,
+        rule: str,
+        recipient: tuple[int, int] | None,
+        inherit: Candidate | None,
+    ) -> Candidate | None:
+        """'Limbaugh added:' closing its paragraph: the words are the next paragraph."""
+        view = self.view
+        if sent.index + 1 >= len(self.sentences):
+            return None
+        nxt = self.sentences[sent.index + 1]
+        if nxt.paragraph != sent.paragraph + 1:
+            return None
+        para = view.seg.paragraphs[nxt.paragraph]
+        content, extra = (para[0], para[1]), {}
+        for qi in _quotes_in(view, nxt):
+            q = view.seg.quotes[qi]
+            if q.start == para[0] and qi not in self.used_quotes:
+                self.used_quotes.add(qi)
+                content, extra = (q.content_start, q.content_end), {"quote": qi}
+                extra["outer"] = (q.start, q.end)
+                break
+        cue = (view.starts[i], view.ends[j - 1])
+        return Candidate(
+            kind="direct",
+            rule=rule,
+            cue=cue,
+            cue_entry=entry,
+            cue_text=view.text[cue[0] : cue[1]],
+            source=src_chars,
+            content=content,
+            recipient=recipient,
+            sentence=sent.index,
+            inherit_from=inherit,
+            anchor=cue[0],
+            extra=extra,
         )
 
     def _drop_nested(self) -> None:
