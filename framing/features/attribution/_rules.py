@@ -354,6 +354,8 @@ _COORD = frozenset({"and", "but", "or"})
 _PERSONAL_SUBJECTS = frozenset(["he", "she", "they", "we", "i", "who"])
 _QUOTE_COMMAS = frozenset([',"', ",”", ",'", ",’", '?"', "?”", '!"', "!”", "”,", '",'])
 _OBJECT_PRONOUNS = frozenset(["me", "him", "her", "us", "them", "you", "reporters"])
+# words before an -ing cue that make it the sentence subject's ('responded by saying')
+_PARTICIPLE_LINKS = frozenset(["and", "by", "before", "while", "without", "then"])
 _CLAUSE_END = frozenset(",;:—–-" + _QUOTE_CHARS)
 # words that open a fronted phrase before the main clause ('On Sunday, …')
 _FRONTED = frozenset(
@@ -1478,8 +1480,19 @@ class _Finder:
             and not any(low[t] in _BE for t in range(k, i))
             and not (k > t0 and low[k - 1] in _PRONOUN_BE)
         ):
-            if k > t0 and ("," in view.gap(k) or low[k - 1] == "and"):
+            if k > t0 and ("," in view.gap(k) or low[k - 1] in _PARTICIPLE_LINKS):
                 return self._participle(sent, i, j, entry, first_in_sentence)
+            if (
+                k > t0
+                and entry.category in ("speech", "writing")
+                and view.capitalised(k - 1)
+                and _open_gap(view, k)
+                and self._clause_follows(j, t1)
+            ):
+                # 'footage of Hillary Clinton asking, “Why …”': the name speaks
+                np = _np_back(view, k - 1, t0, lex)
+                if np and _plausible_source(view, *np, lex):
+                    return self._finish(sent, i, j, entry, np, "participle", j)
             return None  # a gerund ('central planning', 'recalled him saying')
         nouny = j == i + 1 and low[i] in entry.noun_forms
         if nouny and not self._verb_follows(j, t1) and not self._verb_in_context(sent, k, j, entry):
@@ -1667,10 +1680,12 @@ class _Finder:
         view = self.view
         low = view.low
         t0, t1 = sent.t0, sent.t1
+        nxt = low[j] if j < t1 else ""
+        if k > t0 and _comma_like(view.gap(k)) and nxt in ("to", "that"):
+            return True  # 'Mr Rubio, a career politician, hopes to win'
         if k <= t0 or not _open_gap(view, k):
             return False
         subj = low[k - 1]
-        nxt = low[j] if j < t1 else ""
         if subj in _PERSONAL_SUBJECTS:
             return entry.category in ("speech", "writing") or nxt in ("to", "that")
         if not view.capitalised(k - 1) or subj in _DETERMINERS:
@@ -1697,9 +1712,9 @@ class _Finder:
                     or _finite_verb(nxt)
                     or _is_adverb(nxt)
                     or nxt in lex.verbs
-                    or nxt.endswith("s")
-                ):
-                    return np
+                    or (nxt.endswith("s") and r + 1 < np[0])
+                ) or view.capitalised(r + 1):
+                    return np  # 'that prosecutors said', 'who Trump said': the subject stays
                 outer = _np_back(view, r - 1, t0, lex)
                 if outer and _source_like(view, *outer, lex):
                     return outer
@@ -1735,7 +1750,8 @@ class _Finder:
 
     def _clause_follows(self, j: int, t1: int) -> bool:
         """'that' or a quote after a cue: what follows is reported content."""
-        return (j < t1 and self.view.low[j] == "that") or any(c in self.view.gap(j) for c in ':“"')
+        gap = self.view.gap(j) if j < t1 else ""
+        return (j < t1 and self.view.low[j] == "that") or any(c in gap for c in ':“"')
 
     def _recipient_follows(self, t: int, t1: int) -> bool:
         """After 'to' or 'with': a noun phrase (a recipient), not an infinitive."""
@@ -1790,6 +1806,8 @@ class _Finder:
         view = self.view
         low = view.low
         t = sent.t0
+        while t < before and view.quote[t] >= 0:
+            t += 1  # '“…,” Blige sings': the clause starts after the quote
         for _ in range(3):
             while t < before and (low[t] in _COORD or low[t] in ("then", "so", "yet", "still")):
                 t += 1
