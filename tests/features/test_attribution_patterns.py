@@ -1875,6 +1875,156 @@ NEGATIVES = [
 ]
 
 
+MORE_PATTERNS = [
+    pytest.param(
+        "Nine in 10 said the club should sell the ground.",
+        [dict(kind="indirect", cue="said", source="Nine in 10", source_type="anonymous")],
+        id="poll-share-in-sport",
+    ),
+    pytest.param(
+        "About 40% say the hospital waiting lists are too long.",
+        [
+            dict(
+                kind="indirect",
+                cue="say",
+                source="About 40%",
+                source_type="anonymous",
+                content="the hospital waiting lists are too long",
+            )
+        ],
+        id="poll-percent-health",
+    ),
+    pytest.param(
+        "Sofia Marenko, head of research at the Harbour Institute, said rents would fall.",
+        [dict(kind="indirect", cue="said", source="Sofia Marenko", source_type="person")],
+        id="role-noun-apposition-business",
+    ),
+    pytest.param(
+        "Dale Okoro — a midfielder from Leeds — said the squad was ready.",
+        [dict(kind="indirect", cue="said", source="Dale Okoro", content="the squad was ready")],
+        id="dash-apposition-sport",
+    ),
+    pytest.param(
+        "Nurses who spoke with the Guardian said the ward had been closed twice.",
+        [
+            dict(
+                kind="indirect",
+                cue="said",
+                source="Nurses",
+                source_type="anonymous",
+                content="the ward had been closed twice",
+            )
+        ],
+        id="relative-clause-in-subject-health",
+    ),
+    pytest.param(
+        "Chief executive Priya Nair resisted: \u201cWe will not sell.\u201d",
+        [
+            dict(
+                kind="direct",
+                cue="resisted",
+                source="Chief executive Priya Nair",
+                content="We will not sell.",
+            )
+        ],
+        id="colon-quote-unlisted-verb-business",
+    ),
+    pytest.param(
+        "Tom Halvorsen: \u201cThe vote is lost.\u201d",
+        [dict(kind="direct", cue=":", source="Tom Halvorsen", content="The vote is lost.")],
+        id="name-colon-quote-politics",
+    ),
+    pytest.param(
+        "\u201cThe ward saved my life.\u201d \u2015 Agnes Morley",
+        [
+            dict(
+                kind="direct",
+                cue="\u2015",
+                source="Agnes Morley",
+                source_type="person",
+                content="The ward saved my life.",
+            )
+        ],
+        id="signed-quote-health",
+    ),
+    pytest.param(
+        "Minister Signals Budget Cuts, Treasury Official Says",
+        [
+            dict(
+                kind="indirect",
+                cue="Says",
+                cue_lemma="say",
+                source="Treasury Official",
+                content="Minister Signals Budget Cuts",
+            )
+        ],
+        id="title-case-headline-politics",
+    ),
+    pytest.param(
+        "The coach responded to the criticism by saying the team had played well.",
+        [
+            dict(
+                kind="indirect",
+                cue="saying",
+                source="The coach",
+                content="the team had played well",
+            )
+        ],
+        id="by-saying-sport",
+    ),
+    pytest.param(
+        "\u201cIt was a difficult season,\u201d Ellis notes.",
+        [dict(kind="direct", cue="notes", cue_lemma="note", source="Ellis")],
+        id="noun-like-verb-after-quote-sport",
+    ),
+    pytest.param(
+        "Mayor Gail Brennan and Councillor Tom Reyes pledged to keep the library open.",
+        [
+            dict(
+                kind="indirect",
+                cue="pledged",
+                source="Mayor Gail Brennan and Councillor Tom Reyes",
+                content="to keep the library open",
+            )
+        ],
+        id="coordinated-names-local",
+    ),
+    pytest.param(
+        "She\u2019s predicting a rise in interest rates.",
+        [dict(kind="indirect", cue="predicting", source="She", content="a rise in interest rates")],
+        id="contracted-pronoun-business",
+    ),
+    pytest.param(
+        "Marcus Webb Jr. warned that the merger would cost jobs.",
+        [dict(kind="indirect", cue="warned", source="Marcus Webb Jr", source_type="person")],
+        id="name-suffix-business",
+    ),
+    pytest.param(
+        "The survey shows that most patients wait a week.",
+        [dict(kind="indirect", cue="shows", cue_lemma="show", source="The survey")],
+        id="survey-shows-health",
+    ),
+    pytest.param(
+        "He said:\n\n\u201cWe will win the league.\u201d",
+        [dict(kind="direct", cue="said", source="He", content="We will win the league.")],
+        id="block-quote-after-colon-sport",
+    ),
+    pytest.param(
+        "The Harbour Gazette has seen the letter.",
+        [dict(kind="impersonal", cue="has seen", source=None, content="the letter")],
+        id="outlet-has-seen-media",
+    ),
+]
+NOT_CUES = [
+    pytest.param("The striker did not show up for training.", [], id="show-up-sport"),
+    pytest.param("Only time will tell.", [], id="time-will-tell"),
+    pytest.param("A man called Peter Gale won the raffle.", [], id="called-a-name"),
+    pytest.param("2016 has seen a rise in claims.", [], id="year-has-seen"),
+    pytest.param("The bill, opposed by unions, failed.", [], id="reduced-passive"),
+    pytest.param("The unemployment rate has declined sharply.", [], id="declined-rate"),
+]
+
+
 GROUPS = {
     "direct": DIRECT,
     "indirect": INDIRECT,
@@ -1886,6 +2036,8 @@ GROUPS = {
     "pronouns": PRONOUNS,
     "source_types": SOURCE_TYPES_CASES,
     "negatives": NEGATIVES,
+    "more_patterns": MORE_PATTERNS,
+    "not_cues": NOT_CUES,
 }
 ALL_CASES = [case for cases in GROUPS.values() for case in cases]
 
@@ -1897,6 +2049,17 @@ ALL_CASES = [case for cases in GROUPS.values() for case in cases]
 
 @pytest.mark.parametrize(("text", "expected"), DIRECT)
 def test_direct_speech(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_PATTERNS)
+def test_more_patterns(text, expected):
+    """Polls, appositions, colon and signed quotes, headlines, participles (second session)."""
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_CUES)
+def test_idioms_and_nouns_are_not_cues(text, expected):
     check(text, expected)
 
 

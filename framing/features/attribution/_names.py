@@ -50,6 +50,11 @@ _CONNECTORS = frozenset(
         "du",
     ]
 )
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+_POLL_SHARE = re.compile(
+    rf"^(?:\w+\s+){{0,3}}?(?:\d+(?:\.\d+)?\s?%|{_NUMBER}\s+(?:in|out\s+of)\s+{_NUMBER})$",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(r"^(?:the|a|an|one|some|several|two|three|many)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
 _DOCUMENT_HEADS = frozenset(
@@ -552,6 +557,9 @@ class Resolver:
         bare = _LEADING.sub("", text).strip()
         bare_low = bare.lower()
         shown = self._display(start + len(text) - len(_LEADING.sub("", text)), end)
+        if _POLL_SHARE.search(text):
+            # 'Nine in 10', 'About 40%', 'one out of three': a share of those polled
+            return SourceInfo(text, (start, end), "anonymous", text.lower())
         if (
             any(w in lex.voice_heads for w in pre_lows)
             or " ".join(pre_lows[-2:]) in lex.voice_heads

@@ -356,6 +356,7 @@ _QUOTE_COMMAS = frozenset([',"', ",”", ",'", ",’", '?"', "?”", '!"', "!”
 _OBJECT_PRONOUNS = frozenset(["me", "him", "her", "us", "them", "you", "reporters"])
 # words before an -ing cue that make it the sentence subject's ('responded by saying')
 _PARTICIPLE_LINKS = frozenset(["and", "by", "before", "while", "without", "then"])
+_SIGNATURE = re.compile(r"[ \t]*([―—])[ \t]*")
 _CLAUSE_END = frozenset(",;:—–-" + _QUOTE_CHARS)
 # words that open a fronted phrase before the main clause ('On Sunday, …')
 _FRONTED = frozenset(
@@ -1270,6 +1271,46 @@ class _Finder:
                     self.out.append(extra)
             i += max(step, 1)
         self._colon_quotes(sent)
+        self._signed_quotes(sent)
+
+    def _signed_quotes(self, sent: _Sentence) -> None:
+        """A quote signed with a dash and a name: '“…” ― Pamela Padilla', the style of
+        reader comments and epigraphs."""
+        view = self.view
+        text = view.text
+        for qi in _quotes_in(view, sent):
+            q = view.seg.quotes[qi]
+            if qi in self.used_quotes:
+                continue
+            m = _SIGNATURE.match(text, q.end)
+            if not m:
+                continue
+            a = sent.t0
+            while a < sent.t1 and view.starts[a] < m.end():
+                a += 1
+            if a >= sent.t1 or view.starts[a] != m.end():
+                continue
+            b = a + 1
+            while b < sent.t1 and b - a < 5 and view.capitalised(b) and _open_gap(view, b):
+                b += 1
+            if not self._name_segment(a, b):
+                continue
+            cue = (m.start(1), m.end(1))
+            self.used_quotes.add(qi)
+            self.out.append(
+                Candidate(
+                    kind="direct",
+                    rule="signature",
+                    cue=cue,
+                    cue_entry=None,
+                    cue_text=text[cue[0] : cue[1]],
+                    source=view.span(a, b),
+                    content=(q.content_start, q.content_end),
+                    sentence=sent.index,
+                    anchor=q.start,
+                    extra={"quote": qi, "outer": (q.start, q.end)},
+                )
+            )
 
     def _colon_quotes(self, sent: _Sentence) -> None:
         """A quote after a colon that no cue has taken: 'Kasich resisted: “…”', 'Donald
@@ -1404,8 +1445,8 @@ class _Finder:
         view = self.view
         low = view.low
         cue = (view.starts[i], view.ends[i + n - 1])
-        if low[i] == "it":
-            content = _content_after(view, sent, cue[1])
+        if low[i] == "it" or low[i] in _OUTLET_FRAME_STARTS:
+            content = _content_after(view, sent, cue[1])  # 'The Times has seen the letter'
         else:
             # raising passive: the clause's subject is part of what is attributed
             trail = _TRAILING.search(view.text, sent.start, sent.end)
@@ -2050,7 +2091,7 @@ class _Finder:
         low = view.low
         t1 = sent.t1
         cue = (view.starts[i], view.ends[j - 1])
-        src_chars = source_chars if source is None else view.span(*source)
+        src_chars = source_chars if source is None else self._source_chars(source)
         recipient = None
         k = after
         if low[j - 1] in ("told", "tell", "tells", "telling") or entry.lemma == "tell":
@@ -2162,6 +2203,16 @@ class _Finder:
             inherit_from=inherit,
             anchor=min(cue[0], content[0]),
         )
+
+    def _source_chars(self, source: tuple[int, int]) -> tuple[int, int]:
+        """Character span of a source's tokens: 'She' of "She's", '40%' with its sign."""
+        view = self.view
+        a, b = view.span(*source)
+        if b - a > 0 and source[1] - source[0] == 1 and view.low[source[0]] in _PRONOUN_BE:
+            b = a + len(view.words[source[0]]) - 2 - (view.low[source[0]][-2:] == "re")
+        elif view.text[b : b + 1] == "%":
+            b += 1
+        return a, b
 
     def _block_after(
         self,
