@@ -816,8 +816,7 @@ def _abbrev_gap(view: View, i: int) -> bool:
     gap = view.gap(i)
     if gap.strip() != ".":
         return False
-    prev = view.words[i - 1]
-    return (len(prev) <= 4 and prev[:1].isupper()) or "." in prev
+    return _abbreviation(view.words[i - 1])
 
 
 _NUMBER_WORDS = frozenset(
@@ -1270,15 +1269,47 @@ class _Finder:
                 for extra in found.extra.get("more", []):  # type: ignore[attr-defined]
                     self.out.append(extra)
             i += max(step, 1)
-        self._colon_quotes(sent)
-        self._signed_quotes(sent)
+        quotes = [qi for qi in _quotes_in(view, sent) if qi not in self.used_quotes]
+        if quotes:  # quotes no cue took: after a colon, or signed with a name
+            self._colon_quotes(sent, quotes)
+            self._signed_quotes(sent, quotes)
 
-    def _signed_quotes(self, sent: _Sentence) -> None:
+    def _quoted(
+        self,
+        qi: int,
+        rule: str,
+        cue: tuple[int, int],
+        entry: VerbEntry | None,
+        source: tuple[int, int] | None,
+        sent: _Sentence,
+        anchor: int,
+        recipient: tuple[int, int] | None = None,
+        inherit: Candidate | None = None,
+    ) -> Candidate:
+        """A direct attribution of quote ``qi``, which no other cue may take after it."""
+        q = self.view.seg.quotes[qi]
+        self.used_quotes.add(qi)
+        return Candidate(
+            kind="direct",
+            rule=rule,
+            cue=cue,
+            cue_entry=entry,
+            cue_text=self.view.text[cue[0] : cue[1]],
+            source=source,
+            content=(q.content_start, q.content_end),
+            recipient=recipient,
+            sentence=sent.index,
+            inherit_from=inherit,
+            anchor=anchor,
+            extra={"quote": qi, "outer": (q.start, q.end)},
+        )
+
+    def _signed_quotes(self, sent: _Sentence, quotes: list[int]) -> None:
         """A quote signed with a dash and a name: '“…” ― Pamela Padilla', the style of
         reader comments and epigraphs."""
         view = self.view
         text = view.text
-        for qi in _quotes_in(view, sent):
+        for qi in quotes:
             q = view.seg.quotes[qi]
             if qi in self.used_quotes:
                 continue
@@ -1296,29 +1327,17 @@ class _Finder:
             if not self._name_segment(a, b):
                 continue
             cue = (m.start(1), m.end(1))
-            self.used_quotes.add(qi)
             self.out.append(
-                Candidate(
-                    kind="direct",
-                    rule="signature",
-                    cue=cue,
-                    cue_entry=None,
-                    cue_text=text[cue[0] : cue[1]],
-                    source=view.span(a, b),
-                    content=(q.content_start, q.content_end),
-                    sentence=sent.index,
-                    anchor=q.start,
-                    extra={"quote": qi, "outer": (q.start, q.end)},
-                )
+                self._quoted(qi, "signature", cue, None, view.span(a, b), sent, q.start)
             )
 
-    def _colon_quotes(self, sent: _Sentence) -> None:
+    def _colon_quotes(self, sent: _Sentence, quotes: list[int]) -> None:
         """A quote after a colon that no cue has taken: 'Kasich resisted: “…”', 'Donald
         Trump: “…”'. The speaker is a name alone before the colon, or the subject of the
         clause the colon ends; the cue is the colon or that clause's verb."""
         view = self.view
         text = view.text
-        for qi in _quotes_in(view, sent):
+        for qi in quotes:
             q = view.seg.quotes[qi]
             if qi in self.used_quotes or q.start <= sent.start:
                 continue
@@ -1343,21 +1362,8 @@ class _Finder:
                 if verb >= c:
                     continue
                 source, cue, rule = np, (view.starts[verb], view.ends[verb]), "colon_quote"
-            self.used_quotes.add(qi)
-            self.out.append(
-                Candidate(
-                    kind="direct",
-                    rule=rule,
-                    cue=cue,
-                    cue_entry=self.lex.verbs.get(text[cue[0] : cue[1]].lower()),
-                    cue_text=text[cue[0] : cue[1]],
-                    source=view.span(*source),
-                    content=(q.content_start, q.content_end),
-                    sentence=sent.index,
-                    anchor=cue[0],
-                    extra={"quote": qi, "outer": (q.start, q.end)},
-                )
-            )
+            entry = self.lex.verbs.get(text[cue[0] : cue[1]].lower())
+            self.out.append(self._quoted(qi, rule, cue, entry, view.span(*source), sent, cue[0]))
 
     def _title_cue(self, sent: _Sentence, i: int, entry: VerbEntry) -> bool:
         """A verb of saying in a title-case headline: 'Clinton Hid Health Problems, Former
@@ -2134,26 +2140,20 @@ class _Finder:
                 direct.append(qi)
         cand_rule = rule
         if direct:
-            rows = []
-            for qi in direct:
-                q = view.seg.quotes[qi]
-                self.used_quotes.add(qi)
-                rows.append(
-                    Candidate(
-                        kind="direct",
-                        rule=cand_rule,
-                        cue=cue,
-                        cue_entry=entry,
-                        cue_text=view.text[cue[0] : cue[1]],
-                        source=src_chars,
-                        content=(q.content_start, q.content_end),
-                        recipient=recipient,
-                        sentence=sent.index,
-                        inherit_from=inherit,
-                        anchor=min(q.start, cue[0]),
-                        extra={"quote": qi, "outer": (q.start, q.end)},
-                    )
+            rows = [
+                self._quoted(
+                    qi,
+                    cand_rule,
+                    cue,
+                    entry,
+                    src_chars,
+                    sent,
+                    min(view.seg.quotes[qi].start, cue[0]),
+                    recipient,
+                    inherit,
                 )
+                for qi in direct
+            ]
             first = rows[0]
             first.extra["more"] = rows[1:]
             return first
