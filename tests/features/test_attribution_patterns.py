@@ -2014,6 +2014,73 @@ MORE_PATTERNS = [
         [dict(kind="impersonal", cue="has seen", source=None, content="the letter")],
         id="outlet-has-seen-media",
     ),
+    pytest.param(
+        "\u201cWe are ready,\u201d club physio Dana Reyes said.",
+        [dict(kind="direct", cue="said", source="club physio Dana Reyes", source_type="person")],
+        id="lowercase-role-after-quote-sport",
+    ),
+    pytest.param(
+        "\u201cThe ward is full,\u201d one senior nurse said.",
+        [dict(kind="direct", cue="said", source="one senior nurse", source_type="anonymous")],
+        id="anonymous-tag-after-quote-health",
+    ),
+    pytest.param(
+        "\u201cSales are flat,\u201d said a longtime adviser to the board, "
+        "who asked not to be named.",
+        [dict(kind="direct", cue="said", source="a longtime adviser to the board")],
+        id="inverted-source-with-to-business",
+    ),
+    pytest.param(
+        "Coach Ali Brandt, wearing a club scarf, said the team would attack.",
+        [
+            dict(
+                kind="indirect",
+                cue="said",
+                source="Coach Ali Brandt",
+                content="the team would attack",
+            )
+        ],
+        id="participle-parenthetical-sport",
+    ),
+    pytest.param(
+        "Ms. Ortiz, who lives in Tacoma, Wash., said the clinic had closed.",
+        [dict(kind="indirect", cue="said", source="Ms. Ortiz", content="the clinic had closed")],
+        id="state-abbreviation-in-relative-health",
+    ),
+    pytest.param(
+        "Mr. Hale said by telephone that the merger was off.",
+        [dict(kind="indirect", cue="said", source="Mr. Hale", content="the merger was off")],
+        id="said-by-telephone-business",
+    ),
+    pytest.param(
+        "The manager shook his head and said the deal was dead.",
+        [
+            dict(
+                kind="indirect",
+                cue="said",
+                source="The manager",
+                rule="shared_subject",
+                content="the deal was dead",
+            )
+        ],
+        id="shared-subject-after-irregular-past-sport",
+    ),
+    pytest.param(
+        "The council backed the plan, although residents say it will raise rents.",
+        [
+            dict(kind="indirect", cue="backed", source="The council"),
+            dict(kind="indirect", cue="say", source="residents", content="it will raise rents"),
+        ],
+        id="although-clause-politics",
+    ),
+    pytest.param(
+        "Rep. Lena Ward criticised the budget, which she said would cut school meals.",
+        [
+            dict(kind="indirect", cue="criticised", source="Rep. Lena Ward", content="the budget"),
+            dict(kind="indirect", cue="said", source="she", content="would cut school meals"),
+        ],
+        id="stance-and-nested-speech-politics",
+    ),
 ]
 NOT_CUES = [
     pytest.param("The striker did not show up for training.", [], id="show-up-sport"),
@@ -2022,6 +2089,9 @@ NOT_CUES = [
     pytest.param("2016 has seen a rise in claims.", [], id="year-has-seen"),
     pytest.param("The bill, opposed by unions, failed.", [], id="reduced-passive"),
     pytest.param("The unemployment rate has declined sharply.", [], id="declined-rate"),
+    pytest.param("She helped found the charity in 2009.", [], id="helped-found-health"),
+    pytest.param("The striker found a way past the keeper.", [], id="found-a-way-sport"),
+    pytest.param("Police found the van near the docks.", [], id="found-the-van"),
 ]
 
 

@@ -415,8 +415,13 @@ _PHRASAL_NOT: dict[str, frozenset[str]] = {
     "find": frozenset(["himself", "herself", "themselves", "itself", "myself", "ourselves"]),
     "add": frozenset(["to", "up"]),
     "point": frozenset(["to", "at"]),
-    "call": frozenset(["off", "in"]),
+    "call": frozenset(["off", "in", "into"]),
+    "report": frozenset(["from"]),
 }
+# words that make 'asked not to be …' a condition of anonymity, not a report
+_ANONYMITY = frozenset(["named", "identified", "anonymous", "anonymity", "quoted"])
+# verbs after which a bare verb is an infinitive, not a report ('helped found the group')
+_BARE_INFINITIVE = frozenset(["help", "helps", "helped", "helping"])
 _IRREGULAR_PARTICIPLES = frozenset(
     ["told", "said", "written", "shown", "known", "found", "thought", "held", "taught"]
 )
@@ -656,6 +661,79 @@ _PAREN_OPENERS = frozenset(
         "who's",
     ]
 )
+# what a content span cut short must not end with: punctuation, a relative or a conjunction
+_TRAILING_LINK = re.compile(r"(?:[\s,;:—–-]|\b(?:which|who|whom|that|and|but)\b)+$")
+# a clause boundary before a source: a comma, semicolon or dash, then maybe a conjunction
+_NEW_CLAUSE = re.compile(
+    r"[,;—–]\s*(?:(?:but|and|yet|so|while|whereas|although|though|because|as|since)\s+)?$"
+)
+# common irregular past tenses: the verb that ends a clause's subject ('Clinton shook …')
+_IRREGULAR_PAST = frozenset(
+    [
+        "shook",
+        "thought",
+        "took",
+        "gave",
+        "made",
+        "went",
+        "came",
+        "got",
+        "saw",
+        "said",
+        "told",
+        "met",
+        "left",
+        "ran",
+        "won",
+        "lost",
+        "sent",
+        "spent",
+        "held",
+        "kept",
+        "brought",
+        "bought",
+        "began",
+        "became",
+        "stood",
+        "sat",
+        "wrote",
+        "spoke",
+        "broke",
+        "chose",
+        "drove",
+        "fell",
+        "felt",
+        "fought",
+        "found",
+        "grew",
+        "heard",
+        "hit",
+        "knew",
+        "led",
+        "put",
+        "read",
+        "rose",
+        "set",
+        "struck",
+        "threw",
+        "understood",
+        "wore",
+        "paid",
+        "built",
+        "caught",
+        "sold",
+        "taught",
+        "meant",
+    ]
+)
+# 'said by telephone': a channel, not a passive agent
+_BY_CHANNELS = frozenset(
+    ["telephone", "phone", "email", "e-mail", "text", "video", "videolink", "letter", "satellite"]
+)
+# words opening a participle or time phrase set off by commas ('X, clad in red, said')
+_PARTICIPLE_OPENERS = frozenset(
+    ["clad", "dressed", "flanked", "surrounded", "when", "asked", "reached", "contacted", "then"]
+)
 # Party and state after a US politician's name: 'R-S.C.', 'D-Md.', 'I-Vt'
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 # Role nouns that make a comma-delimited segment an apposition ('X, head of Y, said'),
@@ -715,6 +793,22 @@ _ROLE_NOUNS = frozenset(
         "rep",
         "sen",
         "gov",
+        "associate",
+        "superintendent",
+        "treasurer",
+        "correspondent",
+        "commentator",
+        "columnist",
+        "host",
+        "anchor",
+        "producer",
+        "reporter",
+        "dean",
+        "trustee",
+        "administrator",
+        "lobbyist",
+        "commander",
+        "coach",
     ]
 )
 # Heads after "according to" that give a measure or a norm, not a source
@@ -939,6 +1033,16 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
             and not (a - 1 == t0 or _has_punct(view.gap(a - 1)))
         ):
             break  # 'the man Trump accused': but 'retired general Lloyd Newton said' is kept
+        if (
+            view.capitalised(a)
+            and not view.capitalised(a - 1)
+            and (w in lex.organisation_heads or w in lex.media_heads)
+            and a - 2 >= t0
+            and view.capitalised(a - 2)
+            and not _has_punct(view.gap(a - 1))
+        ):
+            a -= 1  # 'Tulsa police Chief Chuck Jordan', 'White House press aide X'
+            continue
         if (
             view.capitalised(a)
             and not view.capitalised(a - 1)
@@ -1513,6 +1617,7 @@ class _Finder:
             and j < t1
             and low[j] == "by"
             and j == i + 1
+            and not (j + 1 < t1 and low[j + 1] in _BY_CHANNELS)
             and (low[i].endswith(("ed", "en")) or low[i] in _IRREGULAR_PARTICIPLES)
             and not any(low[t] in _AUX for t in range(k, i))
             and not (k > t0 and low[k - 1] in SUBJECT_PRONOUNS)
@@ -1600,7 +1705,10 @@ class _Finder:
                 return None  # "his plans", "the group's support": a noun, not a verb
             else:
                 np = _np_back(view, head, t0, lex)
-                if np is None or not _plausible_source(view, *np, lex):
+                tagged = self._tag_after_quote(head, t0)
+                if tagged is not None and (np is None or tagged[0] < np[0]):
+                    np = tagged  # '“…,” former Florida governor Jeb Bush said'
+                elif np is None or not _plausible_source(view, *np, lex):
                     return None
                 if nouny and not (
                     (view.capitalised(np[1] - 1) and view.base(np[1] - 1) not in lex.demonyms)
@@ -1824,6 +1932,14 @@ class _Finder:
         nxt = low[j] if j < sent.t1 else ""
         if nxt in _PHRASAL_NOT.get(entry.lemma, ()):
             return True
+        if entry.lemma == "find" and j == i + 1 and nxt != "that" and not self._finding(sent, k, j):
+            return True  # 'found a way', 'Facebook found the posts': finding, not a finding
+        if nxt in ("not", "to") and any(
+            low[t] in _ANONYMITY for t in range(j, min(sent.t1, j + 5))
+        ):
+            return True  # 'who asked not to be named': a condition of anonymity
+        if k > sent.t0 and low[k - 1] in _BARE_INFINITIVE and _open_gap(view, k):
+            return True  # 'helped found the group', 'help assess', 'let them know'
         if entry.lemma == "call" and j == i + 1:
             subj = k - 1
             return not (
@@ -1845,6 +1961,53 @@ class _Finder:
             while t > sent.t0 and low[t] in _AUX:
                 t -= 1
             return low[t] == "time"
+        return False
+
+    def _tag_after_quote(self, head: int, t0: int) -> tuple[int, int] | None:
+        """The words between a closing '“…,”' and the verb, when they can only be the
+        speaker ('“…,” super PAC spokeswoman Kellyanne Conway said', '“…,” From said'):
+        up to eight words, no punctuation, no verb and at least one capital or head noun."""
+        view, lex = self.view, self.lex
+        low = view.low
+        a = head
+        while a > t0 and head - a < 8 and _open_gap(view, a) and view.quote[a - 1] < 0:
+            a -= 1
+        if a <= t0 or view.quote[a - 1] < 0 or view.quote[a] >= 0:
+            return None
+        if view.text[: view.starts[a]].rstrip()[-2:] not in _QUOTE_COMMAS:
+            return None
+        words = range(a, head + 1)
+        if any(
+            low[t] in _AUX
+            or low[t] in _BE
+            or low[t] in SUBJECT_PRONOUNS
+            or (_verb_form(low[t], lex) and not view.capitalised(t))
+            for t in words
+        ):
+            return None
+        if not any(view.capitalised(t) or self._speaker_head(t) for t in words):
+            return None
+        return a, head + 1
+
+    def _finding(self, sent: _Sentence, k: int, j: int) -> bool:
+        """'find' reports a finding when a poll, study or report finds, or when a clause
+        follows ('found Clinton leading', 'found the nominee garnered'), not when someone
+        finds a thing ('found a way', 'found the posts')."""
+        view = self.view
+        low = view.low
+        t = k - 1
+        while t >= sent.t0 and k - t <= 5 and _open_gap(view, t + 1):
+            if low[t] in _SOURCE_LIKE or view.base(t) in _SOURCE_LIKE:
+                return True
+            t -= 1
+        if j < sent.t1 and view.quote[j] >= 0:
+            return True  # 'found “evidence” that …'
+        for t in range(j, min(sent.t1, j + 7)):
+            if t > j and _has_punct(view.gap(t)):
+                break
+            w = low[t]
+            if w in ("to", "that") or w.endswith("ing") or (t > j and _finite_verb(w)):
+                return True
         return False
 
     def _clause_start(self, sent: _Sentence, before: int) -> int:
@@ -1886,7 +2049,11 @@ class _Finder:
         low = view.low
         for t in range(a + 1, b):  # 'Trump went fully': the phrase ends at the verb
             if not view.capitalised(t) and (
-                _finite_verb(low[t]) or low[t] in _AUX or low[t] in _BE or _is_adverb(low[t])
+                _finite_verb(low[t])
+                or low[t] in _IRREGULAR_PAST
+                or low[t] in _AUX
+                or low[t] in _BE
+                or _is_adverb(low[t])
             ):
                 b = t
                 break
@@ -1899,7 +2066,13 @@ class _Finder:
         if not need_verb:
             return None if _has_punct(view.gap(np[1])) else np
         if _has_punct(view.gap(np[1])) or not (
-            nxt in _AUX or nxt in _BE or _finite_verb(nxt) or _is_adverb(nxt) or nxt.endswith("s")
+            nxt in _AUX
+            or nxt in _BE
+            or _finite_verb(nxt)
+            or nxt in _IRREGULAR_PAST
+            or _is_adverb(nxt)
+            or nxt.endswith("s")
+            or (nxt in lex.verbs and not _verb_form(nxt, lex))
         ):
             return None
         return np
@@ -1958,9 +2131,12 @@ class _Finder:
                 seg_start = m
                 m -= 1
                 # walk left to the comma opening this segment, over '(D-Md.)' groups
-                while m > t0 and not _comma_like(view.gap(m)):
+                quoted = False
+                while m > t0 and not (_comma_like(view.gap(m)) and view.quote[m - 1] < 0):
                     g = view.gap(m)
-                    if view.quote[m] >= 0 or (
+                    if view.quote[m] >= 0 or view.quote[m - 1] >= 0:
+                        quoted = True  # 'X, citing “the magic of Trump,” said'
+                    elif (
                         _has_punct(g)
                         and not _abbrev_gap(view, m)
                         and not _paren_only(g)
@@ -1969,10 +2145,12 @@ class _Finder:
                         m = -1
                         break
                     m -= 1
-                if m < 0:
+                if m < 0 or (quoted and not view.low[m].endswith("ing")):
                     break
                 g = _COMMA_LIKE.sub("", view.gap(m))
-                if g.strip() == "." and _abbreviation(view.words[m - 1]):
+                if g.strip() == "." and (
+                    _abbreviation(view.words[m - 1]) or _PARTY_STATE.match(view.words[m - 1])
+                ):
                     g = ""  # 'Graham, R-S.C., a candidate, said'
                 if m <= t0 or (_has_punct(g) and not _paren_only(g)):
                     break
@@ -2013,6 +2191,23 @@ class _Finder:
                     or any(view.capitalised(t) for t in range(a, b))
                 )
                 closed = b >= t1 or (after and after in ",.;:!?)(—–") or low[b] in _INVERTED_CLOSERS
+                if opener and not closed and low[b] in ("to", "of", "for"):
+                    # 'said a longtime adviser to Trump, who …', 'said Phil Musser of
+                    # digital consulting firm IMGE.': the phrase runs on to the punctuation
+                    e = b + 1
+                    while (
+                        e < t1
+                        and e - b < 8
+                        and (not _has_punct(view.gap(e)) or _abbrev_gap(view, e))
+                    ):
+                        w = low[e]
+                        if w in _AUX or w in _BE or (w in _STOP and w not in _NP_PREPS):
+                            break
+                        if _verb_form(w, lex) and not (view.capitalised(e) or w.endswith("ing")):
+                            break
+                        e += 1
+                    if e >= t1 or (_has_punct(view.gap(e)) and not _abbrev_gap(view, e)):
+                        np, b, closed = (a, e), e, True
                 if opener and closed:
                     return np, "inverted", b
         return None, "", j
@@ -2040,6 +2235,8 @@ class _Finder:
         w = view.low[a]
         if (
             w in _PAREN_OPENERS
+            or w in _PARTICIPLE_OPENERS
+            or (w.endswith("ing") and len(w) > 4 and not view.capitalised(a))
             or w.isdigit()
             or w.endswith(("'s", "’s"))
             or (b - a > 1 and _possessive_gap(view, a + 1))
@@ -2051,6 +2248,8 @@ class _Finder:
             return True  # 'Smith, Tanseyside's Chief Constable,'
         if b - a == 1 and _PARTY_STATE.match(view.words[a]):
             return True  # 'Sen. Lindsey Graham, R-S.C., said'
+        if b - a == 1 and view.capitalised(a) and view.gap(b).lstrip().startswith("."):
+            return True  # 'who lives in Cambridge, Mass., said': a state, not a name
         if any(_finite_verb(view.low[t]) or view.low[t] in _BE for t in range(a, b)):
             return False  # a clause, not an apposition
         # 'Chris Covert, South Carolina director for Sanders, said': a role noun as written
@@ -2311,7 +2510,12 @@ class _Finder:
                 a_speech = a.cue_entry is not None and a.cue_entry.category in ("speech", "writing")
                 b_speech = b.cue_entry is not None and b.cue_entry.category in ("speech", "writing")
                 if b_speech and not a_speech and a.kind == "indirect":
-                    dropped.add(id(a))
+                    # 'Trump blasted the system, which he said runs …': both stand; the
+                    # stance's content stops where the speech begins
+                    edge = min(b.cue[0], b.source[0]) if b.source else b.cue[0]
+                    trimmed = _TRAILING_LINK.sub("", text[a.content[0] : edge])
+                    if len(trimmed.split()) >= 2:
+                        a.content = (a.content[0], a.content[0] + len(trimmed))
                 else:
                     dropped.add(id(b))
                     break
@@ -2321,7 +2525,7 @@ class _Finder:
         """Whether a source starting at ``pos`` opens a clause: after a comma, semicolon
         or dash, optionally followed by a conjunction ('…, but Trump said')."""
         before = self.view.text[max(0, pos - 12) : pos]
-        return bool(re.search(r"[,;—–]\s*(?:(?:but|and|yet|so|while|whereas)\s+)?$", before))
+        return bool(_NEW_CLAUSE.search(before))
 
     def _speaker_tag(self, c: Candidate) -> bool:
         """', he said,' inside a sentence: a tag set off by punctuation on both sides."""
