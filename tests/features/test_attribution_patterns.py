@@ -2081,6 +2081,31 @@ MORE_PATTERNS = [
         ],
         id="stance-and-nested-speech-politics",
     ),
+    pytest.param(
+        "\u201cWe are proud of our players,\u201d the club statement read.",
+        [dict(kind="direct", cue="read", source="the club statement")],
+        id="statement-read-sport",
+    ),
+    pytest.param(
+        "The two unions have both argued that the pay offer is too low.",
+        [dict(kind="indirect", cue="argued", source="The two unions")],
+        id="floating-both-business",
+    ),
+    pytest.param(
+        "Several hospitals have in fact reported that waiting times fell.",
+        [dict(kind="indirect", cue="reported", source="Several hospitals")],
+        id="in-fact-inside-verb-group-health",
+    ),
+    pytest.param(
+        "The manager spoke warmly of the academy players.",
+        [dict(kind="indirect", cue="spoke", source="The manager")],
+        id="spoke-adverb-of-sport",
+    ),
+    pytest.param(
+        "Hours later, the bank issued an apology, saying the outage was over.",
+        [dict(kind="indirect", cue="saying", source="the bank", rule="participle")],
+        id="participle-past-fronted-time-business",
+    ),
 ]
 NOT_CUES = [
     pytest.param("The striker did not show up for training.", [], id="show-up-sport"),
@@ -2092,6 +2117,10 @@ NOT_CUES = [
     pytest.param("She helped found the charity in 2009.", [], id="helped-found-health"),
     pytest.param("The striker found a way past the keeper.", [], id="found-a-way-sport"),
     pytest.param("Police found the van near the docks.", [], id="found-the-van"),
+    pytest.param("She read the minutes aloud.", [], id="read-a-document"),
+    pytest.param("Many patients felt ignored by the trust.", [], id="felt-adjective-health"),
+    pytest.param("Do you support the new stadium?", [], id="reader-question-sport"),
+    pytest.param("He showed the crowd a short clip.", [], id="showed-an-object"),
 ]
 
 

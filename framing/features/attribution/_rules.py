@@ -407,6 +407,10 @@ _FRONTED = frozenset(
         "that's",
     ]
 )
+# more openers of a fronted phrase: 'Back in Washington, …', 'Throughout the 2000s, …'
+_FRONTED_OPENERS = frozenset(
+    ["back", "throughout", "even", "just", "soon", "within", "across", "until", "upon", "outside"]
+)
 # words after a verb that make a phrasal verb reporting nothing ('show up', 'back down')
 _PHRASAL_NOT: dict[str, frozenset[str]] = {
     "show": frozenset(["up", "off"]),
@@ -726,6 +730,8 @@ _IRREGULAR_PAST = frozenset(
         "meant",
     ]
 )
+# 'in fact', 'in particular' inside a verb group ('have in fact reported')
+_ASIDES = frozenset(["fact", "particular", "turn", "private", "public", "recent", "effect"])
 # 'said by telephone': a channel, not a passive agent
 _BY_CHANNELS = frozenset(
     ["telephone", "phone", "email", "e-mail", "text", "video", "videolink", "letter", "satellite"]
@@ -999,6 +1005,13 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
         w = low[a - 1]
         if w in _DETERMINERS:
             a -= 1
+            if (
+                _number(w)
+                and a - 1 >= t0
+                and low[a - 1] in ("the", "these", "those", "all", "their", "its", "both")
+                and not _has_punct(view.gap(a))
+            ):
+                a -= 1  # 'The two unions have both argued'
             # a determiner opens the phrase unless a preposition inside it precedes it
             if a - 1 > t0 and low[a - 1] in _NP_PREPS and _prep_inside(view, a - 1, lex):
                 a -= 1
@@ -1116,9 +1129,10 @@ def _np_forward(
                 b += 1
                 continue
             break
-        if b > i and w in _DETERMINERS and low[b - 1] not in preps:
+        after_connector = b - 2 >= i and (low[b - 2], low[b - 1]) in _CONNECTOR_PAIRS
+        if b > i and w in _DETERMINERS and low[b - 1] not in preps and not after_connector:
             break
-        after_det = low[b - 1] in _DETERMINERS or low[b - 1] in preps
+        after_det = low[b - 1] in _DETERMINERS or low[b - 1] in preps or after_connector
         if (
             b > i
             and (w in _STOP or w in _THAT or w in _BE or w in _AUX)
@@ -1127,8 +1141,14 @@ def _np_forward(
             break
         if b > i and w in lex.verbs and not after_det and not view.capitalised(b):
             break
-        if b > i and w.endswith("ing") and not view.capitalised(b) and not after_det:
-            break
+        if (
+            b > i
+            and w.endswith("ing")
+            and not view.capitalised(b)
+            and not after_det
+            and not (view.capitalised(b - 1) and b + 1 < t1 and view.capitalised(b + 1))
+        ):
+            break  # but 'Oversight ranking Democrat Elijah Cummings' is one phrase
         b += 1
     if b == i:
         return None
@@ -1605,6 +1625,12 @@ class _Finder:
                 # 'refused to admit', 'declined to say': the governing verb leads
                 k -= 2
                 continue
+            elif w in _ASIDES and k - 2 > t0 and low[k - 2] == "in" and _open_gap(view, k - 1):
+                k -= 2  # 'have in fact reported', 'has in private argued'
+                continue
+            elif w in ("both", "all", "each") and k - 1 > t0 and low[k - 2] not in _DETERMINERS:
+                k -= 1  # 'The senators have both argued', 'Smith and Jones both stressed'
+                continue
             elif not (w in _AUX or _is_adverb(w)):
                 break
             k -= 1
@@ -1678,6 +1704,11 @@ class _Finder:
                 or w in _PRONOUN_BE
                 or (base in SUBJECT_PRONOUNS and base != w)
             ):
+                if w == "you" and (
+                    entry.category not in ("speech", "writing")
+                    or view.text[sent.start : sent.end].rstrip(" \"”’'").endswith("?")
+                ):
+                    return None  # generic 'you' ('if you believe', 'Do you support X?')
                 source, rule = (head, head + 1), "subject_pronoun"
             elif w in _COORD:
                 shared = [c for c in self.out[first_in_sentence:] if c.source is not None]
@@ -1762,6 +1793,8 @@ class _Finder:
         if entry.lemma in _WEAK_SPEECH:
             if entry.lemma == "pledge" and first == "to":
                 return True  # 'pledged to enact reform': a promise
+            if first.endswith("ly") and k + 1 < t1 and not _has_punct(view.gap(k + 1)):
+                first = low[k + 1]  # 'spoke favourably of', 'talked glowingly about'
             return first in ("that", "about", "of", "on", "how", "why", "what", "whether")
         category = entry.category
         if category == "intention":
@@ -1817,6 +1850,8 @@ class _Finder:
         self, sent: _Sentence, i: int, j: int, entry: VerbEntry, first_in_sentence: int
     ) -> Candidate | None:
         """'Trump hit back, saying …': the speaker is the sentence's subject."""
+        if entry.lemma == "mean":
+            return None  # '…, meaning that the court stays short-handed': a consequence
         shared = [c for c in self.out[first_in_sentence:] if c.source is not None]
         if shared:
             prev = shared[-1]
@@ -1932,7 +1967,16 @@ class _Finder:
         nxt = low[j] if j < sent.t1 else ""
         if nxt in _PHRASAL_NOT.get(entry.lemma, ()):
             return True
-        if entry.lemma == "find" and j == i + 1 and nxt != "that" and not self._finding(sent, k, j):
+        if entry.lemma == "read" and not self._next_to_quote(sent, k, j):
+            return True  # 'read the report': only '“…,” the sign read' reports words
+        if entry.lemma == "feel" and not self._clause_after(sent, j):
+            return True  # 'felt squeezed', 'feel free', 'feel a pinch': a state, not a view
+        if (
+            entry.lemma in ("find", "show")
+            and j == i + 1
+            and nxt != "that"
+            and not self._finding(sent, k, j)
+        ):
             return True  # 'found a way', 'Facebook found the posts': finding, not a finding
         if nxt in ("not", "to") and any(
             low[t] in _ANONYMITY for t in range(j, min(sent.t1, j + 5))
@@ -1989,6 +2033,40 @@ class _Finder:
             return None
         return a, head + 1
 
+    def _next_to_quote(self, sent: _Sentence, k: int, j: int) -> bool:
+        """The verb group at ``k``..``j-1`` tags a quote: '“…,” the statement read',
+        '“…,” reads a notice', 'The sign read: “…”'."""
+        view = self.view
+        text = view.text
+        left = view.starts[k]
+        head = text[sent.start : left].rstrip()
+        if head[-2:] in _QUOTE_COMMAS and len(head.split()) >= 1:
+            return True  # '“…,” reads a notice'
+        quoted = [t for t in range(sent.t0, k) if view.quote[t] >= 0]
+        if quoted and not any(view.quote[t] >= 0 for t in range(quoted[-1] + 1, k)):
+            between = text[view.ends[quoted[-1]] : left]
+            if between.lstrip(" ,.!?”’\"'").count(" ") <= 4 and _QUOTE_COMMAS & {
+                text[view.ends[quoted[-1]] : view.ends[quoted[-1]] + 2]
+            }:
+                return True  # '“…,” the statement read'
+        return j < sent.t1 and (view.quote[j] >= 0 or view.gap(j).strip().startswith(":"))
+
+    def _clause_after(self, sent: _Sentence, j: int) -> bool:
+        """A 'that'-clause, a quote or a clause with its own subject and verb follows."""
+        view = self.view
+        low = view.low
+        if j >= sent.t1:
+            return False
+        if low[j] == "that" or view.quote[j] >= 0 or view.gap(j).strip().startswith(":"):
+            return True
+        for t in range(j + 1, min(sent.t1, j + 6)):
+            if _has_punct(view.gap(t)):
+                return False
+            w = low[t]
+            if w in _AUX or w in _BE or _finite_verb(w) or w in _IRREGULAR_PAST:
+                return low[j] not in _STOP or low[j] in SUBJECT_PRONOUNS
+        return False
+
     def _finding(self, sent: _Sentence, k: int, j: int) -> bool:
         """'find' reports a finding when a poll, study or report finds, or when a clause
         follows ('found Clinton leading', 'found the nominee garnered'), not when someone
@@ -2024,7 +2102,13 @@ class _Finder:
             if t >= before:
                 return t
             dateline = view.words[t].isupper() and len(view.words[t]) > 2
-            if not (low[t] in _FRONTED or dateline):
+            fronted = (
+                low[t] in _FRONTED
+                or low[t] in _FRONTED_OPENERS
+                or (low[t].endswith(("ly", "ing")) and len(low[t]) > 4)  # 'Shortly after …,'
+                or (t + 1 < before and low[t + 1] in ("later", "earlier", "ago", "on"))
+            )
+            if not (fronted or dateline):
                 return t
             u = t + 1
             while u < before and not any(c in view.gap(u) for c in ",—–-("):
@@ -2103,6 +2187,10 @@ class _Finder:
         gap = view.gap(j).strip()
         if gap and gap not in (":", "“", '"', ":“", ': "', ':"', "‘"):
             return False
+        if view.low[j] == "that" and j + 1 < t1:
+            nxt = view.low[j + 1]
+            if nxt in _AUX or nxt in _BE or _finite_verb(nxt):
+                return False  # 'emails that were marked': a relative clause on a noun
         return view.low[j] not in _NOUN_FOLLOWERS
 
     def _chain_start(self, i: int, sent: _Sentence) -> int:
@@ -2191,6 +2279,13 @@ class _Finder:
                     or any(view.capitalised(t) for t in range(a, b))
                 )
                 closed = b >= t1 or (after and after in ",.;:!?)(—–") or low[b] in _INVERTED_CLOSERS
+                if opener and not closed:
+                    # 'said RNC spokesman Sean Spicer in a Friday tweet': the phrase ends
+                    # before a setting that follows the name
+                    for t in range(a + 1, b):
+                        if low[t] in _INVERTED_CLOSERS and view.capitalised(t - 1):
+                            np, b, closed = (a, t), t, True
+                            break
                 if opener and not closed and low[b] in ("to", "of", "for"):
                     # 'said a longtime adviser to Trump, who …', 'said Phil Musser of
                     # digital consulting firm IMGE.': the phrase runs on to the punctuation
