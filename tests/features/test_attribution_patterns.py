@@ -2106,6 +2106,19 @@ MORE_PATTERNS = [
         [dict(kind="indirect", cue="saying", source="the bank", rule="participle")],
         id="participle-past-fronted-time-business",
     ),
+    pytest.param(
+        "Most members backed the chair, with 40 percent saying she should stay.",
+        [
+            dict(kind="indirect", cue="backed", source="Most members"),
+            dict(kind="indirect", cue="saying", source="40 percent", source_type="anonymous"),
+        ],
+        id="with-absolute-poll-politics",
+    ),
+    pytest.param(
+        "Critics piled on, with Dr. Ana Ruiz telling reporters the trial was flawed.",
+        [dict(kind="indirect", cue="telling", source="Dr. Ana Ruiz", source_type="person")],
+        id="with-absolute-name-health",
+    ),
 ]
 NOT_CUES = [
     pytest.param("The striker did not show up for training.", [], id="show-up-sport"),

@@ -730,6 +730,10 @@ _IRREGULAR_PAST = frozenset(
         "meant",
     ]
 )
+# documents a sender issues: 'sent a letter saying …', 'posted a message reading …'
+_DOCUMENT_NOUNS = frozenset(
+    ["statement", "release", "email", "letter", "message", "note", "memo", "tweet", "post"]
+)
 # 'in fact', 'in particular' inside a verb group ('have in fact reported')
 _ASIDES = frozenset(["fact", "particular", "turn", "private", "public", "recent", "effect"])
 # 'said by telephone': a channel, not a passive agent
@@ -1663,6 +1667,18 @@ class _Finder:
             if (
                 k > t0
                 and entry.category in ("speech", "writing")
+                and view.base(k - 1) in _DOCUMENT_NOUNS
+                and _open_gap(view, k)
+            ):
+                # 'The team sent out a press release saying …': the sender speaks
+                return self._participle(sent, i, j, entry, first_in_sentence)
+            absolute = self._with_absolute(sent, k, entry)
+            if absolute is not None:
+                # 'Fans backed him, with 40 percent saying he should stay'
+                return self._finish(sent, i, j, entry, absolute, "participle", j)
+            if (
+                k > t0
+                and entry.category in ("speech", "writing")
                 and view.capitalised(k - 1)
                 and _open_gap(view, k)
                 and self._clause_follows(j, t1)
@@ -2032,6 +2048,29 @@ class _Finder:
         if not any(view.capitalised(t) or self._speaker_head(t) for t in words):
             return None
         return a, head + 1
+
+    def _with_absolute(self, sent: _Sentence, k: int, entry: VerbEntry) -> tuple[int, int] | None:
+        """The subject of a 'with'-clause after a comma or dash: ', with Senator Roe
+        telling reporters …', '— with 40 percent saying …'."""
+        view, lex = self.view, self.lex
+        low = view.low
+        if entry.category not in ("speech", "writing"):
+            return None
+        t = k - 1
+        while t > sent.t0 and k - t <= 8 and _open_gap(view, t + 1):
+            if low[t] == "with":
+                break
+            t -= 1
+        if low[t] != "with" or t + 1 >= k or not (t == sent.t0 or _comma_like(view.gap(t))):
+            return None
+        a = t + 1
+        if low[a] in _STOP and not _number(low[a]) and low[a] not in _DETERMINERS:
+            return None  # 'with me saying', 'with what …'
+        if any(low[u] in _AUX or low[u] in _BE or _verb_form(low[u], lex) for u in range(a, k)):
+            return None
+        if (k - a == 1 and low[a] in SUBJECT_PRONOUNS) or _plausible_source(view, a, k, lex):
+            return a, k
+        return None
 
     def _next_to_quote(self, sent: _Sentence, k: int, j: int) -> bool:
         """The verb group at ``k``..``j-1`` tags a quote: '“…,” the statement read',
