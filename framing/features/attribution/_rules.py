@@ -2078,16 +2078,15 @@ class _Finder:
         view = self.view
         text = view.text
         left = view.starts[k]
-        head = text[sent.start : left].rstrip()
-        if head[-2:] in _QUOTE_COMMAS and len(head.split()) >= 1:
+        if text[sent.start : left].rstrip()[-2:] in _QUOTE_COMMAS:
             return True  # '“…,” reads a notice'
         quoted = [t for t in range(sent.t0, k) if view.quote[t] >= 0]
-        if quoted and not any(view.quote[t] >= 0 for t in range(quoted[-1] + 1, k)):
-            between = text[view.ends[quoted[-1]] : left]
-            if between.lstrip(" ,.!?”’\"'").count(" ") <= 4 and _QUOTE_COMMAS & {
-                text[view.ends[quoted[-1]] : view.ends[quoted[-1]] + 2]
-            }:
-                return True  # '“…,” the statement read'
+        if quoted:
+            # '“…,” the statement read': at most a few words after the quote's comma
+            end = view.ends[quoted[-1]]
+            tagged = text[end : end + 2] in _QUOTE_COMMAS
+            if tagged and text[end:left].lstrip(" ,.!?”’\"'").count(" ") <= 4:
+                return True
         return j < sent.t1 and (view.quote[j] >= 0 or view.gap(j).strip().startswith(":"))
 
     def _clause_after(self, sent: _Sentence, j: int) -> bool:
