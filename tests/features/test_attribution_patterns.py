@@ -2119,9 +2119,75 @@ MORE_PATTERNS = [
         [dict(kind="indirect", cue="telling", source="Dr. Ana Ruiz", source_type="person")],
         id="with-absolute-name-health",
     ),
+    pytest.param(
+        "The striker was offside, as the referee later said.",
+        [dict(kind="indirect", cue="said", source="the referee", rule="cue_final")],
+        id="as-clause-tag-sport",
+    ),
+    pytest.param(
+        "Ann Lee, who in 2019 said the club must rebuild, has left.",
+        [
+            dict(
+                kind="indirect",
+                cue="said",
+                source="who",
+                resolved_source="Ann Lee",
+                content="the club must rebuild",
+            )
+        ],
+        id="relative-with-year-sport",
+    ),
+    pytest.param(
+        "Nurses, many of whom say they are exhausted, marched on Friday.",
+        [dict(kind="indirect", cue="say", source="many of whom")],
+        id="many-of-whom-health",
+    ),
+    pytest.param(
+        "But some say the merger will raise prices.",
+        [dict(kind="indirect", cue="say", source="some", source_type="anonymous")],
+        id="but-some-say-business",
+    ),
+    pytest.param(
+        "The club posted tweets early Friday saying the match was off.",
+        [dict(kind="indirect", cue="saying", source="The club", rule="participle")],
+        id="plural-document-participle-sport",
+    ),
+    pytest.param(
+        "Ticket prices will rise next season, The Guardian reports.",
+        [dict(kind="indirect", cue="reports", source="The Guardian", source_type="media")],
+        id="noun-form-tag-closing-sentence-business",
+    ),
+    pytest.param(
+        "Before doctors had weighed in with any advice, the minister said that schools "
+        "would close.",
+        [dict(kind="indirect", cue="said", source="the minister")],
+        id="cue-in-fronted-clause-gives-way-health",
+    ),
+    pytest.param(
+        "Residents say they back the plans councillors are expected to approve.",
+        [dict(kind="indirect", cue="say", source="Residents")],
+        id="raising-passive-inside-speech-politics",
+    ),
+    pytest.param(
+        "The coach said the team was tired \u2014 and he noted that two players were injured.",
+        [
+            dict(kind="indirect", cue="said", source="The coach"),
+            dict(kind="indirect", cue="noted", source="he"),
+        ],
+        id="new-clause-after-dash-sport",
+    ),
+    pytest.param(
+        "The fund, which advocates say helps poor families, will close.",
+        [dict(kind="indirect", cue="say", source="advocates")],
+        id="noun-subject-before-say-business",
+    ),
 ]
 NOT_CUES = [
     pytest.param("The striker did not show up for training.", [], id="show-up-sport"),
+    pytest.param("Let the players tell their own story.", [], id="let-them-tell-sport"),
+    pytest.param("Growth rose by 0.2 percentage points to 1.9 percent.", [], id="points-to-number"),
+    pytest.param("The firm plans to make more detailed accounts public.", [], id="make-detailed"),
+    pytest.param("The budget sends a clear message that cuts are over.", [], id="a-clear-message"),
     pytest.param("Only time will tell.", [], id="time-will-tell"),
     pytest.param("A man called Peter Gale won the raffle.", [], id="called-a-name"),
     pytest.param("2016 has seen a rise in claims.", [], id="year-has-seen"),

@@ -22,6 +22,7 @@ Everything works on the token view of one segmented article (no parser, no model
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ._lexicon import AttributionLexicons, VerbEntry
@@ -88,6 +89,7 @@ _AUX = frozenset(
 _ADVERBS = frozenset(
     [
         "also",
+        "very",
         "again",
         "later",
         "then",
@@ -426,6 +428,7 @@ _PHRASAL_NOT: dict[str, frozenset[str]] = {
 _ANONYMITY = frozenset(["named", "identified", "anonymous", "anonymity", "quoted"])
 # verbs after which a bare verb is an infinitive, not a report ('helped found the group')
 _BARE_INFINITIVE = frozenset(["help", "helps", "helped", "helping"])
+_LET = frozenset(["let", "lets", "letting"])
 _IRREGULAR_PARTICIPLES = frozenset(
     ["told", "said", "written", "shown", "known", "found", "thought", "held", "taught"]
 )
@@ -667,6 +670,30 @@ _PAREN_OPENERS = frozenset(
 )
 # what a content span cut short must not end with: punctuation, a relative or a conjunction
 _TRAILING_LINK = re.compile(r"(?:[\s,;:—–-]|\b(?:which|who|whom|that|and|but)\b)+$")
+# words opening an adverbial clause at the start of a sentence (not 'as': 'As the
+# Post reported, …' is itself a report)
+_SUBORDINATORS = frozenset(
+    [
+        "before",
+        "after",
+        "when",
+        "while",
+        "although",
+        "though",
+        "because",
+        "since",
+        "until",
+        "once",
+        "if",
+        "unless",
+        "whereas",
+    ]
+)
+# words before a time phrase ('on Tuesday', 'early Friday', 'in March')
+_TIME_OPENERS = frozenset(["on", "this", "last", "next", "late", "early", "earlier", "in"])
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# ', as' (or ', just as') right before the source of a clause-final cue
+_AS_TAIL = re.compile(r"[,—–]\s*(?:just\s+)?as\s+$")
 # a clause boundary before a source: a comma, semicolon or dash, then maybe a conjunction
 _NEW_CLAUSE = re.compile(
     r"[,;—–]\s*(?:(?:but|and|yet|so|while|whereas|although|though|because|as|since)\s+)?$"
@@ -1664,11 +1691,12 @@ class _Finder:
         ):
             if k > t0 and ("," in view.gap(k) or low[k - 1] in _PARTICIPLE_LINKS):
                 return self._participle(sent, i, j, entry, first_in_sentence)
+            doc = self._skip_time(k, t0)
             if (
-                k > t0
+                doc > t0
                 and entry.category in ("speech", "writing")
-                and view.base(k - 1) in _DOCUMENT_NOUNS
-                and _open_gap(view, k)
+                and view.base(doc - 1).removesuffix("s") in _DOCUMENT_NOUNS
+                and _open_gap(view, doc)
             ):
                 # 'The team sent out a press release saying …': the sender speaks
                 return self._participle(sent, i, j, entry, first_in_sentence)
@@ -1716,6 +1744,14 @@ class _Finder:
             w = low[head]
             base = view.base(head)
             if (
+                w in ("whom", "which")
+                and head - 2 >= t0
+                and low[head - 1] == "of"
+                and (low[head - 2] in _QUANTITY_SUBJECTS or low[head - 2] in ("all", "both"))
+                and _open_gap(view, head)
+            ):
+                source, rule = (head - 2, head + 1), "subject_pronoun"  # 'many of whom say'
+            elif (
                 w in SUBJECT_PRONOUNS
                 or w in _PRONOUN_BE
                 or (base in SUBJECT_PRONOUNS and base != w)
@@ -1757,6 +1793,13 @@ class _Finder:
                     np = tagged  # '“…,” former Florida governor Jeb Bush said'
                 elif np is None or not _plausible_source(view, *np, lex):
                     return None
+                if (
+                    nouny
+                    and np[1] - np[0] == 2
+                    and low[np[0]] in ("a", "an")
+                    and not self._speaker_head(np[1] - 1)
+                ):
+                    return None  # 'send a clear message that': the noun's adjective
                 if nouny and not (
                     (view.capitalised(np[1] - 1) and view.base(np[1] - 1) not in lex.demonyms)
                     or self._speaker_head(np[1] - 1)
@@ -1764,6 +1807,13 @@ class _Finder:
                 ):
                     return None  # 'rural support', 'the convention planning'
                 source, rule = self._past_relative(np, t0), "subject"
+                if (
+                    source[0] - 1 > t0
+                    and low[source[0] - 1] == "to"
+                    and _open_gap(view, source[0])
+                    and self._governs(source[0] - 2)
+                ):
+                    return None  # 'plans to make more detailed records': an infinitive
         else:
             source, rule, after = self._source_after_punct(sent, k, i, j)
             if source is None:
@@ -1829,7 +1879,9 @@ class _Finder:
         if entry.category not in ("speech", "writing") or j != i + 1:
             return False
         form = low[i]
-        if form.endswith("ing") or form in entry.noun_forms:
+        if form.endswith("ing"):
+            return False
+        if form in entry.noun_forms and not self._tags_clause(i, source, rule):
             return False
         if form == entry.lemma:
             # 'the groups say', 'they say': a present plural; otherwise an infinitive
@@ -1844,6 +1896,18 @@ class _Finder:
             if before >= t0 and low[before] in ("what", "that", "which", "whatever", "how"):
                 return False
         return True
+
+    def _tags_clause(self, i: int, source: tuple[int, int] | None, rule: str) -> bool:
+        """A noun-like form closing its sentence right after a subject that follows a
+        comma or quote: '…, The Wall Street Journal reports.' (a tag, not 'the reports')."""
+        if source is None or rule != "subject" or source[1] != i:
+            return False
+        view = self.view
+        s0, s1 = view.seg.sentences[view.sent[i]]
+        if view.text[view.ends[i] : s1].strip(" .!?\"”’'"):
+            return False
+        before = view.text[s0 : view.starts[source[0]]].rstrip()
+        return before[-1:] in _CLAUSE_END
 
     def _quote_before(self, sent: _Sentence) -> list[int]:
         """A quote that ends the previous sentence of the paragraph ('“….” Trump said.')."""
@@ -1897,11 +1961,26 @@ class _Finder:
         if not view.capitalised(k - 1) or subj in _DETERMINERS:
             return False
         if nxt == "to" and j + 1 < t1 and not view.capitalised(j + 1):
-            return low[j + 1] not in _DETERMINERS and entry.category != "speech"
+            return (
+                low[j + 1] not in _DETERMINERS
+                and not low[j + 1][:1].isdigit()
+                and entry.category != "speech"
+            )  # 'Sanders plans to stay', not 'percentage points to 4.2'
         if j < t1 and not _has_punct(view.gap(j)):
             return False
         np = _np_back(view, k - 1, t0, self.lex)
-        return bool(np) and view.text[: view.starts[np[0]]].rstrip()[-2:] in _QUOTE_COMMAS
+        if not np:
+            return False
+        before = view.text[: view.starts[np[0]]].rstrip()
+        if before[-2:] in _QUOTE_COMMAS:
+            return True
+        # '…, The Wall Street Journal reports.': a named or speaking subject closing the
+        # sentence after a comma
+        return (
+            j >= t1
+            and before.endswith(",")
+            and (view.capitalised(k - 1) or self._speaker_head(k - 1))
+        )
 
     def _past_relative(self, np: tuple[int, int], t0: int) -> tuple[int, int]:
         """'officials who spoke with The Huffington Post said': the subject is the noun
@@ -1946,7 +2025,11 @@ class _Finder:
             and _number(low[head - 3])
         ):
             a = head - 3
-        elif w in _QUANTITY_SUBJECTS and (head == t0 or not _open_gap(view, head)):
+        elif w in _QUANTITY_SUBJECTS and (
+            head == t0
+            or not _open_gap(view, head)
+            or (head - 1 == t0 and low[t0] in ("but", "and", "yet", "still"))
+        ):
             a = head
         if a is None:
             return None
@@ -1983,6 +2066,12 @@ class _Finder:
         nxt = low[j] if j < sent.t1 else ""
         if nxt in _PHRASAL_NOT.get(entry.lemma, ()):
             return True
+        if (
+            (low[i] in entry.noun_forms or (j > i + 1 and low[i].endswith("s")))
+            and k > sent.t0
+            and (low[k - 1] in ("percentage", "basis") or _number(low[k - 1]))
+        ):
+            return True  # '0.2 percentage points to 1.9', 'two claims': a counted noun
         if entry.lemma == "read" and not self._next_to_quote(sent, k, j):
             return True  # 'read the report': only '“…,” the sign read' reports words
         if entry.lemma == "feel" and not self._clause_after(sent, j):
@@ -1999,7 +2088,16 @@ class _Finder:
         ):
             return True  # 'who asked not to be named': a condition of anonymity
         if k > sent.t0 and low[k - 1] in _BARE_INFINITIVE and _open_gap(view, k):
-            return True  # 'helped found the group', 'help assess', 'let them know'
+            return True  # 'helped found the group', 'help assess'
+        if (
+            k - 1 > sent.t0
+            and low[k - 2] in _LET
+            and _open_gap(view, k - 1)
+            and _open_gap(view, k)
+            and not view.capitalised(k - 1)
+            and low[k - 1] not in ("me", "us")
+        ):
+            return True  # 'let them know', 'let editorials tell them' ('let me say' speaks)
         if entry.lemma == "call" and j == i + 1:
             subj = k - 1
             return not (
@@ -2206,9 +2304,18 @@ class _Finder:
         m = k
         while m > t0 and low[m - 1] in _TIME_WORDS | {"past"} and not _has_punct(view.gap(m)):
             m -= 1
+        if (
+            m == k
+            and m - 2 > t0
+            and _YEAR.fullmatch(low[m - 1])
+            and low[m - 2] == "in"
+            and low[m - 3] in SUBJECT_PRONOUNS
+            and not _has_punct(view.gap(m - 1) + view.gap(m))
+        ):
+            return m - 2  # 'who in 2010 said'
         if m == k:
             return k
-        if m > t0 and low[m - 1] in ("on", "this", "last", "next", "late", "early", "earlier"):
+        if m > t0 and low[m - 1] in _TIME_OPENERS:
             m -= 1
         elif m - 1 > t0 and low[m - 2 : m] in (["in", "the"], ["over", "the"]):
             m -= 2  # 'have in the past said'
@@ -2229,6 +2336,12 @@ class _Finder:
             nxt = view.low[j + 1]
             if nxt in _AUX or nxt in _BE or _finite_verb(nxt):
                 return False  # 'emails that were marked': a relative clause on a noun
+        if (
+            _verb_form(view.low[j], self.lex)
+            and not view.low[j].endswith("ing")
+            and not (view.capitalised(j - 2) and view.low[j - 2] not in self.lex.demonyms)
+        ):
+            return False  # 'which advocates say': the noun is the next verb's subject
         return view.low[j] not in _NOUN_FOLLOWERS
 
     def _chain_start(self, i: int, sent: _Sentence) -> int:
@@ -2520,8 +2633,16 @@ class _Finder:
             # 'Prices will rise, the minister said': the clause ends at a comma or a quote
             content = _content_before(view, sent, left_edge)
             cand_rule = "cue_final" if content else cand_rule
+        if content is None and rule in ("subject", "subject_pronoun"):
+            tail = _AS_TAIL.search(view.text, sent.start, left_edge)
+            if tail is not None:
+                # 'Scott had a gun, as police have said': the clause before 'as'
+                content = _content_before(view, sent, tail.start() + 1)
+                cand_rule = "cue_final" if content else cand_rule
         if content is None:
             return None
+        if source is not None and rule == "subject_pronoun":
+            content = self._relative_content(source, content)
         return Candidate(
             kind="indirect",
             rule=cand_rule,
@@ -2535,6 +2656,30 @@ class _Finder:
             inherit_from=inherit,
             anchor=min(cue[0], content[0]),
         )
+
+    def _relative_content(
+        self, source: tuple[int, int], content: tuple[int, int]
+    ) -> tuple[int, int]:
+        """'Ann Lee, who said the club must rebuild, has left': the content of a cue in
+        a relative clause set off by commas ends where the main clause's verb resumes."""
+        view = self.view
+        low = view.low
+        if low[source[0]] not in ("who", "which") or "," not in view.gap(source[0]):
+            return content
+        t = bisect_left(view.starts, content[0])
+        last = None
+        while t < len(view.starts) and view.starts[t] < content[1]:
+            w = low[t]
+            if (
+                t > 0
+                and view.gap(t).strip() == ","
+                and (w in _AUX or w in _BE or w in _IRREGULAR_PAST or _finite_verb(w))
+            ):
+                last = t
+            t += 1
+        if last is None:
+            return content
+        return content[0], view.ends[last - 1]
 
     def _source_chars(self, source: tuple[int, int]) -> tuple[int, int]:
         """Character span of a source's tokens: 'She' of "She's", '40%' with its sign."""
@@ -2611,12 +2756,29 @@ class _Finder:
                     continue
                 if not (a.content[0] <= b.cue[0] < a.content[1]):
                     continue
+                if (
+                    a.kind == "impersonal"
+                    and b.content
+                    and b.cue[0] < a.cue[0] < b.content[1]
+                    and b.content[0] <= a.cue[0]
+                ):
+                    continue  # 'they say they back the changes lawmakers are expected to
+                    # make': the raising passive sits inside the speech, which stays
                 if b.source and a.content[0] <= b.source[0] and self._new_clause(b.source[0]):
-                    cut = text.rfind(",", a.content[0], b.source[0])
-                    cut = max(cut, text.rfind(";", a.content[0], b.source[0]))
+                    cut = max(text.rfind(p, a.content[0], b.source[0]) for p in ",;—–")
                     trimmed = text[a.content[0] : cut].rstrip(" ,;—–-")
                     if cut > a.content[0] and len(trimmed.split()) >= 2:
                         a.content = (a.content[0], a.content[0] + len(trimmed))
+                        continue
+                    if (
+                        cut < a.content[0]
+                        and a.kind == "indirect"
+                        and not text[a.content[0] : b.source[0]].strip()
+                        and self._in_fronted_clause(a)
+                    ):
+                        # 'Before officials weighed in with any explanation, Trump said
+                        # …': a's "content" is b's whole clause, so a reports nothing
+                        dropped.add(id(a))
                         continue
                 if b.source and self._speaker_tag(b):
                     continue
@@ -2653,6 +2815,13 @@ class _Finder:
                     dropped.add(id(b))
                     break
         self.out = [c for c in self.out if id(c) not in dropped]
+
+    def _in_fronted_clause(self, c: Candidate) -> bool:
+        """Whether a cue sits in an adverbial clause opening its sentence ('Before
+        officials weighed in, …', 'If you watch what he said, …')."""
+        assert c.cue is not None
+        sent = self.sentences[c.sentence]
+        return self.view.low[sent.t0] in _SUBORDINATORS and c.cue[0] > self.view.starts[sent.t0]
 
     def _new_clause(self, pos: int) -> bool:
         """Whether a source starting at ``pos`` opens a clause: after a comma, semicolon
