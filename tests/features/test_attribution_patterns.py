@@ -2181,6 +2181,43 @@ MORE_PATTERNS = [
         [dict(kind="indirect", cue="say", source="advocates")],
         id="noun-subject-before-say-business",
     ),
+    pytest.param(
+        "\u201cWe are not happy,\u201d said Jock A. Finlayson.",
+        [dict(kind="direct", cue="said", source="Jock A. Finlayson", source_type="person")],
+        id="middle-initial-not-article",
+    ),
+    pytest.param(
+        "''There is no place for it,'' former Gov. Ann Roe of Ohio said on Twitter.",
+        [dict(kind="direct", cue="said", source="former Gov. Ann Roe of Ohio")],
+        id="double-apostrophe-quote-tag-politics",
+    ),
+    pytest.param(
+        "A third of nurses, 33%, say they plan to leave.",
+        [
+            dict(
+                kind="indirect", cue="say", source="A third of nurses, 33%", source_type="anonymous"
+            )
+        ],
+        id="poll-share-apposition-health",
+    ),
+    pytest.param(
+        "Fans waved scarves that said \u201cSave our club.\u201d",
+        [dict(kind="direct", cue="said", source="that", resolved_source=None)],
+        id="relative-that-with-quote-sport",
+    ),
+    pytest.param(
+        "Half of members backed the deal, compared with 20 percent who said it was too weak.",
+        [
+            dict(kind="indirect", cue="backed", source="Half of members"),
+            dict(kind="indirect", cue="said", source="who"),
+        ],
+        id="comparison-keeps-second-poll-business",
+    ),
+    pytest.param(
+        "Residents living near the plant said the smell was unbearable.",
+        [dict(kind="indirect", cue="said", source="Residents living near the plant")],
+        id="reduced-relative-subject-health",
+    ),
 ]
 NOT_CUES = [
     pytest.param("The striker did not show up for training.", [], id="show-up-sport"),

@@ -522,7 +522,7 @@ class Resolver:
         start, end = c.source
         text = view.text[start:end]
         low = text.lower()
-        if low in SUBJECT_PRONOUNS or _POSSESSIVE.sub("", low) in SUBJECT_PRONOUNS:
+        if low == "that" or low in SUBJECT_PRONOUNS or _POSSESSIVE.sub("", low) in SUBJECT_PRONOUNS:
             return self._pronoun(_POSSESSIVE.sub("", low), start, end, c, history, contents)
         return self.describe(start, end)
 
@@ -699,7 +699,7 @@ class Resolver:
     ) -> SourceInfo:
         text = self.view.text[start:end]
         span = (start, end)
-        if word in ("who", "which"):
+        if word in ("who", "which", "that"):
             return self._relative(text, span, start)
         if word in ("i", "you", "we"):
             return SourceInfo(text, span, "person" if word == "i" else "anonymous", None)

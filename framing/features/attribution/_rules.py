@@ -354,7 +354,7 @@ _CHANNEL_TAIL = frozenset(
 )
 _COORD = frozenset({"and", "but", "or"})
 _PERSONAL_SUBJECTS = frozenset(["he", "she", "they", "we", "i", "who"])
-_QUOTE_COMMAS = frozenset([',"', ",”", ",'", ",’", '?"', "?”", '!"', "!”", "”,", '",'])
+_QUOTE_COMMAS = frozenset([',"', ",”", ",'", ",’", '?"', "?”", '!"', "!”", "”,", '",', "''"])
 _OBJECT_PRONOUNS = frozenset(["me", "him", "her", "us", "them", "you", "reporters"])
 # words before an -ing cue that make it the sentence subject's ('responded by saying')
 _PARTICIPLE_LINKS = frozenset(["and", "by", "before", "while", "without", "then"])
@@ -694,6 +694,12 @@ _TIME_OPENERS = frozenset(["on", "this", "last", "next", "late", "early", "earli
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # ', as' (or ', just as') right before the source of a clause-final cue
 _AS_TAIL = re.compile(r"[,—–]\s*(?:just\s+)?as\s+$")
+# a comparison after a comma that starts the writer's words again ('…, compared with
+# 23 percent who said …', '…, up from 40 percent who said …')
+_CONTRAST = re.compile(
+    r"[,;—–]\s*(?:compared (?:with|to)|versus|vs\.|up from|down from|against|"
+    r"(?:double|twice|triple|about) the (?:number|share|proportion|same number))\b"
+)
 # a clause boundary before a source: a comma, semicolon or dash, then maybe a conjunction
 _NEW_CLAUSE = re.compile(
     r"[,;—–]\s*(?:(?:but|and|yet|so|while|whereas|although|though|because|as|since)\s+)?$"
@@ -950,6 +956,18 @@ def _abbrev_gap(view: View, i: int) -> bool:
     return _abbreviation(view.words[i - 1])
 
 
+def _initial(view: View, t: int) -> bool:
+    """Token ``t`` is a middle initial ('Jock A. Finlayson'), not the article 'a'."""
+    word = view.words[t]
+    return (
+        len(word) == 1
+        and word.isupper()
+        and t + 1 < len(view.words)
+        and view.gap(t + 1).strip() == "."
+        and view.capitalised(t + 1)
+    )
+
+
 _NUMBER_WORDS = frozenset(
     [
         "one",
@@ -1034,6 +1052,9 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
         if _has_punct(view.gap(a)) and not _abbrev_gap(view, a):
             break
         w = low[a - 1]
+        if _initial(view, a - 1):
+            a -= 1  # 'Jock A. Finlayson'
+            continue
         if w in _DETERMINERS:
             a -= 1
             if (
@@ -1161,7 +1182,13 @@ def _np_forward(
                 continue
             break
         after_connector = b - 2 >= i and (low[b - 2], low[b - 1]) in _CONNECTOR_PAIRS
-        if b > i and w in _DETERMINERS and low[b - 1] not in preps and not after_connector:
+        if (
+            b > i
+            and w in _DETERMINERS
+            and low[b - 1] not in preps
+            and not after_connector
+            and not _initial(view, b)
+        ):
             break
         after_det = low[b - 1] in _DETERMINERS or low[b - 1] in preps or after_connector
         if (
@@ -1752,6 +1779,18 @@ class _Finder:
             ):
                 source, rule = (head - 2, head + 1), "subject_pronoun"  # 'many of whom say'
             elif (
+                w == "that"
+                and entry.category in ("speech", "writing")
+                and head > t0
+                and _open_gap(view, head)
+                and not view.capitalised(head - 1)
+                and low[head - 1] not in _STOP
+                and lex.verbs.get(low[head - 1]) is None
+                and (j < t1 and any(c in view.gap(j) for c in "“\"'‘"))
+            ):
+                # 'T-shirts that said “We won.”': the relative pronoun, like 'which'
+                source, rule = (head, head + 1), "subject_pronoun"
+            elif (
                 w in SUBJECT_PRONOUNS
                 or w in _PRONOUN_BE
                 or (base in SUBJECT_PRONOUNS and base != w)
@@ -1807,6 +1846,7 @@ class _Finder:
                 ):
                     return None  # 'rural support', 'the convention planning'
                 source, rule = self._past_relative(np, t0), "subject"
+                source = self._reduced_relative(source, sent)
                 if (
                     source[0] - 1 > t0
                     and low[source[0] - 1] == "to"
@@ -1981,6 +2021,29 @@ class _Finder:
             and before.endswith(",")
             and (view.capitalised(k - 1) or self._speaker_head(k - 1))
         )
+
+    def _reduced_relative(self, np: tuple[int, int], sent: _Sentence) -> tuple[int, int]:
+        """'Protesters marching through the streets chanted': the phrase found before
+        the verb ends a participle phrase; the speaker is the noun that opens it."""
+        view, lex = self.view, self.lex
+        low = view.low
+        start = self._clause_start(sent, np[0])
+        if start >= np[0] or view.quote[start] >= 0:
+            return np
+        head = _np_forward(view, start, np[0], lex)
+        if head is None or head[1] >= np[0]:
+            return np
+        w = low[head[1]]
+        if not (w.endswith("ing") and len(w) > 4) or lex.verbs.get(w) is not None:
+            return np
+        for t in range(head[1], np[0]):
+            if _has_punct(view.gap(t + 1)) and not _abbrev_gap(view, t + 1):
+                return np
+            if low[t] in _AUX or low[t] in _BE or _finite_verb(low[t]) or low[t] in _THAT:
+                return np
+        if not _source_like(view, *head, lex):
+            return np
+        return head[0], np[1]
 
     def _past_relative(self, np: tuple[int, int], t0: int) -> tuple[int, int]:
         """'officials who spoke with The Huffington Post said': the subject is the noun
@@ -2401,6 +2464,15 @@ class _Finder:
                         # 'Mr Trump's former campaign manager, Corey Lewandowski, said'
                         return (m, seg_start), "subject_apposition", j
                     break
+                if (
+                    best is None
+                    and self._share_segment(m, seg_start)
+                    and (left == t0 or _comma_like(view.gap(left)))
+                    and m - left <= 6
+                    and not any(_finite_verb(low[t]) or low[t] in _BE for t in range(left, m))
+                ):
+                    # 'A third of independents, 33%, say': the share and what it counts
+                    return (left, seg_start), "subject_parenthetical", j
                 head = m - 1
                 if ")" in g:
                     head = self._before_paren(m, t0)
@@ -2457,6 +2529,15 @@ class _Finder:
                 if opener and closed:
                     return np, "inverted", b
         return None, "", j
+
+    def _share_segment(self, a: int, b: int) -> bool:
+        """Tokens ``a``..``b-1`` are a poll share: '33%', '67 percent'."""
+        view = self.view
+        if not view.low[a].replace(".", "").isdigit():
+            return False
+        if b - a == 1:
+            return view.gap(b).lstrip().startswith("%")
+        return b - a == 2 and view.low[a + 1] in ("percent", "per cent")
 
     def _before_paren(self, m: int, t0: int) -> int:
         """The token before the '(' of a parenthesis that closes just before token ``m``."""
@@ -2782,6 +2863,14 @@ class _Finder:
                         continue
                 if b.source and self._speaker_tag(b):
                     continue
+                if b.source and a.content[0] < b.source[0]:
+                    contrasts = list(_CONTRAST.finditer(text, a.content[0], b.source[0]))
+                    if contrasts:
+                        contrast = contrasts[-1]
+                        # '46 percent said yes, compared with 23 percent who said …': the
+                        # comparison is the writer's, and its figure has its own source
+                        a.content = (a.content[0], contrast.start())
+                        continue
                 cut_at = None
                 if b.kind == "according_to":
                     cut_at = b.cue[0]  # '… told business leaders, according to Sky News'
