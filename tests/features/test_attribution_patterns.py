@@ -2218,10 +2218,46 @@ MORE_PATTERNS = [
         [dict(kind="indirect", cue="said", source="Residents living near the plant")],
         id="reduced-relative-subject-health",
     ),
+    pytest.param(
+        "The two coaches met on Friday, each saying the other side had cheated.",
+        [dict(kind="indirect", cue="saying", source="each", rule="participle")],
+        id="each-participle-sport",
+    ),
+    pytest.param(
+        "Some nurses at the hospital in Leeds said they were exhausted.",
+        [dict(kind="indirect", cue="said", source="Some nurses at the hospital in Leeds")],
+        id="settings-inside-subject-health",
+    ),
+    pytest.param(
+        "On Sunday morning Ms. Kerr wrote to members, saying the vote would go ahead.",
+        [dict(kind="indirect", cue="saying", source="Ms. Kerr", rule="participle")],
+        id="participle-subject-after-setting-politics",
+    ),
+    pytest.param(
+        "\u201cWe will win,\u201d the coach said. He went on to say the squad was fit.",
+        [
+            dict(kind="direct", cue="said", source="the coach"),
+            dict(kind="indirect", cue="went on", source="He"),
+        ],
+        id="went-on-to-say-sport",
+    ),
+    pytest.param(
+        "\u201cIt works,\u201d added a senior doctor.",
+        [dict(kind="direct", cue="added", source="a senior doctor")],
+        id="inverted-added-determiner-health",
+    ),
 ]
 NOT_CUES = [
     pytest.param("The striker did not show up for training.", [], id="show-up-sport"),
     pytest.param("Let the players tell their own story.", [], id="let-them-tell-sport"),
+    pytest.param("Hope Hicks, a spokeswoman, was not available.", [], id="first-name-hope"),
+    pytest.param("The striker went on to win the golden boot.", [], id="went-on-to-win-sport"),
+    pytest.param("The council had added an extra week of consultation.", [], id="added-a-deed"),
+    pytest.param("The firm appealed the ruling in March.", [], id="appealed-the-case-business"),
+    pytest.param("It goes without saying that the fans were upset.", [], id="goes-without-saying"),
+    pytest.param("Many residents feel stung after the closure.", [], id="feel-stung-health"),
+    pytest.param("The plan wasn't approved by the board.", [], id="negated-passive-business"),
+    pytest.param("The move took place despite repeated warnings.", [], id="repeated-warnings"),
     pytest.param("Growth rose by 0.2 percentage points to 1.9 percent.", [], id="points-to-number"),
     pytest.param("The firm plans to make more detailed accounts public.", [], id="make-detailed"),
     pytest.param("The budget sends a clear message that cuts are over.", [], id="a-clear-message"),

@@ -86,8 +86,13 @@ _AUX = frozenset(
         for a in "'’"
     ]
 )
+# prepositions that never open a speaker's phrase ('in a lengthy expose')
+_SETTING_PREPS = frozenset(["in", "on", "at", "into", "during", "despite", "through"])
+_NEG_BE = frozenset(f"{v}n{a}t" for v in ("is", "are", "was", "were") for a in "'’")
 _ADVERBS = frozenset(
     [
+        "together",
+        "please",
         "also",
         "very",
         "again",
@@ -1556,6 +1561,11 @@ class _Finder:
             return False
         if not (form.endswith("s") or form.endswith("ed")) or form == entry.lemma:
             return False
+        return self._title_case(sent)
+
+    def _title_case(self, sent: _Sentence) -> bool:
+        """Whether a sentence is written in title case (a headline)."""
+        view = self.view
         if sent.index not in self._titles:
             words = [t for t in range(sent.t0, sent.t1) if view.words[t][:1].isalpha()]
             caps = sum(1 for t in words if view.words[t][:1].isupper())
@@ -1677,7 +1687,7 @@ class _Finder:
                 k - 1 > t0 or not (w in _BE or w in _AUX or w in _ADVERBS)
             ):
                 break  # 'Will wrote', 'Jolly said': a name, not a modal or an adverb
-            if w in _BE:
+            if w in _BE or w in _NEG_BE:
                 passive = not low[i].endswith("ing")
             elif w == "to" and k - 2 >= t0 and self._governs(k - 2):
                 # 'refused to admit', 'declined to say': the governing verb leads
@@ -1847,13 +1857,40 @@ class _Finder:
                     return None  # 'rural support', 'the convention planning'
                 source, rule = self._past_relative(np, t0), "subject"
                 source = self._reduced_relative(source, sent)
+                if source[0] == t0 and low[t0] in _FRONTED:
+                    start = self._past_setting(source[0], source[1])
+                    if start >= source[1]:
+                        return None
+                    source = (start, source[1])
                 if (
                     source[0] - 1 > t0
                     and low[source[0] - 1] == "to"
                     and _open_gap(view, source[0])
-                    and self._governs(source[0] - 2)
+                    and (self._governs(source[0] - 2) or low[source[0] - 2] == "not")
                 ):
                     return None  # 'plans to make more detailed records': an infinitive
+                while (
+                    source[0] > t0
+                    and low[source[0] - 1] in _SETTING_PREPS
+                    and _open_gap(view, source[0])
+                ):
+                    # 'Some delegates at the convention in Philadelphia said': the phrase
+                    # runs back over its settings; 'put it in a lengthy expose' has none
+                    if source[0] - 1 == t0 or not _open_gap(view, source[0] - 1):
+                        # a fronted setting: 'On Sunday Trump said'
+                        start = self._past_setting(source[0] - 1, source[1])
+                        if start >= source[1]:
+                            return None
+                        source = (start, source[1])
+                        break
+                    prev = _np_back(view, source[0] - 2, t0, lex)
+                    if prev is None or not _plausible_source(view, *prev, lex):
+                        return None
+                    source = (prev[0], source[1])
+                if any(
+                    low[t] in _IRREGULAR_PAST and not view.capitalised(t) for t in range(*source)
+                ):
+                    return None  # 'The move took place despite repeated warnings'
         else:
             source, rule, after = self._source_after_punct(sent, k, i, j)
             if source is None:
@@ -1972,6 +2009,10 @@ class _Finder:
         """'Trump hit back, saying …': the speaker is the sentence's subject."""
         if entry.lemma == "mean":
             return None  # '…, meaning that the court stays short-handed': a consequence
+        k = self._chain_start(i, sent)
+        if k > sent.t0 and self.view.low[k - 1] == "each" and _open_gap(self.view, k):
+            # 'Trump and Clinton vied for the title, each touting …': 'each' speaks
+            return self._finish(sent, i, j, entry, (k - 1, k), "participle", j)
         shared = [c for c in self.out[first_in_sentence:] if c.source is not None]
         if shared:
             prev = shared[-1]
@@ -2130,6 +2171,34 @@ class _Finder:
         if nxt in _PHRASAL_NOT.get(entry.lemma, ()):
             return True
         if (
+            entry.lemma in ("add", "appeal")
+            and nxt in _DETERMINERS
+            and j == i + 1
+            and k > sent.t0
+            and _open_gap(view, k)
+            and _open_gap(view, j)
+        ):
+            return True  # 'had added the additional week', 'appealed the case': a deed
+        if (
+            entry.lemma == "went on"
+            and nxt == "to"
+            and j + 1 < sent.t1
+            and low[j + 1] not in self.lex.verbs
+        ):
+            return True  # 'went on to win' (but 'went on to say')
+        if low[i] == "saying" and k > sent.t0 and low[k - 1] == "without":
+            return True  # 'it goes without saying'
+        if (
+            i == sent.t0
+            and low[i] == entry.lemma
+            and j == i + 1
+            and j < sent.t1
+            and view.capitalised(j)
+            and _open_gap(view, j)
+            and not self._title_case(sent)
+        ):
+            return True  # 'Hope Hicks, a spokeswoman, …': a first name, not a verb
+        if (
             (low[i] in entry.noun_forms or (j > i + 1 and low[i].endswith("s")))
             and k > sent.t0
             and (low[k - 1] in ("percentage", "basis") or _number(low[k - 1]))
@@ -2137,8 +2206,10 @@ class _Finder:
             return True  # '0.2 percentage points to 1.9', 'two claims': a counted noun
         if entry.lemma == "read" and not self._next_to_quote(sent, k, j):
             return True  # 'read the report': only '“…,” the sign read' reports words
-        if entry.lemma == "feel" and not self._clause_after(sent, j):
-            return True  # 'felt squeezed', 'feel free', 'feel a pinch': a state, not a view
+        if entry.lemma in ("feel", "assume") and (
+            not self._clause_after(sent, j) or nxt.endswith("ed")
+        ):
+            return True  # 'felt squeezed', 'feel stung after …', 'assumed a new role'
         if (
             entry.lemma in ("find", "show")
             and j == i + 1
@@ -2340,8 +2411,9 @@ class _Finder:
             ):
                 b = t
                 break
+        a = self._past_setting(a, b)
         np = (a, b)
-        if b >= before or not _plausible_source(view, *np, lex):
+        if b <= a or b >= before or not _plausible_source(view, *np, lex):
             return None
         if not _source_like(view, *np, lex):
             return None
@@ -2359,6 +2431,24 @@ class _Finder:
         ):
             return None
         return np
+
+    def _past_setting(self, a: int, b: int) -> int:
+        """'On Sunday morning Mr. Trump …': where the name after a fronted setting
+        starts in the phrase ``a``..``b-1`` (``b`` when 'In the next eight weeks' has none)."""
+        view = self.view
+        low = view.low
+        if low[a] not in _FRONTED:
+            return a
+        return next(
+            (
+                t
+                for t in range(a + 1, b)
+                if (view.capitalised(t) or low[t] in SUBJECT_PRONOUNS)
+                and (t - 1 == a or not view.capitalised(t - 1) or low[t - 1] in _TIME_WORDS)
+                and low[t] not in _TIME_WORDS
+            ),
+            b,
+        )
 
     def _skip_time(self, k: int, t0: int) -> int:
         """Step back over a time phrase before the verb: 'Clinton on Tuesday said'."""
@@ -2635,7 +2725,7 @@ class _Finder:
         if (
             k < t1
             and low[k] in ("to", "with")
-            and entry.category == "speech"
+            and entry.category in ("speech", "writing")
             and recipient is None
             and self._recipient_follows(k + 1, t1)
         ):
@@ -2688,7 +2778,10 @@ class _Finder:
         if rule == "passive_by" and not (chain == sent.t0 + 1 and low[sent.t0] == "it"):
             # 'The findings were welcomed by X': what X spoke about comes first
             content = _content_before(view, sent, view.starts[chain])
-        elif k < t1:
+        elif k < t1 and not (
+            k > j and "," in view.gap(k) and low[k].endswith("ing") and low[k] in lex.verbs
+        ):
+            # ('wrote to members, saying …': the participle reports, not this cue)
             if (
                 k == j
                 and low[j - 1] in entry.noun_forms
