@@ -2246,11 +2246,30 @@ MORE_PATTERNS = [
         [dict(kind="direct", cue="added", source="a senior doctor")],
         id="inverted-added-determiner-health",
     ),
+    pytest.param(
+        'The coach said the team was "exhausted," but he said that the players would recover.',
+        [
+            dict(kind="indirect", cue="said", source="The coach"),
+            dict(kind="indirect", cue="said", source="he"),
+        ],
+        id="new-clause-after-closing-quote-sport",
+    ),
+    pytest.param(
+        "The chief executive, like her rivals, has cut jobs but has said she will hire again.",
+        [dict(kind="indirect", cue="said", source="The chief executive", rule="shared_subject")],
+        id="shared-subject-past-aside-business",
+    ),
+    pytest.param(
+        "The father of two said he was relieved.",
+        [dict(kind="indirect", cue="said", source="The father of two")],
+        id="father-of-two-health",
+    ),
 ]
 NOT_CUES = [
     pytest.param("The striker did not show up for training.", [], id="show-up-sport"),
     pytest.param("Let the players tell their own story.", [], id="let-them-tell-sport"),
     pytest.param("Hope Hicks, a spokeswoman, was not available.", [], id="first-name-hope"),
+    pytest.param("About 40 fans demonstrated outside the stadium.", [], id="demonstrated-outside"),
     pytest.param("The striker went on to win the golden boot.", [], id="went-on-to-win-sport"),
     pytest.param("The council had added an extra week of consultation.", [], id="added-a-deed"),
     pytest.param("The firm appealed the ruling in March.", [], id="appealed-the-case-business"),

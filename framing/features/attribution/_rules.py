@@ -86,8 +86,15 @@ _AUX = frozenset(
         for a in "'’"
     ]
 )
+# words opening a setting, not reported content, right after a cue ('demonstrated
+# outside the paper', 'spoke during the rally')
+_SETTING_STARTS = frozenset(
+    ["outside", "because", "during", "since", "until", "near", "inside", "despite"]
+)
 # prepositions that never open a speaker's phrase ('in a lengthy expose')
 _SETTING_PREPS = frozenset(["in", "on", "at", "into", "during", "despite", "through"])
+# 'mother of three', 'father of two': a person, not a count
+_PARENTS = frozenset(["mother", "father", "parent", "grandmother", "grandfather", "mom", "dad"])
 _NEG_BE = frozenset(f"{v}n{a}t" for v in ("is", "are", "was", "were") for a in "'’")
 _ADVERBS = frozenset(
     [
@@ -707,7 +714,7 @@ _CONTRAST = re.compile(
 )
 # a clause boundary before a source: a comma, semicolon or dash, then maybe a conjunction
 _NEW_CLAUSE = re.compile(
-    r"[,;—–]\s*(?:(?:but|and|yet|so|while|whereas|although|though|because|as|since)\s+)?$"
+    r"[,;—–][\"”’']?\s*(?:(?:but|and|yet|so|while|whereas|although|though|because|as|since)\s+)?$"
 )
 # common irregular past tenses: the verb that ends a clause's subject ('Clinton shook …')
 _IRREGULAR_PAST = frozenset(
@@ -1048,6 +1055,17 @@ def _is_adverb(word: str) -> bool:
 def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int, int] | None:
     """The noun phrase ending at token ``j`` (inclusive), as a token range."""
     low = view.low
+    if (
+        j - 2 >= t0
+        and _number(low[j])
+        and low[j - 1] == "of"
+        and low[j - 2] in _PARENTS
+        and _open_gap(view, j)
+        and _open_gap(view, j - 1)
+    ):
+        # 'the 34-year-old mother of three replied'
+        head = _np_back(view, j - 2, t0, lex)
+        return (head[0], j + 1) if head else None
     if (low[j] in _STOP or low[j] in _DETERMINERS or (_verb_form(low[j], lex) and j > t0)) and not (
         view.capitalised(j) and low[j] not in _STOP
     ):
@@ -1227,6 +1245,8 @@ def _plausible_source(view: View, a: int, b: int, lex: AttributionLexicons) -> b
     if b - a == 1 and low[a] in SUBJECT_PRONOUNS:
         return True
     head = view.base(b - 1)
+    if b - a >= 3 and low[b - 2] == "of" and low[b - 3] in _PARENTS:
+        return True  # 'the mother of three'
     if head.isdigit() or low[b - 1] in _DETERMINERS:
         return False
     return any(view.capitalised(t) or low[t] not in _STOP for t in range(a, b))
@@ -1833,7 +1853,10 @@ class _Finder:
                 )
             elif (q := self._quantity(head, k, t0)) is not None:
                 source, rule = q, "subject"  # 'One in three said', '26% say', 'Most said'
-            elif w in _DETERMINERS or (w.endswith(("'s", "’s")) and base not in SUBJECT_PRONOUNS):
+            elif (
+                w in _DETERMINERS
+                and not (head - 2 >= t0 and low[head - 1] == "of" and low[head - 2] in _PARENTS)
+            ) or (w.endswith(("'s", "’s")) and base not in SUBJECT_PRONOUNS):
                 return None  # "his plans", "the group's support": a noun, not a verb
             else:
                 np = _np_back(view, head, t0, lex)
@@ -2417,10 +2440,12 @@ class _Finder:
             return None
         if not _source_like(view, *np, lex):
             return None
-        nxt = view.low[np[1]]
+        resume = self._after_aside(np[1], before)
+        nxt = view.low[resume]
+        broken = resume == np[1] and _has_punct(view.gap(resume))
         if not need_verb:
-            return None if _has_punct(view.gap(np[1])) else np
-        if _has_punct(view.gap(np[1])) or not (
+            return None if broken else np
+        if broken or not (
             nxt in _AUX
             or nxt in _BE
             or _finite_verb(nxt)
@@ -2431,6 +2456,20 @@ class _Finder:
         ):
             return None
         return np
+
+    def _after_aside(self, t: int, before: int) -> int:
+        """Where the clause resumes after an aside set off by commas that starts at token
+        ``t`` ('Hillary Clinton, like Obama, has said'); ``t`` itself when there is none."""
+        view = self.view
+        if not _comma_like(view.gap(t)):
+            return t
+        for close in range(t + 1, min(before, t + 14)):
+            gap = view.gap(close)
+            if _comma_like(gap) and view.quote[close - 1] < 0:
+                return close if self._parenthetical(t, close, "") else t
+            if _has_punct(gap) and not _abbrev_gap(view, close) and not _paren_only(gap):
+                return t
+        return t
 
     def _past_setting(self, a: int, b: int) -> int:
         """'On Sunday morning Mr. Trump …': where the name after a fronted setting
@@ -2792,6 +2831,12 @@ class _Finder:
             content = _content_after(view, sent, view.starts[k])
             if content is not None and not self._complement_ok(entry, k, t1):
                 return None
+            if (
+                content is not None
+                and low[k] in _SETTING_STARTS
+                and not self._reports_inside(content)
+            ):
+                content = None  # 'demonstrated outside the paper', 'wrote in 2014 for …'
         if content is not None and len(re.findall(r"\w+", view.text[content[0] : content[1]])) < 2:
             content = None  # 'spoke first': no reported content
         if content is None and k >= t1 and view.text[view.ends[k - 1] : sent.end].strip() == ":":
@@ -2830,6 +2875,12 @@ class _Finder:
             inherit_from=inherit,
             anchor=min(cue[0], content[0]),
         )
+
+    def _reports_inside(self, content: tuple[int, int]) -> bool:
+        """Whether a span opening with a setting goes on to report something: a
+        'that'-clause, a quote or a colon."""
+        chunk = self.view.text[content[0] : content[1]]
+        return bool(re.search(r"\bthat\b|[:“\"‘]", chunk))
 
     def _relative_content(
         self, source: tuple[int, int], content: tuple[int, int]
