@@ -2264,6 +2264,16 @@ MORE_PATTERNS = [
         [dict(kind="indirect", cue="said", source="The father of two")],
         id="father-of-two-health",
     ),
+    pytest.param(
+        "Chastened by the criticism, the club revised its plan, promising to focus on youth.",
+        [dict(kind="indirect", cue="promising", source="the club", rule="participle")],
+        id="participle-after-fronted-past-participle-sport",
+    ),
+    pytest.param(
+        "In May, several patient groups gave the trust more time, saying it was overdue.",
+        [dict(kind="indirect", cue="saying", source="several patient groups")],
+        id="plural-group-subject-health",
+    ),
 ]
 NOT_CUES = [
     pytest.param("The striker did not show up for training.", [], id="show-up-sport"),

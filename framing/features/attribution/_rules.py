@@ -714,7 +714,7 @@ _CONTRAST = re.compile(
 )
 # a clause boundary before a source: a comma, semicolon or dash, then maybe a conjunction
 _NEW_CLAUSE = re.compile(
-    r"[,;—–][\"”’']?\s*(?:(?:but|and|yet|so|while|whereas|although|though|because|as|since)\s+)?$"
+    r"[,;—–][\"”’']?\s*(?:(?:but|and|yet|so|while|whereas|although|though|because|as|since|when)\s+)?$"
 )
 # common irregular past tenses: the verb that ends a clause's subject ('Clinton shook …')
 _IRREGULAR_PAST = frozenset(
@@ -1305,15 +1305,16 @@ def _source_like(view: View, a: int, b: int, lex: AttributionLexicons) -> bool:
         w = view.base(t)
         if view.capitalised(t) and w not in _DETERMINERS:
             return True
-        if (
-            w in lex.anonymous_heads
-            or w in lex.organisation_heads
-            or w in lex.voice_heads
-            or w in lex.media_heads
-            or w in _SOURCE_LIKE
-            or w in lex.titles
-        ):
-            return True
+        for form in (w, w.removesuffix("s")):  # 'several environmental groups'
+            if (
+                form in lex.anonymous_heads
+                or form in lex.organisation_heads
+                or form in lex.voice_heads
+                or form in lex.media_heads
+                or form in _SOURCE_LIKE
+                or form in lex.titles
+            ):
+                return True
     return False
 
 
@@ -2179,7 +2180,7 @@ class _Finder:
             w in _DETERMINERS
             or w in _OBJECT_PRONOUNS
             or view.capitalised(t)
-            or (w.endswith("s") and w not in self.lex.verbs)
+            or (w.endswith("s") and not w.endswith(("us", "ss")) and w not in self.lex.verbs)
             or w in self.lex.anonymous_heads
             or w in self.lex.media_heads
         )
@@ -2399,6 +2400,7 @@ class _Finder:
                 low[t] in _FRONTED
                 or low[t] in _FRONTED_OPENERS
                 or (low[t].endswith(("ly", "ing")) and len(low[t]) > 4)  # 'Shortly after …,'
+                or (low[t].endswith("ed") and t + 1 < before and low[t + 1] == "by")
                 or (t + 1 < before and low[t + 1] in ("later", "earlier", "ago", "on"))
             )
             if not (fronted or dateline):
