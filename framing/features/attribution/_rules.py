@@ -1058,8 +1058,7 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
     if (
         j - 2 >= t0
         and _number(low[j])
-        and low[j - 1] == "of"
-        and low[j - 2] in _PARENTS
+        and _of_parents(low, j)
         and _open_gap(view, j)
         and _open_gap(view, j - 1)
     ):
@@ -1143,6 +1142,11 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
             break  # 'outrageous things Donald Trump said': the name is the source
         a -= 1
     return a, j + 1
+
+
+def _of_parents(low: list[str], t: int) -> bool:
+    """Token ``t`` counts children: 'mother of three', 'father of two'."""
+    return t >= 2 and low[t - 1] == "of" and low[t - 2] in _PARENTS
 
 
 def _verb_form(word: str, lex: AttributionLexicons) -> bool:
@@ -1245,7 +1249,7 @@ def _plausible_source(view: View, a: int, b: int, lex: AttributionLexicons) -> b
     if b - a == 1 and low[a] in SUBJECT_PRONOUNS:
         return True
     head = view.base(b - 1)
-    if b - a >= 3 and low[b - 2] == "of" and low[b - 3] in _PARENTS:
+    if b - a >= 3 and _of_parents(low, b - 1):
         return True  # 'the mother of three'
     if head.isdigit() or low[b - 1] in _DETERMINERS:
         return False
@@ -1854,10 +1858,9 @@ class _Finder:
                 )
             elif (q := self._quantity(head, k, t0)) is not None:
                 source, rule = q, "subject"  # 'One in three said', '26% say', 'Most said'
-            elif (
-                w in _DETERMINERS
-                and not (head - 2 >= t0 and low[head - 1] == "of" and low[head - 2] in _PARENTS)
-            ) or (w.endswith(("'s", "’s")) and base not in SUBJECT_PRONOUNS):
+            elif (w in _DETERMINERS and not (head - 2 >= t0 and _of_parents(low, head))) or (
+                w.endswith(("'s", "’s")) and base not in SUBJECT_PRONOUNS
+            ):
                 return None  # "his plans", "the group's support": a noun, not a verb
             else:
                 np = _np_back(view, head, t0, lex)
