@@ -5,19 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..text import Segmented
+from ._view import View, make_view
 
 __all__ = ["ArticleInput", "Feature", "FeatureOutput"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ArticleInput:
     """What every feature receives: the article's id, headline and segmentation.
 
     ``lexicons`` is the path of the user's lexicon TOML file, if any (a path rather
-    than the loaded tables, so it crosses to worker processes cheaply).
+    than the loaded tables, so it crosses to worker processes cheaply). ``view`` is the
+    token view every word-reading feature shares, built on first use and then kept.
     """
 
     doc_id: str
@@ -28,6 +31,11 @@ class ArticleInput:
     @property
     def text(self) -> str:
         return self.seg.text
+
+    @cached_property
+    def view(self) -> View:
+        """Lowercase tokens with sentence and quote membership, built once."""
+        return make_view(self.seg)
 
 
 @dataclass(slots=True)

@@ -37,10 +37,10 @@ import pandas as pd
 
 from ...text import Segmented, segment
 from .._base import ArticleInput, Feature, FeatureOutput
+from .._view import View, make_view
 from ._lexicon import AttributionLexicons, default_lexicons, load_attribution_lexicons
 from ._names import Resolver
 from ._rules import find_candidates
-from ._view import make_view
 
 __all__ = [
     "ATTRIBUTION",
@@ -98,9 +98,11 @@ def speech_cue_forms(lexicons: AttributionLexicons | None = None) -> frozenset[s
     return (lexicons or default_lexicons()).speech_forms()
 
 
-def attribution_rows(seg: Segmented, lexicons: AttributionLexicons) -> list[dict[str, Any]]:
+def attribution_rows(
+    seg: Segmented, lexicons: AttributionLexicons, view: View | None = None
+) -> list[dict[str, Any]]:
     """The attribution rows of one segmented article (plain dicts, text order)."""
-    view = make_view(seg)
+    view = view if view is not None else make_view(seg)
     candidates = find_candidates(view, lexicons)
     infos = Resolver(view, lexicons).resolve_all(candidates)
     text = seg.text
@@ -206,7 +208,7 @@ def article_figures(rows: list[dict[str, Any]], n_words: int) -> dict[str, Any]:
 
 def _compute(article: ArticleInput) -> FeatureOutput:
     lex = load_attribution_lexicons(article.lexicons)
-    rows = attribution_rows(article.seg, lex)
+    rows = attribution_rows(article.seg, lex, article.view)
     figures = article_figures(rows, len(article.seg.tokens))
     return FeatureOutput(article=figures, spans={"attributions": rows})
 

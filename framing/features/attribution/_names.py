@@ -23,9 +23,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .._view import View
 from ._lexicon import AttributionLexicons
 from ._rules import SUBJECT_PRONOUNS, Candidate
-from ._view import View
 
 __all__ = ["Resolver", "SourceInfo"]
 

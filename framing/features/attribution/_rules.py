@@ -25,8 +25,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from .._view import View
 from ._lexicon import AttributionLexicons, VerbEntry
-from ._view import View
 
 __all__ = ["Candidate", "find_candidates"]
 

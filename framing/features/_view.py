@@ -1,6 +1,7 @@
-"""A token view of one segmented article, shared by the attribution rules and the name
-finder: tokens with their lowercase forms, sentence and quote membership, and the
-punctuation between tokens (the segmenter's tokens are words only)."""
+"""A token view of one segmented article, shared by every feature that reads words: the
+attribution rules, the name finder and the hedge, frame and actor matchers. Tokens with
+their lowercase forms, sentence and quote membership, and the punctuation between tokens
+(the segmenter's tokens are words only). Built once per article (``ArticleInput.view``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ...text import Quote, Segmented
+from ..text import Quote, Segmented
 
 __all__ = ["View", "make_view"]
 
