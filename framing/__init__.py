@@ -29,6 +29,12 @@ from .features.attribution import (
     extract_attributions,
     load_attribution_lexicons,
 )
+from .features.hedging import (
+    HedgeLexicons,
+    extract_boosters,
+    extract_hedges,
+    load_hedge_lexicons,
+)
 from .text import Quote, Segmented, segment
 
 try:
@@ -53,15 +59,19 @@ __all__ = [
     "Feature",
     "FeatureOutput",
     "FramingError",
+    "HedgeLexicons",
     "MissingDependencyError",
     "Quote",
     "Segmented",
     "__version__",
     "analyse",
     "extract_attributions",
+    "extract_boosters",
+    "extract_hedges",
     "load_attribution_lexicons",
     "load_cleaning_rules",
     "load_corpus",
+    "load_hedge_lexicons",
     "register_feature",
     "segment",
 ]

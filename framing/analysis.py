@@ -282,6 +282,9 @@ class Analysis:
             c
             for c in (
                 "n_words",
+                "attr_anonymous_share",
+                "hedge_sentence_share",
+                "booster_per_1k_words",
                 "sent_compound_mean",
                 "sent_negative_share",
                 "read_flesch_reading_ease",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ._base import ArticleInput, Feature, FeatureOutput
 from .attribution import ATTRIBUTION
+from .hedging import HEDGING
 from .readability import READABILITY
 from .sentiment import SENTIMENT
 
@@ -43,5 +44,5 @@ def register_feature(feature: Feature, *, replace: bool = False) -> Feature:
     return feature
 
 
-for _feature in (ATTRIBUTION, SENTIMENT, READABILITY):
+for _feature in (ATTRIBUTION, HEDGING, SENTIMENT, READABILITY):
     register_feature(_feature)

@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+import pandas as pd
+
 from ..text import Segmented
 from ._view import View, make_view
 
-__all__ = ["ArticleInput", "Feature", "FeatureOutput"]
+__all__ = ["ArticleInput", "Feature", "FeatureOutput", "span_frame"]
 
 
 @dataclass(frozen=True)
@@ -72,3 +74,15 @@ class Feature:
     sentence_columns: Mapping[str, str] = field(default_factory=dict)
     span_tables: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     description: str = ""
+
+
+def span_frame(rows: list[dict[str, Any]], columns: Mapping[str, str]) -> pd.DataFrame:
+    """A span table from a feature's rows, with the declared dtypes (text columns keep
+    None, not NaN, for a missing value)."""
+    frame = pd.DataFrame(rows, columns=list(columns))
+    for column, dtype in columns.items():
+        if dtype == "str":
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+        else:
+            frame[column] = frame[column].astype(dtype)
+    return frame

@@ -136,7 +136,7 @@ def test_analyse_takes_the_lexicon_file_too(tmp_path):
     ("content", "message"),
     [
         ('[attribution]\nreporting_verbz = ["x"]\n', "unknown key"),
-        ("[other]\nx = 1\n", r"no \[attribution\] table"),
+        ("[other]\nx = 1\n", r"unknown table\(s\) other"),
         ('[attribution.reporting_verbs.x]\ncategory = "gossip"\n', "category 'gossip'"),
         ("[attribution\n", "not valid"),
     ],

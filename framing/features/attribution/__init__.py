@@ -36,7 +36,7 @@ from typing import Any
 import pandas as pd
 
 from ...text import Segmented, segment
-from .._base import ArticleInput, Feature, FeatureOutput
+from .._base import ArticleInput, Feature, FeatureOutput, span_frame
 from .._view import View, make_view
 from ._lexicon import AttributionLexicons, default_lexicons, load_attribution_lexicons
 from ._names import Resolver
@@ -141,16 +141,6 @@ def attribution_rows(
     return rows
 
 
-def _frame(rows: list[dict[str, Any]], columns: Mapping[str, str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(columns))
-    for column, dtype in columns.items():
-        if dtype == "str":
-            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
-        else:
-            frame[column] = frame[column].astype(dtype)
-    return frame
-
-
 def extract_attributions(
     text: str,
     *,
@@ -178,7 +168,7 @@ def extract_attributions(
         ...     ["kind", "source", "source_type"]]  # doctest: +SKIP
     """
     lex = load_attribution_lexicons(lexicons)
-    return _frame(attribution_rows(segment(text), lex), ATTRIBUTION_COLUMNS)
+    return span_frame(attribution_rows(segment(text), lex), ATTRIBUTION_COLUMNS)
 
 
 def article_figures(rows: list[dict[str, Any]], n_words: int) -> dict[str, Any]:

@@ -24,16 +24,15 @@ entries come from). A user's TOML file adds to them (it never silently replaces 
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from os import PathLike
 from pathlib import Path
 from typing import Literal
 
 from ...errors import ConfigError
+from .._lexicons import check_sections, data_file, read_toml, read_tsv
 
 __all__ = [
     "CATEGORIES",
@@ -45,7 +44,6 @@ __all__ = [
 
 Category = Literal["speech", "writing", "cognition", "intention", "evidence", "stance"]
 CATEGORIES: tuple[str, ...] = ("speech", "writing", "cognition", "intention", "evidence", "stance")
-_LEXICON_PACKAGE = "framing.features.lexicons"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,34 +81,6 @@ class AttributionLexicons:
         return frozenset(
             form for form, e in self.verbs.items() if e.category in ("speech", "writing")
         )
-
-
-def _rows(text: str, origin: str) -> tuple[list[str], list[list[str]]]:
-    header: list[str] | None = None
-    rows: list[list[str]] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if header is None:
-            header = cells
-            continue
-        if len(cells) < len(header):
-            cells += [""] * (len(header) - len(cells))
-        if len(cells) > len(header):
-            raise ConfigError(
-                f"{origin} line {number}: {len(cells)} tab-separated fields, the header has "
-                f"{len(header)} ({', '.join(header)})"
-            )
-        rows.append(cells)
-    if header is None:
-        raise ConfigError(f"{origin}: no header row")
-    return header, rows
-
-
-def _data_file(name: str) -> tuple[str, str]:
-    text = resources.files(_LEXICON_PACKAGE).joinpath(name).read_text("utf-8")
-    return text, f"framing's lexicons/{name}"
 
 
 def _verb_entry(lemma: str, category: str, stance: str, note: str, origin: str) -> VerbEntry:
@@ -164,9 +134,9 @@ def _base_tables() -> dict[str, object]:
     tables: dict[str, object] = {}
 
     def read(name: str) -> tuple[list[str], list[list[str]]]:
-        text, origin = _data_file(name)
+        text, origin = data_file(name)
         digest.update(text.encode())
-        return _rows(text, origin)
+        return read_tsv(text, origin)
 
     _, verb_rows = read("reporting_verbs.tsv")
     verbs: dict[str, VerbEntry] = {}
@@ -203,11 +173,13 @@ def _base_tables() -> dict[str, object]:
 
 
 def _extend(tables: dict[str, object], data: Mapping[str, object], origin: str) -> None:
-    section = data.get("attribution")
+    if "attribution" not in data:
+        return  # a lexicon file for other feature families only
+    section = data["attribution"]
     if not isinstance(section, dict):
         raise ConfigError(
-            f"{origin}: no [attribution] table; put attribution lexicon entries under "
-            "[attribution] (see the README, 'Extending the attribution lexicons')"
+            f"{origin}: [attribution] must be a table (see the README, 'Extending the "
+            "attribution lexicons')"
         )
     known = {
         "reporting_verbs",
@@ -318,37 +290,21 @@ def load_attribution_lexicons(
 
 def _load_extended(extra: str | Mapping[str, object]) -> AttributionLexicons:
     if isinstance(extra, Mapping):
-        data, origin = extra, "lexicon mapping"
-    else:
-        return _load_file(extra, _mtime(extra))
+        check_sections(extra, "lexicon mapping")
+        return _build(extra, "lexicon mapping", repr(sorted(extra.items(), key=str)).encode())
+    _, raw = read_toml(extra)
+    return _build_file(extra, raw)
+
+
+@lru_cache(maxsize=8)
+def _build_file(path: str, raw: bytes) -> AttributionLexicons:
+    return _build(read_toml(path)[0], path, raw)
+
+
+def _build(data: Mapping[str, object], origin: str, raw: bytes) -> AttributionLexicons:
     tables = _base_tables()
     _extend(tables, data, origin)
     digest = tables["digest"]
     assert hasattr(digest, "update")
-    digest.update(repr(sorted(data.items(), key=str)).encode())
-    return _freeze(tables, ("framing", origin))
-
-
-def _mtime(path: str) -> float:
-    p = Path(path)
-    if not p.is_file():
-        raise ConfigError(
-            f"lexicon file {path} does not exist; pass the path of a TOML file with an "
-            "[attribution] table"
-        )
-    return p.stat().st_mtime
-
-
-@lru_cache(maxsize=8)
-def _load_file(path: str, mtime: float) -> AttributionLexicons:
-    raw = Path(path).read_bytes()
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid UTF-8 TOML: {exc}") from exc
-    tables = _base_tables()
-    _extend(tables, data, path)
-    digest = tables["digest"]
-    assert hasattr(digest, "update")
     digest.update(raw)
-    return _freeze(tables, ("framing", path))
+    return _freeze(tables, ("framing", origin))

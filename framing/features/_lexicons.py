@@ -1,0 +1,99 @@
+"""Reading framing's lexicon data files and users' lexicon TOML files, for every feature.
+
+The data files in ``features/lexicons`` are tab-separated with ``#`` comment lines (each
+file's header says where its entries come from). A user's lexicon file is one TOML file
+with a table per feature family (``[attribution]``, ``[hedging]``, ``[emphasis]``); each
+family reads its own table and ignores the others.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ConfigError
+
+__all__ = ["LEXICON_SECTIONS", "data_file", "read_toml", "read_tsv"]
+
+_LEXICON_PACKAGE = "framing.features.lexicons"
+
+#: The tables a user's lexicon file may hold, one per feature family.
+LEXICON_SECTIONS: tuple[str, ...] = ("attribution", "hedging", "emphasis")
+
+
+def read_tsv(text: str, origin: str) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of a tab-separated lexicon file (``#`` lines are comments).
+
+    Raises:
+        ConfigError: A row has more fields than the header, or there is no header.
+    """
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cells
+            continue
+        if len(cells) < len(header):
+            cells += [""] * (len(header) - len(cells))
+        if len(cells) > len(header):
+            raise ConfigError(
+                f"{origin} line {number}: {len(cells)} tab-separated fields, the header has "
+                f"{len(header)} ({', '.join(header)})"
+            )
+        rows.append(cells)
+    if header is None:
+        raise ConfigError(f"{origin}: no header row")
+    return header, rows
+
+
+def data_file(name: str) -> tuple[str, str]:
+    """The text of one of framing's lexicon files, and how to name it in messages."""
+    text = resources.files(_LEXICON_PACKAGE).joinpath(name).read_text("utf-8")
+    return text, f"framing's lexicons/{name}"
+
+
+def read_toml(path: str) -> tuple[Mapping[str, object], bytes]:
+    """A user's lexicon TOML file, parsed (cached while the file is unchanged), and its bytes.
+
+    Raises:
+        ConfigError: The file is missing, not UTF-8 TOML, or holds none of the tables in
+            ``LEXICON_SECTIONS``.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(
+            f"lexicon file {path} does not exist; pass the path of a TOML file with "
+            + " / ".join(f"[{s}]" for s in LEXICON_SECTIONS)
+            + " tables"
+        )
+    return _read_toml(str(p), p.stat().st_mtime)
+
+
+@lru_cache(maxsize=8)
+def _read_toml(path: str, mtime: float) -> tuple[Mapping[str, object], bytes]:
+    raw = Path(path).read_bytes()
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 TOML: {exc}") from exc
+    check_sections(data, path)
+    return data, raw
+
+
+def check_sections(data: Mapping[str, object], origin: str) -> None:
+    """Raise ConfigError unless ``data`` holds at least one known table and no unknown one."""
+    unknown = sorted(k for k in data if k not in LEXICON_SECTIONS)
+    if unknown or not data:
+        raise ConfigError(
+            f"{origin}: "
+            + (f"unknown table(s) {', '.join(unknown)}; " if unknown else "no tables; ")
+            + "a lexicon file holds "
+            + ", ".join(f"[{s}]" for s in LEXICON_SECTIONS)
+            + " (see the README)"
+        )

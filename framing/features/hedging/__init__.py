@@ -1,0 +1,261 @@
+"""How sure an article sounds: hedges and boosters, with the evidence.
+
+:func:`extract_hedges` finds every hedge cue in a text: epistemic modals, adverbs,
+adjectives and nouns (may, possibly, likely, speculation), epistemic and belief verbs
+(appear to, seem, suggest, believe, expect), impersonal and passive forms ("it is
+understood", "is thought to"), approximators before a quantity ("around 200") and
+conditionals ("if", "whether"; they can be switched off); a weasel tier ("some
+experts", "critics say") is opt-in. :func:`extract_boosters` finds the opposite:
+clearly, certainly, undoubtedly, "there is no doubt", "will" in prediction. Both run on
+the lexicons in ``framing/features/lexicons`` (``hedges.tsv``, ``boosters.tsv``,
+``weasels.tsv``) and the context rules in :mod:`._rules`.
+
+A cue inside a direct quote belongs to the quoted speaker, not to the outlet: the
+``voice`` column says which (``outlet`` or ``quote``), and the article figures give the
+share of hedges in the outlet's own voice.
+
+Units and direction: per-1,000-word rates and shares; higher = more hedged (or more
+boosted). Categories follow Hyland (2005) for hedges and boosters and the Szeged
+Uncertainty Corpus classes (Szarvas et al. 2012) for ``uncertainty_class``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from os import PathLike
+from typing import Any
+
+import pandas as pd
+
+from ...text import segment
+from .._base import ArticleInput, Feature, FeatureOutput, span_frame
+from .._view import View, make_view
+from ._lexicon import (
+    BOOSTER_CATEGORIES,
+    HEDGE_CATEGORIES,
+    HedgeLexicons,
+    load_hedge_lexicons,
+)
+from ._rules import find_cues
+
+__all__ = [
+    "BOOSTER_CATEGORIES",
+    "BOOSTER_COLUMNS",
+    "HEDGE_CATEGORIES",
+    "HEDGE_COLUMNS",
+    "HEDGING",
+    "HedgeLexicons",
+    "extract_boosters",
+    "extract_hedges",
+    "load_hedge_lexicons",
+]
+
+#: Columns of the hedge table (besides ``doc_id`` in a corpus run).
+HEDGE_COLUMNS: dict[str, str] = {
+    "start": "int64",
+    "end": "int64",
+    "sentence": "int64",
+    "cue": "str",
+    "lemma": "str",
+    "category": "str",
+    "uncertainty_class": "str",
+    "voice": "str",
+}
+#: Columns of the booster table.
+BOOSTER_COLUMNS: dict[str, str] = {
+    "start": "int64",
+    "end": "int64",
+    "sentence": "int64",
+    "cue": "str",
+    "lemma": "str",
+    "category": "str",
+    "voice": "str",
+}
+
+ARTICLE_COLUMNS: dict[str, str] = {
+    "hedge_n": "int64",
+    "hedge_per_1k_words": "float64",
+    "hedge_sentence_share": "float64",
+    "hedge_own_voice_share": "float64",
+    **{f"hedge_n_{c}": "Int64" for c in HEDGE_CATEGORIES},
+    "booster_n": "int64",
+    "booster_per_1k_words": "float64",
+    "booster_sentence_share": "float64",
+    "booster_own_voice_share": "float64",
+    **{f"booster_n_{c}": "int64" for c in BOOSTER_CATEGORIES},
+    "hedge_booster_ratio": "float64",
+}
+SENTENCE_COLUMNS: dict[str, str] = {
+    "hedged": "bool",
+    "boosted": "bool",
+    "hedge_count": "int64",
+    "booster_count": "int64",
+}
+
+
+def cue_rows(view: View, lex: HedgeLexicons) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The hedge rows and the booster rows of one article (plain dicts, text order)."""
+    hedges: list[dict[str, Any]] = []
+    boosters: list[dict[str, Any]] = []
+    text = view.text
+    for m in find_cues(view, lex):
+        start, end = view.starts[m.first], view.ends[m.last - 1]
+        row: dict[str, Any] = {
+            "start": start,
+            "end": end,
+            "sentence": view.sent[m.first],
+            "cue": text[start:end],
+            "lemma": m.lemma,
+            "category": m.category,
+        }
+        if m.tier == "booster":
+            row["voice"] = "quote" if view.quote[m.first] >= 0 else "outlet"
+            boosters.append(row)
+        else:
+            row["uncertainty_class"] = m.uncertainty_class
+            row["voice"] = "quote" if view.quote[m.first] >= 0 else "outlet"
+            hedges.append(row)
+    return hedges, boosters
+
+
+def _options(
+    lexicons: str | PathLike[str] | Mapping[str, object] | HedgeLexicons | None,
+    conditionals: bool | None,
+    weasels: bool | None,
+) -> HedgeLexicons:
+    lex = load_hedge_lexicons(lexicons)
+    if conditionals is None and weasels is None:
+        return lex
+    return HedgeLexicons(
+        lex.cues,
+        lex.conditionals if conditionals is None else conditionals,
+        lex.weasels if weasels is None else weasels,
+        lex.sources,
+        lex.digest,
+    )
+
+
+def extract_hedges(
+    text: str,
+    *,
+    conditionals: bool | None = None,
+    weasels: bool | None = None,
+    lexicons: str | PathLike[str] | Mapping[str, object] | HedgeLexicons | None = None,
+) -> pd.DataFrame:
+    """Every hedge cue in a text, one row each, in text order.
+
+    Args:
+        text: One article (for a corpus, :func:`framing.analyse` fills
+            ``analysis.hedges`` from the cleaned texts).
+        conditionals: Count "if", "unless", "whether" (default True, or the lexicon
+            file's ``conditionals``).
+        weasels: Count the weasel tier, "some experts", "critics say" (default False).
+        lexicons: A TOML file (or mapping) with a ``[hedging]`` table extending the cue
+            lists; see the README.
+
+    Returns:
+        A DataFrame with the columns of ``HEDGE_COLUMNS``: ``start``/``end`` (offsets in
+        ``text``, end exclusive), ``sentence`` (index), ``cue`` (the matched words),
+        ``lemma``, ``category`` (modal, adverb, adjective, noun, verb, impersonal,
+        approximator, conditional, weasel), ``uncertainty_class`` (the Szeged class:
+        epistemic, doxastic, investigation, condition) and ``voice`` (``outlet``, or
+        ``quote`` for a cue inside a direct quote).
+
+    Example:
+        >>> framing.extract_hedges("It is understood the plan could change.")[["cue", "category"]]
+        ... # "It is understood" impersonal, "could" modal  # doctest: +SKIP
+    """
+    lex = _options(lexicons, conditionals, weasels)
+    hedges, _ = cue_rows(make_view(segment(text)), lex)
+    return span_frame(hedges, HEDGE_COLUMNS)
+
+
+def extract_boosters(
+    text: str,
+    *,
+    lexicons: str | PathLike[str] | Mapping[str, object] | HedgeLexicons | None = None,
+) -> pd.DataFrame:
+    """Every booster cue in a text ("clearly", "certainly", "will" in prediction).
+
+    Args:
+        text: One article.
+        lexicons: A TOML file (or mapping) with a ``[hedging]`` table; see the README.
+
+    Returns:
+        A DataFrame with the columns of ``BOOSTER_COLUMNS`` (as the hedge table, without
+        ``uncertainty_class``; categories adverb, adjective, verb, modal).
+    """
+    _, boosters = cue_rows(make_view(segment(text)), load_hedge_lexicons(lexicons))
+    return span_frame(boosters, BOOSTER_COLUMNS)
+
+
+def article_figures(
+    hedges: list[dict[str, Any]],
+    boosters: list[dict[str, Any]],
+    n_words: int,
+    n_sentences: int,
+    lex: HedgeLexicons,
+) -> dict[str, Any]:
+    """Per-article hedging figures, computed from the span rows themselves."""
+
+    def rate(n: int) -> float:
+        return 1000 * n / n_words if n_words else float("nan")
+
+    def sentence_share(rows: list[dict[str, Any]]) -> float:
+        return len({r["sentence"] for r in rows}) / n_sentences if n_sentences else float("nan")
+
+    def own_voice(rows: list[dict[str, Any]]) -> float:
+        return sum(r["voice"] == "outlet" for r in rows) / len(rows) if rows else float("nan")
+
+    switched_off = {"conditional": not lex.conditionals, "weasel": not lex.weasels}
+    return {
+        "hedge_n": len(hedges),
+        "hedge_per_1k_words": rate(len(hedges)),
+        "hedge_sentence_share": sentence_share(hedges),
+        "hedge_own_voice_share": own_voice(hedges),
+        **{
+            f"hedge_n_{c}": None if switched_off.get(c) else sum(r["category"] == c for r in hedges)
+            for c in HEDGE_CATEGORIES
+        },
+        "booster_n": len(boosters),
+        "booster_per_1k_words": rate(len(boosters)),
+        "booster_sentence_share": sentence_share(boosters),
+        "booster_own_voice_share": own_voice(boosters),
+        **{f"booster_n_{c}": sum(r["category"] == c for r in boosters) for c in BOOSTER_CATEGORIES},
+        "hedge_booster_ratio": len(hedges) / len(boosters) if boosters else float("nan"),
+    }
+
+
+def _compute(article: ArticleInput) -> FeatureOutput:
+    lex = load_hedge_lexicons(article.lexicons)
+    hedges, boosters = cue_rows(article.view, lex)
+    n_sentences = article.seg.n_sentences
+    hedge_count = [0] * n_sentences
+    booster_count = [0] * n_sentences
+    for r in hedges:
+        hedge_count[r["sentence"]] += 1
+    for r in boosters:
+        booster_count[r["sentence"]] += 1
+    return FeatureOutput(
+        article=article_figures(hedges, boosters, article.seg.n_words, n_sentences, lex),
+        sentences={
+            "hedged": [n > 0 for n in hedge_count],
+            "boosted": [n > 0 for n in booster_count],
+            "hedge_count": hedge_count,
+            "booster_count": booster_count,
+        },
+        spans={"hedges": hedges, "boosters": boosters},
+    )
+
+
+HEDGING = Feature(
+    name="hedging",
+    article_columns=ARTICLE_COLUMNS,
+    sentence_columns=SENTENCE_COLUMNS,
+    span_tables={"hedges": HEDGE_COLUMNS, "boosters": BOOSTER_COLUMNS},
+    compute=_compute,
+    description=(
+        "how sure it sounds: hedges (Hyland 2005; Szeged uncertainty classes) and boosters "
+        "per 1,000 words, hedged-sentence share, own voice vs quotes"
+    ),
+)
