@@ -29,6 +29,7 @@ from .features.attribution import (
     extract_attributions,
     load_attribution_lexicons,
 )
+from .features.emphasis import extract_emphasis
 from .features.hedging import (
     HedgeLexicons,
     extract_boosters,
@@ -44,9 +45,15 @@ except PackageNotFoundError:  # running from a source tree
 
 #: The bundled demo corpus: a fictional event covered by three fictional outlets.
 DEMO_CORPUS: Path = Path(__file__).parent / "data" / "demo" / "articles"
+#: The angles file of the demo story, one angle per tag of its gold annotations.
+DEMO_ANGLES: Path = Path(__file__).parent / "data" / "demo" / "angles.toml"
+#: An example angles file: the seed story (UK officers join the US-led Gaza centre).
+EXAMPLE_ANGLES: Path = Path(__file__).parent / "data" / "angles" / "uk-officers-gaza-2025-10.toml"
 
 __all__ = [
+    "DEMO_ANGLES",
     "DEMO_CORPUS",
+    "EXAMPLE_ANGLES",
     "FEATURES",
     "Analysis",
     "AttributionLexicons",
@@ -67,6 +74,7 @@ __all__ = [
     "analyse",
     "extract_attributions",
     "extract_boosters",
+    "extract_emphasis",
     "extract_hedges",
     "load_attribution_lexicons",
     "load_cleaning_rules",

@@ -22,6 +22,8 @@ from .corpus import ERROR_COLUMNS, Corpus
 from .errors import FramingError
 from .features import FEATURES, ArticleInput, Feature
 from .features.attribution import load_attribution_lexicons
+from .features.emphasis._lexicon import load_angles
+from .features.hedging import load_hedge_lexicons
 from .text import Segmented, segment
 
 __all__ = ["Analysis", "analyse"]
@@ -359,6 +361,7 @@ def analyse_article(
     features: Sequence[Feature],
     max_chars: int | None = DEFAULT_MAX_CHARS,
     lexicons: str | None = None,
+    angles: str | None = None,
 ) -> _ArticleResult:
     """Segment one article once and run every feature on it. Never raises."""
     if max_chars is not None and len(text) > max_chars:
@@ -386,7 +389,7 @@ def analyse_article(
         return _ArticleResult(doc_id, error=("language", problem))
     if not seg.sentences:
         return _ArticleResult(doc_id, error=("segment", "no sentences found in the text"))
-    article_input = ArticleInput(doc_id, title, seg, lexicons)
+    article_input = ArticleInput(doc_id, title, seg, lexicons, angles)
     result = _ArticleResult(doc_id)
     row: dict[str, Any] = {
         "n_paragraphs": len(seg.paragraphs),
@@ -444,9 +447,10 @@ def _run_chunk(
     names: tuple[str, ...],
     max_chars: int | None,
     lexicons: str | None = None,
+    angles: str | None = None,
 ) -> list[_ArticleResult]:
     features = [FEATURES[n] for n in names]
-    return [analyse_article(*row, features, max_chars, lexicons) for row in rows]
+    return [analyse_article(*row, features, max_chars, lexicons, angles) for row in rows]
 
 
 def _select(features: Iterable[str] | None) -> tuple[Feature, ...]:
@@ -469,6 +473,7 @@ def analyse(
     n_jobs: int = 1,
     progress: bool = False,
     lexicons: str | PathLike[str] | None = None,
+    angles: str | PathLike[str] | None = None,
 ) -> Analysis:
     """Run every registered feature family over a corpus.
 
@@ -480,7 +485,10 @@ def analyse(
         n_jobs: Worker processes (1 runs in this process).
         progress: Show a progress bar.
         lexicons: A TOML file extending framing's lexicons (attribution verbs,
-            anonymous heads, organisation and media gazetteers; see the README).
+            anonymous heads, organisation and media gazetteers, hedges and boosters;
+            see the README).
+        angles: A TOML file of the angles a researcher looks for in this story
+            (``framing.EXAMPLE_ANGLES`` is one); scored in ``analysis.emphasis``.
 
     Returns:
         An :class:`Analysis` with ``articles``, ``sentences``, span tables and
@@ -501,12 +509,19 @@ def analyse(
     lexicon_path = None
     if lexicons is not None:
         load_attribution_lexicons(lexicons)  # a bad file fails here, before the run
+        load_hedge_lexicons(lexicons)
         lexicon_path = str(Path(lexicons).resolve())
-    results = _execute(rows, names, max_chars, n_jobs, progress, lexicon_path)
+    angles_path = None
+    if angles is not None:
+        load_angles(angles)
+        angles_path = str(Path(angles).resolve())
+    results = _execute(rows, names, max_chars, n_jobs, progress, lexicon_path, angles_path)
     return _tables(corpus, chosen, results)
 
 
-def _execute(rows, names, max_chars, n_jobs, progress, lexicons=None) -> list[_ArticleResult]:
+def _execute(
+    rows, names, max_chars, n_jobs, progress, lexicons=None, angles=None
+) -> list[_ArticleResult]:
     bar = None
     if progress:
         from tqdm.auto import tqdm
@@ -523,13 +538,14 @@ def _execute(rows, names, max_chars, n_jobs, progress, lexicons=None) -> list[_A
                 [names] * len(chunks),
                 [max_chars] * len(chunks),
                 [lexicons] * len(chunks),
+                [angles] * len(chunks),
             ):
                 results.extend(done)
                 if bar:
                     bar.update(len(done))
     else:
         for part in chunks:
-            done = _run_chunk(part, names, max_chars, lexicons)
+            done = _run_chunk(part, names, max_chars, lexicons, angles)
             results.extend(done)
             if bar:
                 bar.update(len(done))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ._base import ArticleInput, Feature, FeatureOutput
 from .attribution import ATTRIBUTION
+from .emphasis import EMPHASIS
 from .hedging import HEDGING
 from .readability import READABILITY
 from .sentiment import SENTIMENT
@@ -44,5 +45,5 @@ def register_feature(feature: Feature, *, replace: bool = False) -> Feature:
     return feature
 
 
-for _feature in (ATTRIBUTION, HEDGING, SENTIMENT, READABILITY):
+for _feature in (ATTRIBUTION, HEDGING, EMPHASIS, SENTIMENT, READABILITY):
     register_feature(_feature)

@@ -21,7 +21,8 @@ class ArticleInput:
     """What every feature receives: the article's id, headline and segmentation.
 
     ``lexicons`` is the path of the user's lexicon TOML file, if any (a path rather
-    than the loaded tables, so it crosses to worker processes cheaply). ``view`` is the
+    than the loaded tables, so it crosses to worker processes cheaply); ``angles`` is the
+    path of the researcher's angles file, if any. ``view`` is the
     token view every word-reading feature shares, built on first use and then kept.
     """
 
@@ -29,6 +30,7 @@ class ArticleInput:
     title: str | None
     seg: Segmented
     lexicons: str | None = None
+    angles: str | None = None
 
     @property
     def text(self) -> str:
