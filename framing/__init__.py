@@ -14,6 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .analysis import Analysis, analyse
+from .compare import align_sentences, distinctive_words
 from .corpus import CleaningRule, Corpus, load_cleaning_rules, load_corpus
 from .errors import (
     ColumnError,
@@ -71,7 +72,9 @@ __all__ = [
     "Quote",
     "Segmented",
     "__version__",
+    "align_sentences",
     "analyse",
+    "distinctive_words",
     "extract_attributions",
     "extract_boosters",
     "extract_emphasis",

@@ -263,6 +263,17 @@ class Analysis:
         )
 
     @property
+    def alignment(self) -> pd.DataFrame:
+        """Each counted sentence matched to its closest sentence in another outlet's
+        article on the same story (see :func:`framing.align_sentences`); computed on
+        first use and kept."""
+        if "_alignment" not in self.__dict__:
+            from .compare import align_sentences
+
+            self.__dict__["_alignment"] = align_sentences(self)
+        return self.__dict__["_alignment"]
+
+    @property
     def counted(self) -> pd.DataFrame:
         """The articles counted in comparisons: one per version group and outlet."""
         return self.articles[self.articles["is_primary"]]

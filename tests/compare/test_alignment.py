@@ -1,0 +1,298 @@
+"""Sentence alignment across outlets: tiny hand-written stories and the seed corpus."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.compare._alignment import (
+    DEFAULT_THRESHOLD,
+    align_sentences,
+    sentence_similarity,
+)
+from framing.errors import FramingError
+
+COLUMNS = [
+    "doc_id",
+    "sentence",
+    "story",
+    "outlet",
+    "compared",
+    "unique",
+    "match_doc_id",
+    "match_sentence",
+    "match_score",
+    "text",
+    "match_text",
+]
+
+# Story "bridge": two outlets, one shared fact told in different words, one fact each.
+ALPHA_BRIDGE = (
+    "Engineers closed the Wexcombe footbridge on Tuesday after finding cracks in two "
+    "steel girders. "
+    "The county surveyor, Priya Lund, said repairs would take at least six weeks. "
+    "Shopkeepers on the quay fear losing their summer trade."
+)
+BETA_BRIDGE = (
+    "A ferry service will carry pedestrians across the estuary while the crossing is shut. "
+    "Cracked girders were found in the Wexcombe footbridge, which engineers have now closed. "
+    "The bridge was built in 1962 and last inspected four years ago."
+)
+# A second Alpha article on the same story, repeating Alpha's quay sentence: same outlet,
+# so it must never be matched (and is different enough not to be a version).
+ALPHA_FOLLOW_UP = (
+    "Shopkeepers on the quay fear losing their summer trade. "
+    "A petition asking the council to speed up the work has gathered 900 signatures "
+    "in three days, its organiser told a meeting at the harbour hall."
+)
+# Story "orchard": Gamma repeats Alpha's surveyor sentence word for word, but on another
+# story, so the two must not be compared.
+GAMMA_ORCHARD = (
+    "The county surveyor, Priya Lund, said repairs would take at least six weeks. "
+    "Volunteers replanted the old orchard behind the school with forty apple trees."
+)
+BETA_ORCHARD = (
+    "Forty apple trees were replanted by volunteers in the school's old orchard. "
+    "Pupils will help harvest the first crop in three years' time."
+)
+
+
+def analyse(rows: list[tuple[str, str, str | None, str]]) -> framing.Analysis:
+    """Analyse a corpus of ``(doc_id, outlet, story, text)`` rows."""
+    frame = pd.DataFrame(rows, columns=["doc_id", "outlet", "story", "text"])
+    return framing.analyse(framing.load_corpus(frame), features=["sentiment"])
+
+
+def row(table: pd.DataFrame, doc_id: str, contains: str) -> pd.Series:
+    """The one row of ``table`` for the sentence of ``doc_id`` containing ``contains``."""
+    hits = table[(table["doc_id"] == doc_id) & table["text"].str.contains(contains, regex=False)]
+    assert len(hits) == 1, (doc_id, contains, hits["text"].tolist())
+    return hits.iloc[0]
+
+
+@pytest.fixture(scope="module")
+def small() -> pd.DataFrame:
+    return align_sentences(
+        analyse(
+            [
+                ("alpha-bridge", "Alpha Post", "bridge", ALPHA_BRIDGE),
+                ("beta-bridge", "Beta Times", "bridge", BETA_BRIDGE),
+                ("alpha-follow-up", "Alpha Post", "bridge", ALPHA_FOLLOW_UP),
+                ("gamma-orchard", "Gamma News", "orchard", GAMMA_ORCHARD),
+                ("beta-orchard", "Beta Times", "orchard", BETA_ORCHARD),
+            ]
+        )
+    )
+
+
+def test_columns_types_and_one_row_per_sentence(small):
+    assert list(small.columns) == COLUMNS
+    assert small["match_sentence"].dtype == "Int64"
+    assert small["match_score"].dtype == float
+    assert small["unique"].dtype == bool
+    assert small["compared"].dtype == bool
+    assert small.groupby("doc_id").size().to_dict() == {
+        "alpha-bridge": 3,
+        "beta-bridge": 3,
+        "alpha-follow-up": 2,
+        "gamma-orchard": 2,
+        "beta-orchard": 2,
+    }
+    assert small["doc_id"].tolist()[:3] == ["alpha-bridge"] * 3
+    assert small["sentence"].tolist()[:3] == [0, 1, 2]
+    assert small["match_score"].between(0.0, 1.0).all()
+
+
+def test_a_fact_told_in_other_words_is_matched_to_its_sentence(small):
+    closed = row(small, "alpha-bridge", "closed the Wexcombe footbridge")
+    assert not closed["unique"]
+    assert closed["match_doc_id"] == "beta-bridge"
+    assert closed["match_sentence"] == 1
+    assert DEFAULT_THRESHOLD <= closed["match_score"] < 1.0
+    back = row(small, "beta-bridge", "Cracked girders")
+    assert not back["unique"]
+    assert (back["match_doc_id"], back["match_sentence"]) == ("alpha-bridge", 0)
+    assert back["match_text"] == closed["text"]
+
+
+def test_a_fact_only_one_outlet_reports_is_unique(small):
+    for doc_id, contains in [
+        ("alpha-bridge", "six weeks"),
+        ("beta-bridge", "ferry service"),
+        ("beta-bridge", "built in 1962"),
+        ("alpha-follow-up", "petition"),
+    ]:
+        found = row(small, doc_id, contains)
+        assert found["unique"], (contains, found["match_text"], found["match_score"])
+        assert found["compared"]
+        assert found["match_score"] < DEFAULT_THRESHOLD
+
+
+def test_articles_of_the_same_outlet_are_not_compared(small):
+    alpha = small[small["outlet"] == "Alpha Post"]
+    assert set(alpha["match_doc_id"].dropna()) <= {"beta-bridge"}
+    # Word for word in both Alpha articles, but no other outlet says it.
+    for doc_id in ("alpha-bridge", "alpha-follow-up"):
+        quay = row(small, doc_id, "Shopkeepers on the quay")
+        assert quay["unique"]
+        assert quay["match_score"] < 0.5
+
+
+def test_stories_are_kept_apart(small):
+    stories = small.set_index("doc_id")["story"].groupby(level=0).first()
+    by_doc = small.dropna(subset=["match_doc_id"])
+    assert (by_doc["match_doc_id"].map(stories) == by_doc["story"]).all()
+    # Gamma repeats Alpha's surveyor sentence verbatim, but on the orchard story.
+    surveyor = row(small, "alpha-bridge", "six weeks")
+    assert surveyor["match_doc_id"] != "gamma-orchard"
+    orchard = row(small, "gamma-orchard", "old orchard")
+    assert not orchard["unique"]
+    assert (orchard["match_doc_id"], orchard["match_sentence"]) == ("beta-orchard", 0)
+    assert row(small, "gamma-orchard", "six weeks")["unique"]
+
+
+def test_identical_sentences_have_cosine_one():
+    same = "Engineers closed the Wexcombe footbridge after finding cracks."
+    other = "Volunteers replanted the orchard."
+    scores = sentence_similarity([same, same, other])
+    assert scores[0][1] == pytest.approx(1.0)
+    assert scores[0][0] == pytest.approx(1.0)
+    assert scores[0][2] == 0.0
+    assert sentence_similarity(["It was what it was.", "It was what it was."])[0][1] == 0.0
+
+    table = align_sentences(
+        analyse(
+            [
+                ("x", "Alpha Post", "s", f"{same} The council met on Monday."),
+                ("y", "Beta Times", "s", f"A ferry will run instead. {same}"),
+            ]
+        )
+    )
+    first = row(table, "x", "Engineers")
+    assert first["match_score"] == pytest.approx(1.0)
+    assert (first["match_doc_id"], first["match_sentence"]) == ("y", 1)
+
+
+def test_case_and_inflection_do_not_matter():
+    scores = sentence_similarity(
+        [
+            "Officers accused the rebels of breaching the truce.",
+            "the officer accuses rebels of breaches of the truce",
+        ]
+    )
+    assert scores[0][1] == pytest.approx(1.0)
+
+
+def test_a_story_with_one_outlet_is_not_compared():
+    table = align_sentences(
+        analyse(
+            [
+                ("x", "Alpha Post", "solo", ALPHA_BRIDGE),
+                ("z", "Alpha Post", "solo", ALPHA_FOLLOW_UP),
+                ("y", "Beta Times", "other", BETA_ORCHARD),
+            ]
+        )
+    )
+    assert not table["compared"].any()
+    assert table["unique"].all()
+    assert table["match_doc_id"].isna().all()
+    assert table["match_sentence"].isna().all()
+    assert (table["match_score"] == 0.0).all()
+
+
+def test_unlabelled_articles_form_one_story():
+    table = align_sentences(
+        analyse(
+            [
+                ("x", "Alpha Post", None, ALPHA_BRIDGE),
+                ("y", "Beta Times", None, BETA_BRIDGE),
+                ("g", "Gamma News", "orchard", GAMMA_ORCHARD),
+            ]
+        )
+    )
+    closed = row(table, "x", "closed the Wexcombe footbridge")
+    assert (closed["match_doc_id"], closed["match_sentence"]) == ("y", 1)
+    assert table.loc[table["doc_id"].isin(["x", "y"]), "story"].isna().all()
+    # The labelled story is never compared with the unlabelled group.
+    assert row(table, "x", "six weeks")["match_doc_id"] != "g"
+    assert not table.loc[table["doc_id"] == "g", "compared"].any()
+
+
+def test_versions_are_never_compared():
+    # The same article run by two outlets is one version group (syndication): both are
+    # counted, but a copy is not another outlet independently reporting the same thing.
+    table = align_sentences(
+        analyse(
+            [
+                ("x", "Alpha Post", "s", ALPHA_BRIDGE + " " + ALPHA_FOLLOW_UP),
+                ("y", "Beta Times", "s", ALPHA_BRIDGE + " " + ALPHA_FOLLOW_UP),
+            ]
+        )
+    )
+    assert not table["compared"].any()
+    assert table["match_doc_id"].isna().all()
+
+
+def test_threshold_moves_the_cut_and_is_checked(small):
+    strict = align_sentences(
+        analyse(
+            [
+                ("alpha-bridge", "Alpha Post", "bridge", ALPHA_BRIDGE),
+                ("beta-bridge", "Beta Times", "bridge", BETA_BRIDGE),
+            ]
+        ),
+        threshold=0.99,
+    )
+    assert strict["unique"].all()
+    with pytest.raises(FramingError, match="threshold"):
+        align_sentences(analyse([("x", "A", "s", "One sentence.")]), threshold=1.5)
+    with pytest.raises(FramingError, match="no such column"):
+        align_sentences(analyse([("x", "A", "s", "One sentence.")]), by="publisher")
+
+
+# The seed corpus: two captures of one Independent article (only one counted) and The
+# National's article on the same story.
+INDEPENDENT = "001_c94a21444263d4de"
+INDEPENDENT_OTHER_CAPTURE = "000_b3acba8742215c2b"
+NATIONAL = "002_66abed3701f1b670"
+
+
+@pytest.fixture(scope="module")
+def seed(shared_dir) -> pd.DataFrame:
+    corpus = framing.load_corpus(shared_dir / "corpus" / "uk-officers-gaza-2025-10")
+    return align_sentences(framing.analyse(corpus, features=["sentiment"]))
+
+
+def test_seed_counts_one_capture_per_outlet(seed):
+    assert set(seed["doc_id"]) == {INDEPENDENT, NATIONAL}
+    assert seed["compared"].all()
+
+
+def test_seed_the_nationals_israel_angle_is_unique(seed):
+    bridges = row(seed, NATIONAL, "repair bridges")
+    assert bridges["unique"]
+    assert bridges["match_doc_id"] == INDEPENDENT
+
+
+def test_seed_the_independents_truth_social_warning_is_unique(seed):
+    assert row(seed, INDEPENDENT, "Truth Social")["unique"]
+
+
+def test_seed_the_shared_news_is_matched(seed):
+    for contains, partner in [
+        ("embedded in the US-led", "deployment would ensure the UK remained involved"),
+        ("specialist experience and skills that we have offered", "specialist experience"),
+        ("anchor role", "anchor role"),
+        ("play our part", "play our part"),
+    ]:
+        found = row(seed, NATIONAL, contains)
+        assert not found["unique"], contains
+        assert found["match_doc_id"] == INDEPENDENT
+        assert partner in found["match_text"]
+
+
+def test_seed_no_independent_sentence_is_matched_to_the_other_capture(seed):
+    assert INDEPENDENT_OTHER_CAPTURE not in set(seed["match_doc_id"].dropna())
+    independent = seed[seed["doc_id"] == INDEPENDENT]
+    assert (independent["match_doc_id"].dropna() == NATIONAL).all()
