@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 
-__all__ = ["LEXICON_SECTIONS", "data_file", "read_toml", "read_tsv"]
+__all__ = ["LEXICON_SECTIONS", "data_file", "parse_toml", "read_toml", "read_tsv"]
 
 _LEXICON_PACKAGE = "framing.features.lexicons"
 
@@ -77,13 +77,22 @@ def read_toml(path: str) -> tuple[Mapping[str, object], bytes]:
 
 @lru_cache(maxsize=8)
 def _read_toml(path: str, mtime: float) -> tuple[Mapping[str, object], bytes]:
-    raw = Path(path).read_bytes()
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid UTF-8 TOML: {exc}") from exc
+    data, raw = parse_toml(path)
     check_sections(data, path)
     return data, raw
+
+
+def parse_toml(path: str) -> tuple[dict[str, object], bytes]:
+    """A TOML file parsed, and its bytes.
+
+    Raises:
+        ConfigError: The file is not UTF-8 TOML (the message names it).
+    """
+    raw = Path(path).read_bytes()
+    try:
+        return tomllib.loads(raw.decode("utf-8")), raw
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid UTF-8 TOML: {exc}") from exc
 
 
 def check_sections(data: Mapping[str, object], origin: str) -> None:

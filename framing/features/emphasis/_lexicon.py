@@ -15,14 +15,13 @@ as an example (``framing.EXAMPLE_ANGLES``).
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from os import PathLike
 from pathlib import Path
 
 from ...errors import ConfigError
-from .._lexicons import data_file, read_tsv
+from .._lexicons import data_file, parse_toml, read_tsv
 
 __all__ = ["FRAMES", "CuePattern", "Cues", "default_frames", "load_angles"]
 
@@ -116,11 +115,7 @@ def load_angles(path: str | PathLike[str] | None) -> Cues | None:
 
 @lru_cache(maxsize=8)
 def _load_angles(path: str, mtime: float) -> Cues:
-    raw = Path(path).read_bytes()
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid UTF-8 TOML: {exc}") from exc
+    data, raw = parse_toml(path)
     table = data.get("angles")
     if not isinstance(table, dict) or not table:
         raise ConfigError(

@@ -107,13 +107,12 @@ def cue_rows(view: View, lex: HedgeLexicons) -> tuple[list[dict[str, Any]], list
             "cue": text[start:end],
             "lemma": m.lemma,
             "category": m.category,
+            "voice": "quote" if view.quote[m.first] >= 0 else "outlet",
         }
         if m.tier == "booster":
-            row["voice"] = "quote" if view.quote[m.first] >= 0 else "outlet"
             boosters.append(row)
         else:
             row["uncertainty_class"] = m.uncertainty_class
-            row["voice"] = "quote" if view.quote[m.first] >= 0 else "outlet"
             hedges.append(row)
     return hedges, boosters
 
