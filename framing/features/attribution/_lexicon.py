@@ -73,6 +73,7 @@ class AttributionLexicons:
     titles: Mapping[str, tuple[str, str]]  # lowercase title -> (gender, kind)
     first_names: Mapping[str, str]  # lowercase first name -> m / f
     demonyms: frozenset[str] = frozenset()  # "israeli", "british": adjectives, not names
+    countries: frozenset[str] = frozenset()  # canonical names of countries.tsv
     sources: tuple[str, ...] = field(default_factory=tuple)  # files read, for the methods
     digest: str = ""  # hash of everything read, for the report's methods section
 
@@ -161,6 +162,7 @@ def _base_tables() -> dict[str, object]:
     tables["voice_heads"] = {w.casefold() for w, k in org_rows if k == "voice"}
     country_rows = read("countries.tsv")[1]
     tables["demonyms"] = {d.strip().casefold() for r in country_rows for d in r[2].split("|") if d}
+    tables["countries"] = {r[0] for r in country_rows}
     organisations = _aliases(r[:2] for r in country_rows)
     organisations.update(_aliases(r[:2] for r in read("organisations.tsv")[1]))
     tables["organisations"] = organisations
@@ -258,6 +260,7 @@ def _freeze(tables: dict[str, object], sources: tuple[str, ...]) -> AttributionL
         titles=dict(tables["titles"]),  # type: ignore[call-overload]
         first_names=dict(tables["first_names"]),  # type: ignore[call-overload]
         demonyms=frozenset(tables["demonyms"]),  # type: ignore[arg-type]
+        countries=frozenset(tables["countries"]),  # type: ignore[arg-type]
         sources=sources,
         digest=digest.hexdigest()[:16],
     )

@@ -199,8 +199,169 @@ _NOT_NAMES = frozenset(
         "while",
         "as",
         "if",
+        "i'm",
+        "i've",
+        "i'd",
+        "i'll",
     ]
 )
+# capitalised only because they open a sentence or a quote ('So Britain', 'Along
+# Harbour Parade', 'Nearly 400'): adverbs, prepositions, quantifiers and pronouns
+_OPENERS = frozenset(
+    [
+        "so",
+        "now",
+        "then",
+        "there",
+        "here",
+        "thus",
+        "yet",
+        "still",
+        "also",
+        "only",
+        "just",
+        "even",
+        "instead",
+        "indeed",
+        "perhaps",
+        "maybe",
+        "yes",
+        "no",
+        "not",
+        "nor",
+        "all",
+        "both",
+        "each",
+        "every",
+        "many",
+        "most",
+        "much",
+        "some",
+        "several",
+        "few",
+        "such",
+        "what",
+        "why",
+        "how",
+        "where",
+        "who",
+        "whom",
+        "whose",
+        "once",
+        "again",
+        "already",
+        "later",
+        "earlier",
+        "first",
+        "finally",
+        "next",
+        "fine",
+        "well",
+        "oh",
+        "nearly",
+        "almost",
+        "around",
+        "about",
+        "along",
+        "outside",
+        "inside",
+        "across",
+        "among",
+        "amid",
+        "despite",
+        "during",
+        "under",
+        "over",
+        "with",
+        "without",
+        "within",
+        "from",
+        "by",
+        "to",
+        "into",
+        "through",
+        "since",
+        "until",
+        "against",
+        "beyond",
+        "near",
+        "behind",
+        "above",
+        "below",
+        "between",
+        "nobody",
+        "nothing",
+        "nowhere",
+        "everyone",
+        "everybody",
+        "everything",
+        "someone",
+        "somebody",
+        "something",
+        "anyone",
+        "anybody",
+        "anything",
+        "none",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "we",
+        "you",
+        "they",
+        "she",
+        "he",
+        "we're",
+    ]
+)
+# names of places, not of anyone who acts or speaks ('Cable Street', 'River Tansey');
+# a first name or a title before them makes a person ('Andy Street', 'Fiona Hill')
+_PLACE_LAST = frozenset(
+    [
+        "street",
+        "road",
+        "lane",
+        "avenue",
+        "boulevard",
+        "drive",
+        "parade",
+        "square",
+        "terrace",
+        "crescent",
+        "quay",
+        "wharf",
+        "pier",
+        "bridge",
+        "river",
+        "canal",
+        "estate",
+        "park",
+        "hill",
+        "hills",
+        "valley",
+        "vale",
+        "reach",
+        "bay",
+        "beach",
+        "coast",
+        "island",
+        "islands",
+        "strip",
+        "mountains",
+        "lake",
+        "sea",
+        "ocean",
+        "gulf",
+        "airport",
+        "station",
+        "port",
+        "harbour",
+    ]
+)
+_PLACE_FIRST = frozenset(["river", "mount", "lake", "gulf", "cape", "isle", "fort", "port"])
 # lowercase words that can follow a one-word name ('Healey has said', 'Smith also')
 _FUNCTION_AFTER_NAME = frozenset(
     [
@@ -246,6 +407,7 @@ class Mention:
     kind: str  # person / organisation / media
     canonical: str
     key: str  # entity key
+    titled: bool = False  # a title or office came with the name ('Mr', 'Defence Secretary')
 
 
 @dataclass(slots=True)
@@ -319,6 +481,7 @@ class Resolver:
             or low in lex.voice_heads
             or low in lex.media_heads
             or low in _NOT_NAMES
+            or low in _OPENERS
         ):
             return False
         # 'Defence sources said': a modifier of a lowercase noun, not a one-word name
@@ -347,7 +510,14 @@ class Resolver:
             opener = view.gap(i).strip()[-1:]
             first_token = i == t0 or (bool(opener) and opener in "“\"‘'")
             titled = any(" ".join(view.low[i : i + n]) in self.lex.titles for n in (2, 3))
-            if first_token and not titled and not self._sentence_initial_name(i):
+            if (
+                first_token
+                and not titled
+                and not self._sentence_initial_name(i)
+                and not (  # 'Friends of the Tansey, a charity,' ('Residents of the …' is not)
+                    view.low[i] not in self.lower_words and self._body_after_of_the(i, i + 1, t1)
+                )
+            ):
                 i += 1
                 continue
             j = i + 1
@@ -364,20 +534,60 @@ class Resolver:
                     and not view.gap(j + 1).strip()
                 ):
                     j += 2
-                elif view.low[j] in ("and", "&") and self._joined_body(j, t1):
+                elif (
+                    view.low[j] in ("and", "&")
+                    and view.base(j - 1) not in self.lex.organisation_heads
+                    and self._joined_body(j, t1)
+                ):
                     j += 2  # 'Rivers and Coast Authority'
+                elif e := self._body_after_of_the(i, j, t1):
+                    j = e  # 'Friends of the Earth'
                 else:
                     break
-            self._add_mention(i, j)
+            k = self._person_of_body(i, j)
+            if k:  # 'Priya Vand of Tanseyside Police': a person and a body
+                self._add_mention(i, k)
+                self._add_mention(k + 1, j)
+            else:
+                self._add_mention(i, j)
             i = j
+
+    def _capitalised_run(self, e: int, t1: int) -> int:
+        """The end of the run of capitalised words from ``e`` ('Harbour Workers' Union')."""
+        view = self.view
+        while e < t1 and view.capitalised(e) and view.gap(e).strip() in ("", "'", "’"):
+            e += 1
+        return e
 
     def _joined_body(self, j: int, t1: int) -> bool:
         """'and' inside a body's name: capitalised words after it end in a body word."""
+        e = self._capitalised_run(j + 1, t1)
+        return e > j + 1 and self.view.base(e - 1) in self.lex.organisation_heads
+
+    def _body_after_of_the(self, i: int, j: int, t1: int) -> int:
+        """'Friends of the Earth': the end of the name if 'of the' joins a body's name."""
         view = self.view
-        e = j + 1
-        while e < t1 and view.capitalised(e) and not view.gap(e).strip():
-            e += 1
-        return e > j + 1 and view.low[e - 1] in self.lex.organisation_heads
+        if j + 2 >= t1 or view.low[j] != "of" or view.low[j + 1] != "the":
+            return 0
+        if not view.capitalised(j + 2):
+            return 0
+        if view.gap(j + 1).strip() or view.gap(j + 2).strip():
+            return 0
+        e = self._capitalised_run(j + 2, t1)
+        kind, _ = self.classify_name(view.words[i:e])
+        return e if kind in ("organisation", "media") else 0
+
+    def _person_of_body(self, i: int, j: int) -> int:
+        """The index of 'of'/'for' in a person's name followed by a body's name, or 0."""
+        view = self.view
+        if self.classify_name(view.words[i:j])[0] != "person":
+            return 0
+        for k in range(i + 1, j - 1):
+            if view.low[k] in ("of", "for"):
+                kind, _ = self.classify_name(view.words[k + 1 : j])
+                if kind in ("organisation", "media"):
+                    return k
+        return 0
 
     def _add_mention(self, a: int, b: int) -> None:
         view, lex = self.view, self.lex
@@ -388,19 +598,19 @@ class Resolver:
             end -= len(view.words[b - 1]) - len(words[-1])
         text = view.text[start:end]
         kind, canonical = self.classify_name(words)
-        if kind == "demonym":
+        if kind in ("demonym", "place"):
             return
         key = canonical
         if kind == "person":
             rest, gender = _strip_title(words, lex)
-            if not rest:
-                return
+            if not rest or not rest[0][:1].isupper():
+                return  # a title alone, or before a place ('MP for Marrowick')
             surname = rest[-1].lower()
             first = rest[0].lower() if len(rest) > 1 else ""
             gender = gender or lex.first_names.get(first, "")
             key = surname
             person = self.people.get(surname)
-            full = " ".join(rest)
+            full = view.text[view.starts[b - len(rest)] : end]  # 'Martin J. Halloran'
             if person is None:
                 person = self.people[surname] = Person(full, gender)
             elif len(rest) > len(person.canonical.split()):
@@ -413,7 +623,12 @@ class Resolver:
                     self.roles[role] = surname
             self._apposition_role(b, surname)
             self._role_before(a, surname)
-        self.mentions.append(Mention(start, end, text, kind, canonical, key))
+            titled = len(rest) < len(words)
+        else:
+            titled = False
+            if canonical == " ".join(words):
+                canonical = key = text  # as written: "St. Aldric's Hospital"
+        self.mentions.append(Mention(start, end, text, kind, canonical, key, titled))
 
     def _role_before(self, a: int, surname: str) -> None:
         """'US president Donald Trump', 'the vice-president, JD Vance': a role before."""
@@ -473,10 +688,14 @@ class Resolver:
             return "organisation", text
         if any(w in lex.media_heads for w in lows):
             return "media", text
-        if len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
-            return "organisation", text  # an acronym: 'ISE', 'CMCC'
+        acronym = len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+        if acronym and lows[0] not in lex.titles:
+            return "organisation", text  # an acronym: 'ISE', 'CMCC' (not a title: 'MP')
         if len(words) >= 3 and lows[0] in lex.anonymous_heads and lows[1] in _CONNECTORS:
             return "organisation", text  # 'Friends of the Earth'
+        placed = lows[-1] in _PLACE_LAST or lows[0] in _PLACE_FIRST
+        if len(words) > 1 and placed and lows[0] not in lex.first_names:
+            return "place", text
         return "person", text
 
     # -- sources ------------------------------------------------------------------------
