@@ -25,6 +25,7 @@ from .errors import (
     MissingDependencyError,
 )
 from .features import FEATURES, Feature, FeatureOutput, register_feature
+from .features.actors import extract_actors, load_actor_aliases
 from .features.attribution import (
     AttributionLexicons,
     extract_attributions,
@@ -48,12 +49,18 @@ except PackageNotFoundError:  # running from a source tree
 DEMO_CORPUS: Path = Path(__file__).parent / "data" / "demo" / "articles"
 #: The angles file of the demo story, one angle per tag of its gold annotations.
 DEMO_ANGLES: Path = Path(__file__).parent / "data" / "demo" / "angles.toml"
+#: The actor file of the demo story: the names the demo articles use without a full name.
+DEMO_ACTORS: Path = Path(__file__).parent / "data" / "demo" / "actors.toml"
 #: An example angles file: the seed story (UK officers join the US-led Gaza centre).
 EXAMPLE_ANGLES: Path = Path(__file__).parent / "data" / "angles" / "uk-officers-gaza-2025-10.toml"
+#: An example actor file: the seed story's actors, merged across its outlets.
+EXAMPLE_ACTORS: Path = Path(__file__).parent / "data" / "actors" / "uk-officers-gaza-2025-10.toml"
 
 __all__ = [
+    "DEMO_ACTORS",
     "DEMO_ANGLES",
     "DEMO_CORPUS",
+    "EXAMPLE_ACTORS",
     "EXAMPLE_ANGLES",
     "FEATURES",
     "Analysis",
@@ -75,10 +82,12 @@ __all__ = [
     "align_sentences",
     "analyse",
     "distinctive_words",
+    "extract_actors",
     "extract_attributions",
     "extract_boosters",
     "extract_emphasis",
     "extract_hedges",
+    "load_actor_aliases",
     "load_attribution_lexicons",
     "load_cleaning_rules",
     "load_corpus",

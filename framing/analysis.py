@@ -21,6 +21,7 @@ import pandas as pd
 from .corpus import ERROR_COLUMNS, Corpus
 from .errors import FramingError
 from .features import FEATURES, ArticleInput, Feature
+from .features.actors import load_actor_aliases
 from .features.attribution import load_attribution_lexicons
 from .features.emphasis._lexicon import load_angles
 from .features.hedging import load_hedge_lexicons
@@ -373,6 +374,7 @@ def analyse_article(
     max_chars: int | None = DEFAULT_MAX_CHARS,
     lexicons: str | None = None,
     angles: str | None = None,
+    aliases: str | None = None,
 ) -> _ArticleResult:
     """Segment one article once and run every feature on it. Never raises."""
     if max_chars is not None and len(text) > max_chars:
@@ -400,7 +402,7 @@ def analyse_article(
         return _ArticleResult(doc_id, error=("language", problem))
     if not seg.sentences:
         return _ArticleResult(doc_id, error=("segment", "no sentences found in the text"))
-    article_input = ArticleInput(doc_id, title, seg, lexicons, angles)
+    article_input = ArticleInput(doc_id, title, seg, lexicons, angles, aliases)
     result = _ArticleResult(doc_id)
     row: dict[str, Any] = {
         "n_paragraphs": len(seg.paragraphs),
@@ -459,9 +461,10 @@ def _run_chunk(
     max_chars: int | None,
     lexicons: str | None = None,
     angles: str | None = None,
+    aliases: str | None = None,
 ) -> list[_ArticleResult]:
     features = [FEATURES[n] for n in names]
-    return [analyse_article(*row, features, max_chars, lexicons, angles) for row in rows]
+    return [analyse_article(*row, features, max_chars, lexicons, angles, aliases) for row in rows]
 
 
 def _select(features: Iterable[str] | None) -> tuple[Feature, ...]:
@@ -485,6 +488,7 @@ def analyse(
     progress: bool = False,
     lexicons: str | PathLike[str] | None = None,
     angles: str | PathLike[str] | None = None,
+    aliases: str | PathLike[str] | None = None,
 ) -> Analysis:
     """Run every registered feature family over a corpus.
 
@@ -500,6 +504,9 @@ def analyse(
             see the README).
         angles: A TOML file of the angles a researcher looks for in this story
             (``framing.EXAMPLE_ANGLES`` is one); scored in ``analysis.emphasis``.
+        aliases: A TOML actor file naming the story's actors and the other names they
+            go by (``framing.EXAMPLE_ACTORS`` is one); merges actors across the corpus
+            in ``analysis.actors`` and ``analysis.actor_mentions``.
 
     Returns:
         An :class:`Analysis` with ``articles``, ``sentences``, span tables and
@@ -526,13 +533,16 @@ def analyse(
     if angles is not None:
         load_angles(angles)
         angles_path = str(Path(angles).resolve())
-    results = _execute(rows, names, max_chars, n_jobs, progress, lexicon_path, angles_path)
+    aliases_path = None
+    if aliases is not None:
+        load_actor_aliases(aliases)
+        aliases_path = str(Path(aliases).resolve())
+    files = (lexicon_path, angles_path, aliases_path)
+    results = _execute(rows, names, max_chars, n_jobs, progress, files)
     return _tables(corpus, chosen, results)
 
 
-def _execute(
-    rows, names, max_chars, n_jobs, progress, lexicons=None, angles=None
-) -> list[_ArticleResult]:
+def _execute(rows, names, max_chars, n_jobs, progress, files) -> list[_ArticleResult]:
     bar = None
     if progress:
         from tqdm.auto import tqdm
@@ -548,15 +558,14 @@ def _execute(
                 chunks,
                 [names] * len(chunks),
                 [max_chars] * len(chunks),
-                [lexicons] * len(chunks),
-                [angles] * len(chunks),
+                *([f] * len(chunks) for f in files),
             ):
                 results.extend(done)
                 if bar:
                     bar.update(len(done))
     else:
         for part in chunks:
-            done = _run_chunk(part, names, max_chars, lexicons, angles)
+            done = _run_chunk(part, names, max_chars, *files)
             results.extend(done)
             if bar:
                 bar.update(len(done))
@@ -567,7 +576,7 @@ def _execute(
 
 def _typed(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
     for column, dtype in dtypes.items():
-        if column not in frame.columns:
+        if column not in frame.columns or (dtype == "str" and frame[column].isna().all()):
             frame[column] = pd.Series(dtype=dtype, index=frame.index)
         elif dtype == "int64" and frame[column].isna().any():
             frame[column] = frame[column].astype("Int64")

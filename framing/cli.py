@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import DEMO_CORPUS, __version__
+from . import DEMO_ACTORS, DEMO_ANGLES, DEMO_CORPUS, __version__
 from .analysis import analyse
 from .corpus import load_corpus
 from .errors import FramingError
@@ -96,6 +96,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="also write sentences, every span table and errors as CSV to DIR",
     )
+    run.add_argument(
+        "--lexicons",
+        type=Path,
+        metavar="TOML",
+        help="extend framing's lexicons (reporting verbs, gazetteers, hedges) from TOML",
+    )
+    run.add_argument(
+        "--angles",
+        type=Path,
+        metavar="TOML",
+        help="the story's angles to score (with --demo: the demo's own angles file)",
+    )
+    run.add_argument(
+        "--aliases",
+        type=Path,
+        metavar="TOML",
+        help="the story's actors and their other names (with --demo: the demo's own file)",
+    )
     run.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
     run.add_argument(
         "--max-chars",
@@ -156,7 +174,15 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
 def cmd_analyse(args: argparse.Namespace) -> int:
     corpus = _load(args)
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
-    analysis = analyse(corpus, max_chars=args.max_chars, n_jobs=args.jobs, progress=progress)
+    analysis = analyse(
+        corpus,
+        max_chars=args.max_chars,
+        n_jobs=args.jobs,
+        progress=progress,
+        lexicons=args.lexicons,
+        angles=args.angles or (DEMO_ANGLES if args.demo else None),
+        aliases=args.aliases or (DEMO_ACTORS if args.demo else None),
+    )
     if args.out:
         _write(analysis.articles, args.out)
         print(f"wrote {len(analysis.articles)} articles to {args.out}")

@@ -8,6 +8,7 @@ orchestrator in ``framing.analysis`` runs whatever is registered.
 from __future__ import annotations
 
 from ._base import ArticleInput, Feature, FeatureOutput
+from .actors import ACTORS
 from .attribution import ATTRIBUTION
 from .emphasis import EMPHASIS
 from .hedging import HEDGING
@@ -45,5 +46,5 @@ def register_feature(feature: Feature, *, replace: bool = False) -> Feature:
     return feature
 
 
-for _feature in (ATTRIBUTION, HEDGING, EMPHASIS, SENTIMENT, READABILITY):
+for _feature in (ATTRIBUTION, ACTORS, HEDGING, EMPHASIS, SENTIMENT, READABILITY):
     register_feature(_feature)

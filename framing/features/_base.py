@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
-from ..text import Segmented
+from ..text import Segmented, segment
 from ._view import View, make_view
 
 __all__ = ["ArticleInput", "Feature", "FeatureOutput", "span_frame"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,9 @@ class ArticleInput:
     ``lexicons`` is the path of the user's lexicon TOML file, if any (a path rather
     than the loaded tables, so it crosses to worker processes cheaply); ``angles`` is the
     path of the researcher's angles file, if any. ``view`` is the
-    token view every word-reading feature shares, built on first use and then kept.
+    token view every word-reading feature shares, built on first use and then kept;
+    ``aliases`` is the path of the researcher's actor file, if any. :meth:`shared` keeps
+    other work that several features read (the names the attribution pass finds).
     """
 
     doc_id: str
@@ -31,6 +35,7 @@ class ArticleInput:
     seg: Segmented
     lexicons: str | None = None
     angles: str | None = None
+    aliases: str | None = None
 
     @property
     def text(self) -> str:
@@ -40,6 +45,19 @@ class ArticleInput:
     def view(self) -> View:
         """Lowercase tokens with sentence and quote membership, built once."""
         return make_view(self.seg)
+
+    @cached_property
+    def headline(self) -> View | None:
+        """The token view of the headline, or None where there is none."""
+        title = self.title
+        return make_view(segment(title)) if isinstance(title, str) and title.strip() else None
+
+    def shared(self, key: str, build: Callable[[], T]) -> T:
+        """``build()`` on first call for ``key``, then the same object for this article."""
+        cache = self.__dict__.setdefault("_shared", {})
+        if key not in cache:
+            cache[key] = build()
+        return cache[key]  # type: ignore[no-any-return]
 
 
 @dataclass(slots=True)

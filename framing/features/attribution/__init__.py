@@ -35,7 +35,7 @@ from typing import Any
 
 import pandas as pd
 
-from ...text import Segmented, segment
+from ...text import segment
 from .._base import ArticleInput, Feature, FeatureOutput, span_frame
 from .._view import View, make_view
 from ._lexicon import AttributionLexicons, default_lexicons, load_attribution_lexicons
@@ -98,14 +98,14 @@ def speech_cue_forms(lexicons: AttributionLexicons | None = None) -> frozenset[s
     return (lexicons or default_lexicons()).speech_forms()
 
 
-def attribution_rows(
-    seg: Segmented, lexicons: AttributionLexicons, view: View | None = None
-) -> list[dict[str, Any]]:
-    """The attribution rows of one segmented article (plain dicts, text order)."""
-    view = view if view is not None else make_view(seg)
+def attribution_pass(
+    view: View, lexicons: AttributionLexicons
+) -> tuple[Resolver, list[dict[str, Any]]]:
+    """The names of one article and its attribution rows (plain dicts, text order)."""
     candidates = find_candidates(view, lexicons)
-    infos = Resolver(view, lexicons).resolve_all(candidates)
-    text = seg.text
+    resolver = Resolver(view, lexicons)
+    infos = resolver.resolve_all(candidates)
+    text = view.text
     rows: list[dict[str, Any]] = []
     for c, info in zip(candidates, infos, strict=True):
         outer = c.extra.get("outer", c.content)
@@ -138,7 +138,15 @@ def attribution_rows(
                 "rule": c.rule,
             }
         )
-    return rows
+    return resolver, rows
+
+
+def article_attributions(article: ArticleInput) -> tuple[Resolver, list[dict[str, Any]]]:
+    """:func:`attribution_pass` for an article, run once and shared with the actor finder."""
+    return article.shared(
+        "attribution",
+        lambda: attribution_pass(article.view, load_attribution_lexicons(article.lexicons)),
+    )
 
 
 def extract_attributions(
@@ -168,7 +176,8 @@ def extract_attributions(
         ...     ["kind", "source", "source_type"]]  # doctest: +SKIP
     """
     lex = load_attribution_lexicons(lexicons)
-    return span_frame(attribution_rows(segment(text), lex), ATTRIBUTION_COLUMNS)
+    _, rows = attribution_pass(make_view(segment(text)), lex)
+    return span_frame(rows, ATTRIBUTION_COLUMNS)
 
 
 def article_figures(rows: list[dict[str, Any]], n_words: int) -> dict[str, Any]:
@@ -197,8 +206,7 @@ def article_figures(rows: list[dict[str, Any]], n_words: int) -> dict[str, Any]:
 
 
 def _compute(article: ArticleInput) -> FeatureOutput:
-    lex = load_attribution_lexicons(article.lexicons)
-    rows = attribution_rows(article.seg, lex, article.view)
+    _, rows = article_attributions(article)
     figures = article_figures(rows, len(article.seg.tokens))
     return FeatureOutput(article=figures, spans={"attributions": rows})
 

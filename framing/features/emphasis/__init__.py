@@ -33,7 +33,7 @@ import pandas as pd
 
 from ...text import segment
 from .._base import ArticleInput, Feature, FeatureOutput, span_frame
-from .._view import View, make_view
+from .._view import View
 from ._lexicon import FRAMES, CuePattern, Cues, default_frames, load_angles
 
 __all__ = ["EMPHASIS", "EMPHASIS_COLUMNS", "FRAMES", "LEDE_SENTENCES", "score_emphasis"]
@@ -171,9 +171,7 @@ def score_emphasis(
 
 
 def _compute(article: ArticleInput) -> FeatureOutput:
-    view = article.view
-    title = article.title if isinstance(article.title, str) and article.title.strip() else None
-    headline = make_view(segment(title)) if title else None
+    view, headline = article.view, article.headline
     frame_rows, frames = score_emphasis(view, headline, default_frames())
     cue_rows, summaries = list(frame_rows), list(frames)
     angles = load_angles(article.angles)
