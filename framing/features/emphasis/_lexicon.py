@@ -51,20 +51,32 @@ class Cues:
 
     def __post_init__(self) -> None:
         exact: dict[str, list[CuePattern]] = {}
-        prefixed: list[tuple[str, CuePattern]] = []
+        prefixed: dict[str, list[CuePattern]] = {}
         for p in self.patterns:
             words, prefixes = p.steps[0]
             for w in words:
                 exact.setdefault(w, []).append(p)
-            prefixed.extend((pre, p) for pre in prefixes)
+            for pre in prefixes:
+                prefixed.setdefault(pre, []).append(p)
         object.__setattr__(self, "_exact", exact)
-        object.__setattr__(self, "_prefixed", tuple(prefixed))
+        object.__setattr__(self, "_prefixed", prefixed)
+        object.__setattr__(self, "_lengths", sorted({len(pre) for pre in prefixed}))
+        object.__setattr__(self, "_seen", {})  # word -> its patterns, for repeated words
 
     def starting_with(self, word: str) -> list[CuePattern]:
         """Patterns whose first step matches ``word`` (lowercase)."""
-        out = list(self._exact.get(word, ()))  # type: ignore[attr-defined]
-        out.extend(p for pre, p in self._prefixed if word.startswith(pre))  # type: ignore[attr-defined]
-        return out
+        seen: dict[str, list[CuePattern]] = self._seen  # type: ignore[attr-defined]
+        found = seen.get(word)
+        if found is None:
+            found = list(self._exact.get(word, ()))  # type: ignore[attr-defined]
+            prefixed: dict[str, list[CuePattern]] = self._prefixed  # type: ignore[attr-defined]
+            for n in self._lengths:  # type: ignore[attr-defined]
+                if n > len(word):
+                    break
+                found.extend(prefixed.get(word[:n], ()))
+            if len(seen) < 200_000:
+                seen[word] = found
+        return found
 
 
 def compile_steps(pattern: str, origin: str) -> tuple[Step, ...]:
