@@ -5,6 +5,12 @@ alignment within a story (what each outlet says that no other does)."""
 from __future__ import annotations
 
 from ._alignment import DEFAULT_THRESHOLD, align_sentences
-from ._keyness import distinctive_words, word_counts
+from ._keyness import HONORIFICS, distinctive_words, word_counts
 
-__all__ = ["DEFAULT_THRESHOLD", "align_sentences", "distinctive_words", "word_counts"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "HONORIFICS",
+    "align_sentences",
+    "distinctive_words",
+    "word_counts",
+]

@@ -9,8 +9,12 @@ Similarity is a TF-IDF cosine over bags of terms, computed here without scikit-l
 
 * Terms are lowercased word tokens (the tokens of :func:`framing.segment`) with a compact
   list of English function words removed (plus speech-tag verbs such as *said*, honorifics
-  and weekday names, which say who or when but not what). Curly and straight apostrophes
-  are unified, a possessive ``'s`` is dropped and a light suffix-stripping stemmer maps
+  and weekday names, which say who or when but not what). Tokens are read as in
+  :func:`framing.distinctive_words` (one shared normaliser): curly and straight
+  apostrophes and the Unicode and non-breaking hyphens are unified, the dots of an
+  initialism are removed (*F.B.I.* and *FBI* are one term, ``fbi``), and a word written
+  in capitals is never taken for a function word (*US* is the country, not *us*). A
+  possessive ``'s`` is dropped and a light suffix-stripping stemmer maps
   inflections together (*breaches*/*breaching* → ``breach``, *accused*/*accusations*
   → ``accus``, *officers*/*officer* → ``offic``). A hyphenated token contributes its
   joined form and its parts (*co-ordination* → ``coordin``, ``co``, ``ordin``), so
@@ -44,7 +48,8 @@ more often right than wrong.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+import warnings
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -52,8 +57,8 @@ from itertools import pairwise
 import pandas as pd
 
 from ..analysis import Analysis
-from ..errors import FramingError
-from ..text import _TOKEN
+from ..errors import ColumnError, FramingError
+from ._tokens import is_all_caps, tokens, word_form
 
 __all__ = ["DEFAULT_THRESHOLD", "align_sentences", "sentence_similarity"]
 
@@ -73,7 +78,7 @@ _STOPWORDS = frozenset(
     few for from further had has have having he her here hers herself him himself his how
     i if in into is it its itself just me more most my myself no nor not now of off on
     once only or other others our ours ourselves out over own same she should so some
-    such than that the their theirs them themselves then there these they this those
+    such than that the their theirs them themselves then there these they this those us
     through to too under until up very was we were what when where which while who whom
     why will with would you your yours yourself yourselves s t may might must shall per
     via upon yet though although however whether don't doesn't didn't isn't wasn't
@@ -83,8 +88,6 @@ _STOPWORDS = frozenset(
     mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday
     """.split()  # noqa: SIM905 - a word list is easier to read and edit as prose
 )
-
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 
 # Longest first; the first suffix that leaves a stem of three letters or more is removed.
 _SUFFIXES = (
@@ -140,20 +143,29 @@ def _stem(word: str) -> str:
     return word
 
 
-def _terms(text: str) -> list[str]:
-    """The terms of a sentence: content-word stems, hyphen parts, then bigrams."""
+def _content_words(text: str) -> tuple[list[str], list[str]]:
+    """A sentence's content-word stems and the stems of its hyphenated words' parts."""
     words: list[str] = []
     parts: list[str] = []
-    for raw in _TOKEN.findall(text.lower().translate(_APOSTROPHES)):
-        if raw in _STOPWORDS:
+    for match in tokens(text):
+        form = word_form(match.group())
+        capitals = is_all_caps(form)  # US, WHO, IT: never a function word
+        raw = form.lower()
+        if raw in _STOPWORDS and not capitals:
             continue
         if "-" in raw:
             pieces = [p for p in raw.split("-") if p]
             parts.extend(_stem(p) for p in pieces if len(p) > 1 and p not in _STOPWORDS)
             raw = "".join(pieces)
         word = _stem(raw)
-        if word and word not in _STOPWORDS:
+        if word and (capitals or word not in _STOPWORDS):
             words.append(word)
+    return words, parts
+
+
+def _terms(text: str) -> list[str]:
+    """The terms of a sentence: content-word stems, hyphen parts, then bigrams."""
+    words, parts = _content_words(text)
     return words + parts + [f"{a} {b}" for a, b in pairwise(words)]
 
 
@@ -248,7 +260,8 @@ _DTYPES: dict[str, str | type] = {
     "story": object,
     "outlet": object,
     "compared": bool,
-    "unique": bool,
+    "n_terms": "int64",
+    "unique": "boolean",
     "match_doc_id": object,
     "match_sentence": "Int64",
     "match_score": float,
@@ -265,6 +278,30 @@ def _same_source(a: object, b: object) -> bool:
     return a == b
 
 
+def _warn_unlabelled(n_unlabelled: int, n_articles: int, busiest: tuple[object, int]) -> None:
+    """Warn that unlabelled articles, some from the same outlet, are aligned as one story."""
+    outlet, count = busiest
+    if n_unlabelled == n_articles:
+        what = (
+            f"the corpus has no story labels, so all {n_articles} counted articles are "
+            "aligned as one story"
+        )
+    else:
+        what = (
+            f"{n_unlabelled} of the {n_articles} counted articles have no story label and "
+            "are aligned with each other as one story"
+        )
+    warnings.warn(
+        f"align_sentences: {what}, yet {outlet!r} alone has {count} of them, so they "
+        "probably cover several stories and sentences of different stories will be "
+        "matched. Give each article its story when loading, e.g. "
+        "framing.load_corpus(..., story='<column naming the story>'), or fill in the "
+        "missing labels.",
+        UserWarning,
+        stacklevel=3,
+    )
+
+
 def align_sentences(
     analysis: Analysis,
     *,
@@ -278,10 +315,16 @@ def align_sentences(
     copy is not another outlet saying the same thing independently), and neither are two
     articles with the same ``by`` value (the question is what *other* outlets say).
     Sentences are compared only within a story (the ``story`` column of
-    ``analysis.articles``). Articles with no story label form one group together, so a
-    corpus without labels is one story, and in a labelled corpus the unlabelled articles
-    are compared with each other but never with a labelled story; their ``story`` is
-    missing in the result. Headlines are not sentences and take no part.
+    ``analysis.articles``, set by ``framing.load_corpus(..., story="<column>")``).
+    Headlines are not sentences and take no part.
+
+    Articles with no story label are aligned together as one group of unlabelled
+    articles: in a corpus without labels that is the whole corpus, as one story (right
+    for a corpus of one story, such as two outlets' articles on one event); in a
+    labelled corpus the unlabelled articles are compared with each other but never with
+    a labelled story, and their ``story`` is missing in the result. When some outlet has
+    more than one counted article in that unlabelled group, the group probably spans
+    several stories, and a ``UserWarning`` says so and how to pass the story column.
 
     Args:
         analysis: The result of :func:`framing.analyse`.
@@ -297,13 +340,22 @@ def align_sentences(
         ``analysis.articles``) then sentence order, with columns:
 
         * ``doc_id``, ``sentence`` (index within the article), ``story``, ``outlet``
-          (and the ``by`` column after it, when ``by`` is not ``outlet``);
+          (and the ``by`` column after it, when ``by`` is another article column; when
+          ``by`` is ``doc_id`` or ``story`` the column is already there and is not
+          repeated, and a ``by`` that names any other column of the result is added as
+          ``by_<name>``);
         * ``compared`` (bool): whether the story had at least one article the sentence
           could be compared with (another source, another version group). A story
           covered by one outlet only gives ``compared=False`` everywhere;
-        * ``unique`` (bool): the best match scores below ``threshold`` -- no other
-          outlet says it. True whenever ``compared`` is False, so filter on
-          ``compared`` to keep only the sentences where uniqueness was testable;
+        * ``n_terms`` (int): the sentence's content words after stop-listing (function
+          words, speech verbs, honorifics, weekdays). A sentence with none ("How are
+          you?") has nothing to match on;
+        * ``unique`` (nullable ``boolean``): the best match scores below ``threshold``
+          -- no other outlet says it. True whenever ``compared`` is False, so filter on
+          ``compared`` to keep only the sentences where uniqueness was testable; NA
+          when ``n_terms`` is 0, since a sentence without content says nothing that
+          could be unique (``unique.mean()`` skips these; filter with
+          ``unique.fillna(False)`` or ``unique == True``);
         * ``match_doc_id``, ``match_sentence`` (nullable ``Int64``), ``match_score``
           (float) and ``match_text``: the best match, reported whether or not it
           passes the threshold; missing (score 0.0) when no comparable sentence shares
@@ -311,14 +363,21 @@ def align_sentences(
         * ``text``: the sentence.
 
     Raises:
-        FramingError: If ``threshold`` is outside ``[0, 1]`` or ``by`` is not a column
-            of ``analysis.articles``.
+        FramingError: If ``threshold`` is outside ``[0, 1]``.
+        ColumnError: If ``by`` is not a column of ``analysis.articles`` (a
+            :class:`FramingError` too).
+
+    Warns:
+        UserWarning: Unlabelled articles that probably span several stories are aligned
+            as one story (see above).
     """
     if not 0.0 <= threshold <= 1.0:
         raise FramingError(f"threshold must be between 0 and 1, got {threshold!r}")
     if by not in analysis.articles.columns:
-        raise FramingError(
-            f"cannot align sentences by {by!r}: no such column in analysis.articles; try 'outlet'"
+        raise ColumnError(
+            f"cannot align sentences by {by!r}: no such column in analysis.articles; its "
+            f"columns are {', '.join(map(repr, analysis.articles.columns))}. Pass by= one "
+            "of those (usually 'outlet')."
         )
     counted = analysis.counted
     doc_ids = counted["doc_id"].tolist()
@@ -347,6 +406,12 @@ def align_sentences(
     for position, story in enumerate(stories):
         if sentences.get(doc_ids[position]):
             members[story].append(position)
+    unlabelled = members.get(None, [])
+    per_outlet = Counter(outlets[p] for p in unlabelled if not pd.isna(outlets[p]))
+    if per_outlet and max(per_outlet.values()) > 1:
+        _warn_unlabelled(
+            len(unlabelled), sum(map(len, members.values())), per_outlet.most_common(1)[0]
+        )
 
     columns: dict[str, list[object]] = {name: [] for name in _DTYPES}
     extra: list[object] = []
@@ -369,7 +434,13 @@ def align_sentences(
                 article.append(k)
                 index.append(i)
                 texts.append(text)
-        best = _best_matches(_vectors([_terms(t) for t in texts]), article, compatible)
+        terms: list[list[str]] = []
+        n_terms: list[int] = []
+        for text in texts:
+            words, parts = _content_words(text)
+            terms.append(words + parts + [f"{a} {b}" for a, b in pairwise(words)])
+            n_terms.append(len(words))
+        best = _best_matches(_vectors(terms), article, compatible)
         for i, (j, score) in enumerate(best):
             p = positions[article[i]]
             found = j >= 0
@@ -380,7 +451,8 @@ def align_sentences(
             columns["outlet"].append(outlets[p])
             extra.append(sources[p])
             columns["compared"].append(bool(compatible[article[i]]))
-            columns["unique"].append(not found or score < threshold)
+            columns["n_terms"].append(n_terms[i])
+            columns["unique"].append((not found or score < threshold) if n_terms[i] else None)
             columns["match_doc_id"].append(doc_ids[positions[article[j]]] if found else None)
             columns["match_sentence"].append(index[j] if found else None)
             columns["match_score"].append(score)
@@ -390,7 +462,8 @@ def align_sentences(
     result = pd.DataFrame(
         {name: pd.Series(values, dtype=_DTYPES[name]) for name, values in columns.items()}
     )
-    if by != "outlet":
-        result.insert(4, by, pd.Series(extra, dtype=object))
+    if by not in ("outlet", "doc_id", "story"):
+        name = f"by_{by}" if by in result.columns else by
+        result.insert(4, name, pd.Series(extra, dtype=object))
     ranks = sorted(range(len(order)), key=order.__getitem__)
     return result.iloc[ranks].reset_index(drop=True)

@@ -6,27 +6,60 @@ with all the other groups pooled ("the rest").
 
 Words
     Tokens are framing's own word tokens (:data:`framing.text._TOKEN`, the pattern
-    behind :func:`framing.segment`), so the words match the rest of the toolkit. Each is
-    lowercased, curly apostrophes and the Unicode hyphen are unified with ``'`` and
-    ``-``, and a possessive ``'s`` is stripped (``Trump’s`` → ``trump``). Dropped:
+    behind :func:`framing.segment`), so the words match the rest of the toolkit, read the
+    same way as in :func:`framing.align_sentences`: curly apostrophes, the Unicode hyphen
+    and the non-breaking hyphen (U+2011) are unified with ``'`` and ``-``, a possessive
+    ``'s`` is stripped (``Trump’s`` → ``trump``) and the dots of an initialism are
+    removed (``F.B.I.`` → ``FBI``, ``U.S.`` → ``US``, ``D.C.`` → ``DC``; the ``s`` of
+    ``F.B.I.’s`` is a separate single letter and dropped). Then:
 
-    * tokens without a letter (``2016``, ``3.5``, ``1,000``);
+    * a word written in capitals with two letters or more (``US``, ``WHO``, ``FBI``,
+      ``GOP``, and so ``F.B.I.``) is counted in capitals, so the country ``US`` is never
+      merged with, or dropped as, the pronoun *us* (nor ``WHO`` with *who*, ``IT`` with
+      *it*). Capitals are kept for all such words, acronym or not: a shouted ``FAST``
+      in a quoted post, or a dateline such as ``WASHINGTON —``, is counted apart from
+      *fast* and *washington*;
+    * every other word is lowercased, except the month or surname *May*, which is
+      counted as ``May`` when capitalised anywhere but at the start of a sentence (at
+      the start it cannot be told from the modal and is dropped with it);
+    * the title abbreviations *Sen.*, *Rep.* and *Gov.* (capitalised, and their plurals)
+      are counted as *senator*, *representative* and *governor*, the words house styles
+      that spell titles out use, so the abbreviation is not a house-style marker.
+
+    Dropped:
+
+    * tokens without a letter (``2016``, ``3.5``, ``1,000``) and single letters (middle
+      initials, the ``s`` above);
     * English function words (:data:`FUNCTION_WORDS`: articles and determiners,
       pronouns, auxiliaries and modals, prepositions, conjunctions, a few adverbial
-      particles) and contractions built on them (``don't``, ``they're``, ``we've``);
+      particles) and contractions built on them (``don't``, ``they're``, ``we've``),
+      unless written in capitals as above;
     * boilerplate of scraped news pages (:data:`BOILERPLATE_WORDS`: *subscribe*,
-      *newsletter*, *advertisement*, ...);
-    * outlet self-names: every word of every value of ``analysis.articles["outlet"]``
-      (``"The New York Times"`` → *new*, *york*, *times*; ``"Fox News"`` → *fox*,
-      *news*), of the spellings the corpus gave before normalisation (its
-      ``outlet_raw`` column) and of framing's outlet aliases for those outlets
-      (``"huffington post"`` for HuffPost), but only where the token is capitalised in
-      the text. An outlet names
-      itself ("Fox News reported", "a New York Times analysis") far more than its
-      rivals do, which would put its own name at the top of its list and say nothing
-      about framing; the capital keeps common-noun uses (*national security* against
-      *The National*, *fox hunting* against *Fox*). Sentence-initial uses of those
-      words are lost too, a small price.
+      *newsletter*, *advertisement*, ..., in any case);
+    * honorifics (:data:`HONORIFICS`: *Mr*, *Mrs*, *Ms*, *Miss*, *Dr*; with or without
+      the period, which is never part of a token) when capitalised, unless
+      ``honorifics=True``. Whether an outlet writes "Mr. Obama" is house style (the New
+      York Times uses *Mr.* over a thousand times in BASIL, the others a dozen), not
+      framing. The lowercase verb *miss* and the all-capitals ``MS`` are kept. Office
+      titles (*senator*, *representative*, *governor*) are kept;
+    * outlet self-names, as whole names: each value of ``analysis.articles["outlet"]``,
+      each spelling the corpus gave before normalisation (its ``outlet_raw`` column) and
+      each of framing's outlet aliases for those outlets. A name of several words is
+      dropped only where all its words occur in a row, capitalised (a leading *the* in
+      any case), longest name first: *New York Times* goes but *New York* and *New
+      Jersey* stay; *Washington Post* and *Fox News Sunday* keep *Washington* and
+      *Sunday*. A name of one word after *The* (*The National*, *The Independent*) is
+      dropped only with its *The* and when the next word is not capitalised, so *the
+      National Guard* and *an Independent senator* keep their words. A single word is
+      dropped on its own only where a name or alias is that one word (``HuffPost``,
+      ``NYT``), and only capitalised. A one-word alias that is just a word of the
+      outlet's longer name (``fox`` for Fox News, ``independent`` for The Independent:
+      shorthand in metadata columns) is not dropped on its own, because in running text
+      that word is mostly something else (Vicente Fox, a Fox affiliate, an independent
+      candidate). An outlet names itself ("Fox News reported", "a New York Times
+      analysis") far more than its rivals do, which would put its own name at the top
+      of its list and say nothing about framing; the capital keeps common-noun uses
+      (*national security*, *fox hunting*).
 
 Rates are per 1,000 *counted* words (the words left after the drops above), the same
 totals the statistics use.
@@ -47,8 +80,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
+import warnings
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Literal
 
 import numpy as np
@@ -58,11 +92,13 @@ from ..analysis import Analysis
 from ..corpus import load_outlet_aliases
 from ..errors import ColumnError
 from ..text import _TOKEN
+from ._tokens import is_all_caps, unify, word_form
 
 __all__ = [
     "BOILERPLATE_WORDS",
     "DEFAULT_PRIOR_SIZE",
     "FUNCTION_WORDS",
+    "HONORIFICS",
     "distinctive_words",
     "word_counts",
 ]
@@ -108,72 +144,185 @@ BOILERPLATE_WORDS: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905 - as above
 )
 
+#: Honorifics, dropped when capitalised unless ``honorifics=True`` (house style, not
+#: framing; see the module docstring). Tokens never include the period (``Mr.`` is ``Mr``).
+HONORIFICS: frozenset[str] = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+
+# Capitalised title abbreviations, counted as the words they stand for.
+_TITLE_ABBREVIATIONS: dict[str, str] = {
+    "sen": "senator",
+    "sens": "senators",
+    "rep": "representative",
+    "reps": "representatives",
+    "gov": "governor",
+    "govs": "governors",
+}
+
 _LETTER = re.compile(r"[^\W\d_]")
 # A contraction of a function word: n't, 're, 've, 'll, 'd, 'm ('s is stripped first).
 _CONTRACTION = re.compile(r"'(?:t|re|ve|ll|d|m)$")
-_NORMALISE = str.maketrans({"’": "'", "‘": "'", "‐": "-"})
+# What may stand between a sentence's end and its first word: spaces, opening quotes and
+# brackets (apostrophes are unified, so ‘ is ').
+_SENTENCE_OPENERS = " \t\"'“«([—–-"
+_SENTENCE_ENDS = ".!?:;\n\r"
+
+# A self-name: its words (lowercase) and whether it is dropped only when the next word is
+# not capitalised (a name of one word after "The": "The National" but not "the National
+# Guard"). Indexed by first word, longest name first.
+_SelfNames = Mapping[str, list[tuple[tuple[str, ...], bool]]]
 
 
-def _normalise(token: str) -> str:
-    word = token.lower().translate(_NORMALISE)
-    if word.endswith("'s"):
-        word = word[:-2]
-    return word
+def _lower_words(name: str) -> tuple[str, ...]:
+    return tuple(word_form(m.group()).lower() for m in _TOKEN.finditer(unify(name)))
 
 
-def _self_names(analysis: Analysis) -> frozenset[str]:
-    """Every word of every name the corpus's outlets go by (see the module docstring)."""
+def _self_names(analysis: Analysis) -> _SelfNames:
+    """The names the corpus's outlets go by, as word sequences (see the module docstring)."""
     outlets = set(analysis.articles["outlet"].dropna())
-    spellings = set(outlets)
-    if "outlet_raw" in analysis.corpus.articles.columns:
-        spellings.update(analysis.corpus.articles["outlet_raw"].dropna())
-    spellings.update(alias for alias, name in load_outlet_aliases().items() if name in outlets)
-    names: set[str] = set()
-    for spelling in spellings:
-        if isinstance(spelling, str):
-            names.update(_normalise(m.group()) for m in _TOKEN.finditer(spelling))
-    return frozenset(names)
+    spellings: dict[str, set[str]] = {outlet: {outlet} for outlet in outlets}
+    loaded = analysis.corpus.articles
+    if "outlet_raw" in loaded.columns:
+        for raw, outlet in zip(loaded["outlet_raw"], loaded["outlet"], strict=True):
+            if isinstance(raw, str) and outlet in spellings:
+                spellings[outlet].add(raw)
+    for alias, outlet in load_outlet_aliases().items():
+        if outlet in spellings:
+            spellings[outlet].add(alias)
+    sequences: set[tuple[tuple[str, ...], bool]] = set()
+    for names in spellings.values():
+        strings = (name for name in names if isinstance(name, str))
+        word_lists = {words for words in map(_lower_words, strings) if words}
+        in_longer = {word for words in word_lists if len(words) > 1 for word in words}
+        for words in word_lists:
+            content = [w for w in words if w not in FUNCTION_WORDS]
+            if len(words) == 1:
+                if words[0] not in in_longer:
+                    sequences.add((words, False))
+            elif len(content) == 1:
+                sequences.add((words, True))
+            elif content:
+                # A leading "the" is a function word and dropped anyway.
+                sequences.add((words[1:] if words[0] == "the" else words, False))
+    table: defaultdict[str, list[tuple[tuple[str, ...], bool]]] = defaultdict(list)
+    for words, guarded in sorted(sequences, key=lambda item: (-len(item[0]), item)):
+        table[words[0]].append((words, guarded))
+    return dict(table)
 
 
-def _words(text: str, dropped: frozenset[str], self_names: frozenset[str]) -> Iterator[str]:
+def _self_name_length(
+    text: str,
+    matches: list[re.Match[str]],
+    lowers: list[str],
+    i: int,
+    self_names: _SelfNames,
+) -> int:
+    """How many tokens from ``i`` on form an outlet self-name (0 if none)."""
+
+    def adjacent(j: int) -> bool:  # token j follows token j - 1 across spaces only
+        gap = text[matches[j - 1].end() : matches[j].start()]
+        return bool(gap) and gap.isspace()
+
+    for words, guarded in self_names.get(lowers[i], ()):
+        end = i + len(words)
+        if end > len(matches) or tuple(lowers[i:end]) != words:
+            continue
+        if not all(adjacent(j) for j in range(i + 1, end)):
+            continue
+        content = [j for j in range(i, end) if lowers[j] not in FUNCTION_WORDS]
+        if not all(matches[j].group()[0].isupper() for j in content):
+            continue
+        if guarded and end < len(matches) and adjacent(end) and matches[end].group()[0].isupper():
+            continue
+        return len(words)
+    return 0
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the token at ``start`` opens a sentence, paragraph or the text."""
+    i = start
+    while i > 0 and text[i - 1] in _SENTENCE_OPENERS:
+        i -= 1
+    return i == 0 or text[i - 1] in _SENTENCE_ENDS
+
+
+def _counted_form(form: str, text: str, start: int, honorifics: bool) -> str | None:
+    """The counted word of one token's written form, or None when it is dropped."""
+    if len(form) < 2 or not _LETTER.search(form):
+        return None
+    lower = form.lower()
+    if lower in BOILERPLATE_WORDS or _CONTRACTION.search(lower):
+        return None
+    if is_all_caps(form):
+        return form
+    if lower in FUNCTION_WORDS:
+        if lower == "may" and form == "May" and not _starts_sentence(text, start):
+            return "May"
+        return None
+    if form[0].isupper():
+        if lower in HONORIFICS and not honorifics:
+            return None
+        return _TITLE_ABBREVIATIONS.get(lower, lower)
+    return lower
+
+
+def _words(
+    text: str,
+    self_names: _SelfNames,
+    extra_stop_words: frozenset[str] = frozenset(),
+    honorifics: bool = False,
+) -> Iterator[str]:
     """The counted words of one text, in order (see the module docstring)."""
-    for match in _TOKEN.finditer(text):
-        token = match.group()
-        word = _normalise(token)
-        if word in dropped or not _LETTER.search(word) or _CONTRACTION.search(word):
+    text = unify(text)
+    matches = list(_TOKEN.finditer(text))
+    forms = [word_form(m.group()) for m in matches]
+    lowers = [form.lower() for form in forms]
+    i = 0
+    while i < len(matches):
+        length = _self_name_length(text, matches, lowers, i, self_names)
+        if length:
+            i += length
             continue
-        if word in self_names and token[0].isupper():
-            continue
-        yield word
+        word = _counted_form(forms[i], text, matches[i].start(), honorifics)
+        i += 1
+        if word is not None and word.lower() not in extra_stop_words:
+            yield word
 
 
 def _group_counters(
-    analysis: Analysis, by: str, stop_words: Iterable[str] | None
+    analysis: Analysis,
+    by: str,
+    stop_words: Iterable[str] | None,
+    honorifics: bool,
+    within: str | None = None,
 ) -> tuple[list[object], list[Counter[str]]]:
-    """Word counters per group of counted articles, groups sorted, empty groups left out."""
+    """Word counters per group of counted articles, groups sorted, empty groups left out;
+    with ``within``, groups are (within, by) pairs."""
     columns = analysis.articles.columns
-    if by not in columns:
-        raise ColumnError(
-            f"cannot find distinctive words by {by!r}: analysis.articles has no such column; "
-            f"its columns are {', '.join(map(repr, columns))}. Pass by= one of those "
-            "(usually 'outlet' or 'story')."
-        )
-    dropped = FUNCTION_WORDS | BOILERPLATE_WORDS
+    for name, column in (("by", by), ("within", within)):
+        if column is not None and column not in columns:
+            raise ColumnError(
+                f"cannot find distinctive words {name} {column!r}: analysis.articles has no "
+                f"such column; its columns are {', '.join(map(repr, columns))}. Pass "
+                f"{name}= one of those (usually 'outlet' or 'story')."
+            )
+    extra: frozenset[str] = frozenset()
     if stop_words is not None:
         if isinstance(stop_words, str):
             stop_words = [stop_words]
-        dropped = dropped | {_normalise(w) for w in stop_words}
+        extra = frozenset(word_form(unify(w)).lower() for w in stop_words)
     self_names = _self_names(analysis)
     texts = analysis.corpus.articles.set_index("doc_id")["text"]
+    keys = [by] if within is None else [within, by]
     counted = pd.DataFrame(
-        {"doc_id": analysis.counted["doc_id"].to_numpy(), "group": analysis.counted[by].to_numpy()}
-    ).dropna(subset=["group"])
+        {"doc_id": analysis.counted["doc_id"].to_numpy()}
+        | {k: analysis.counted[k].to_numpy() for k in keys}
+    ).dropna(subset=keys)
     groups: list[object] = []
     counters: list[Counter[str]] = []
-    for group, docs in counted.groupby("group", sort=True)["doc_id"]:
+    for group, docs in counted.groupby(keys if within else by, sort=True)["doc_id"]:
         counter: Counter[str] = Counter()
         for text in texts.reindex(docs.to_numpy()).dropna():
-            counter.update(_words(text, dropped, self_names))
+            counter.update(_words(text, self_names, extra, honorifics))
         if counter:
             groups.append(group)
             counters.append(counter)
@@ -181,18 +330,25 @@ def _group_counters(
 
 
 def word_counts(
-    analysis: Analysis, by: str = "outlet", *, stop_words: Iterable[str] | None = None
+    analysis: Analysis,
+    by: str = "outlet",
+    *,
+    stop_words: Iterable[str] | None = None,
+    honorifics: bool = False,
 ) -> pd.DataFrame:
     """Counts of each word per group, over the counted articles.
 
     Words are tokenised and filtered exactly as in :func:`distinctive_words` (function
-    words, boilerplate, numbers and capitalised outlet self-names dropped).
+    words, boilerplate, numbers, single letters, honorifics and capitalised outlet
+    self-names dropped; see the module docstring).
 
     Args:
         analysis: From :func:`framing.analyse`.
         by: Column of ``analysis.articles`` to group by (``outlet``, ``story``, ...).
             Articles with no value in it are left out.
-        stop_words: Extra words to drop (matched after lowercasing).
+        stop_words: Extra words to drop, matched against the counted word ignoring
+            case (``"fbi"`` drops ``FBI``; ``"senator"`` drops *Sen.* too).
+        honorifics: Keep the honorifics of :data:`HONORIFICS` (counted as ``mr``, ...).
 
     Returns:
         A DataFrame with columns ``group``, ``word`` and ``count`` (> 0), one row per
@@ -204,7 +360,7 @@ def word_counts(
     Example:
         >>> word_counts(analysis).head()  # doctest: +SKIP
     """
-    groups, counters = _group_counters(analysis, by, stop_words)
+    groups, counters = _group_counters(analysis, by, stop_words, honorifics)
     rows = [
         (group, word, count)
         for group, counter in zip(groups, counters, strict=True)
@@ -224,13 +380,15 @@ def distinctive_words(
     min_count: int = 5,
     top: int | None = None,
     stop_words: Iterable[str] | None = None,
+    honorifics: bool = False,
+    within: str | None = None,
 ) -> pd.DataFrame:
     """The words each group uses more (or less) than all the other groups together.
 
     Each group's counted articles (``analysis.counted``) are compared with the pooled
     counted articles of every other group. How words are tokenised and which are dropped
-    (function words, numbers, page boilerplate, capitalised outlet self-names) is in the
-    module docstring.
+    (function words, numbers, single letters, page boilerplate, honorifics, capitalised
+    outlet self-names) is in the module docstring.
 
     ``method="log_odds"`` (Monroe, Colaresi & Quinn 2008, eqs. 16-22). With ``y_w^i`` the
     count of word *w* in group *i*, ``n^i`` the group's total, *j* the rest, and an
@@ -251,16 +409,21 @@ def distinctive_words(
     other words × group / rest) and expected counts ``E`` from its margins,
     ``G² = 2 Σ O ln(O / E)``, signed positive when the word is over-represented in the
     group and negative when under-represented, as quanteda's ``textstat_keyness``
-    reports its ``"lr"`` measure. No continuity correction is applied (quanteda applies
-    Williams' by default; ``correction = "none"`` there gives these values). ``p`` is the
-    chi-square upper tail with 1 degree of freedom, ``erfc(sqrt(|G²| / 2))``, again not
+    reports its ``"lr"`` measure. No continuity correction is applied: these are the
+    values of quanteda.textstats' ``textstat_keyness(measure = "lr", correction =
+    "none")`` (up to the 1e-9 that quanteda adds inside the logarithm). Its default,
+    ``correction = "default"``, applies Yates' continuity correction instead (each cell
+    moved 0.5 toward independence when ``|ad - bc|`` is at least ``N / 2`` and some
+    expected count is below 5), and Williams' correction only with ``correction =
+    "williams"``; so quanteda's default values differ from these for rare words. ``p`` is
+    the chi-square upper tail with 1 degree of freedom, ``erfc(sqrt(|G²| / 2))``, again not
     corrected for multiple comparisons.
 
     Choice of ``prior_size`` (a0, in pseudo-words): the prior adds to every word about
     ``a0 / n^i`` of the group's own data, shrinking each group's rate toward the corpus
     rate. 1,000 pseudo-words, about the counted words of three to five news articles,
     is small against an outlet's coverage in a corpus of a few dozen articles or more
-    (2-3.5% of the 29,000-43,000 counted words of each BASIL outlet), so frequent
+    (2.4-3.5% of the 29,000-41,000 counted words of each BASIL outlet), so frequent
     words are hardly moved, yet it keeps every log defined and damps words that occur
     only a handful of times. On very small corpora it dominates: lower it there, or
     raise it to be more conservative about rare words.
@@ -275,7 +438,15 @@ def distinctive_words(
             by ``"log_odds"`` only.
         min_count: Drop words used fewer times than this in all groups together.
         top: Keep only the ``top`` most distinctive (highest-scoring) words per group.
-        stop_words: Extra words to drop (matched after lowercasing).
+        stop_words: Extra words to drop, matched against the counted word ignoring
+            case (``"fbi"`` drops ``FBI``; ``"senator"`` drops *Sen.* too).
+        honorifics: Keep the honorifics of :data:`HONORIFICS` (*Mr*, *Mrs*, *Ms*,
+            *Miss*, *Dr*), which are dropped by default as house style.
+        within: Compare the groups separately inside each value of this column
+            (``within="story"``: each outlet against the other outlets' coverage of the
+            same story; the prior then comes from that story's articles). The result
+            gains a first column of that name; a value with fewer than two groups is
+            left out with a warning that counts them.
 
     Returns:
         A DataFrame with one row per (group, word), including words a group never
@@ -300,7 +471,60 @@ def distinctive_words(
         raise ValueError(f"prior_size must be positive (pseudo-words), got {prior_size!r}")
     if top is not None and top < 1:
         raise ValueError(f"top must be at least 1 (or None for every word), got {top!r}")
-    groups, counters = _group_counters(analysis, by, stop_words)
+    if within is not None:
+        return _within(
+            analysis, by, within, method, prior_size, min_count, top, stop_words, honorifics
+        )
+    groups, counters = _group_counters(analysis, by, stop_words, honorifics)
+    return _keyness(groups, counters, by, method, prior_size, min_count, top)
+
+
+def _within(
+    analysis: Analysis,
+    by: str,
+    within: str,
+    method: KeynessMethod,
+    prior_size: float,
+    min_count: int,
+    top: int | None,
+    stop_words: Iterable[str] | None,
+    honorifics: bool,
+) -> pd.DataFrame:
+    keys, counters = _group_counters(analysis, by, stop_words, honorifics, within)
+    parts: dict[object, tuple[list[object], list[Counter[str]]]] = {}
+    for key, counter in zip(keys, counters, strict=True):
+        outer, group = key  # type: ignore[misc]
+        parts.setdefault(outer, ([], []))[0].append(group)
+        parts[outer][1].append(counter)
+    tables, alone = [], []
+    for outer, (groups, group_counters) in parts.items():
+        if len(groups) < 2:
+            alone.append(outer)
+            continue
+        table = _keyness(groups, group_counters, by, method, prior_size, min_count, top)
+        table.insert(0, within, outer)
+        tables.append(table)
+    if alone:
+        warnings.warn(
+            f"{len(alone)} value(s) of {within!r} have articles from one {by!r} only and "
+            f"have no distinctive words (e.g. {alone[0]!r})",
+            UserWarning,
+            stacklevel=3,
+        )
+    if not tables:
+        raise ValueError(f"no value of {within!r} has two values of {by!r} to compare")
+    return pd.concat(tables, ignore_index=True)
+
+
+def _keyness(
+    groups: list[object],
+    counters: list[Counter[str]],
+    by: str,
+    method: KeynessMethod,
+    prior_size: float,
+    min_count: int,
+    top: int | None,
+) -> pd.DataFrame:
     if len(groups) < 2:
         raise ValueError(
             f"distinctive words compare groups, but the counted articles have "

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import warnings
+
 import pandas as pd
 import pytest
 
@@ -11,7 +14,7 @@ from framing.compare._alignment import (
     align_sentences,
     sentence_similarity,
 )
-from framing.errors import FramingError
+from framing.errors import ColumnError, FramingError
 
 COLUMNS = [
     "doc_id",
@@ -19,6 +22,7 @@ COLUMNS = [
     "story",
     "outlet",
     "compared",
+    "n_terms",
     "unique",
     "match_doc_id",
     "match_sentence",
@@ -90,7 +94,8 @@ def test_columns_types_and_one_row_per_sentence(small):
     assert list(small.columns) == COLUMNS
     assert small["match_sentence"].dtype == "Int64"
     assert small["match_score"].dtype == float
-    assert small["unique"].dtype == bool
+    assert small["unique"].dtype == "boolean"
+    assert small["n_terms"].dtype == "int64"
     assert small["compared"].dtype == bool
     assert small.groupby("doc_id").size().to_dict() == {
         "alpha-bridge": 3,
@@ -249,6 +254,88 @@ def test_threshold_moves_the_cut_and_is_checked(small):
         align_sentences(analyse([("x", "A", "s", "One sentence.")]), threshold=1.5)
     with pytest.raises(FramingError, match="no such column"):
         align_sentences(analyse([("x", "A", "s", "One sentence.")]), by="publisher")
+
+
+def test_by_must_be_an_article_column():
+    analysis = analyse([("x", "A", "s", "One sentence.")])
+    with pytest.raises(ColumnError, match=r"'publisher'.*'doc_id'.*'outlet'"):
+        align_sentences(analysis, by="publisher")
+
+
+def test_by_naming_a_result_column_is_not_added_twice():
+    analysis = analyse(
+        [
+            ("alpha-bridge", "Alpha Post", "bridge", ALPHA_BRIDGE),
+            ("beta-bridge", "Beta Times", "bridge", BETA_BRIDGE),
+            ("alpha-follow-up", "Alpha Post", "bridge", ALPHA_FOLLOW_UP),
+        ]
+    )
+    by_doc = align_sentences(analysis, by="doc_id")
+    assert list(by_doc.columns) == COLUMNS
+    # Each article is its own source now, so Alpha's two articles are compared.
+    quay = row(by_doc, "alpha-bridge", "Shopkeepers on the quay")
+    assert (quay["match_doc_id"], quay["match_score"]) == ("alpha-follow-up", pytest.approx(1.0))
+    by_story = align_sentences(analysis, by="story")
+    assert list(by_story.columns) == COLUMNS
+    assert not by_story["compared"].any()  # one story: one source
+    by_group = align_sentences(analysis, by="version_group")
+    assert list(by_group.columns) == [*COLUMNS[:4], "version_group", *COLUMNS[4:]]
+
+
+def test_a_sentence_without_content_words_is_neither_unique_nor_shared():
+    table = align_sentences(
+        analyse(
+            [
+                ("x", "Alpha Post", "s", "Engineers closed the footbridge. How are you?"),
+                ("y", "Beta Times", "s", "The footbridge was closed by engineers."),
+            ]
+        )
+    )
+    empty = row(table, "x", "How are you")
+    assert empty["n_terms"] == 0
+    assert pd.isna(empty["unique"])
+    assert empty["compared"]
+    assert pd.isna(empty["match_doc_id"])
+    closed = row(table, "x", "Engineers closed")
+    assert closed["n_terms"] == 3  # engineers, closed, footbridge
+    assert closed["unique"] == False  # noqa: E712 - a nullable boolean, not NA
+    assert table["unique"].mean() == 0.0  # the NA is left out, not counted as unique
+
+
+def test_unlabelled_articles_from_one_outlet_warn():
+    rows = [
+        ("x", "Alpha Post", None, ALPHA_BRIDGE),
+        ("z", "Alpha Post", None, GAMMA_ORCHARD),
+        ("y", "Beta Times", None, BETA_BRIDGE),
+    ]
+    with pytest.warns(UserWarning, match=r"no story labels.*all 3 .* one story.*story="):
+        table = align_sentences(analyse(rows))
+    assert table["story"].isna().all()
+    mixed = [*rows, ("g", "Gamma News", "orchard", BETA_ORCHARD)]
+    with pytest.warns(UserWarning, match=r"3 of the 4 counted articles have no story label"):
+        align_sentences(analyse(mixed))
+    # One article per outlet can be one story: no warning.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        align_sentences(analyse([rows[0], rows[2]]))
+
+
+def test_similarity_is_the_hand_computed_tf_idf_cosine():
+    # Terms (stems, then bigrams at half weight): storm, flood, harbour, "storm flood",
+    # "flood harbour" and storm, flood, valley, "storm flood", "flood valley". With n = 2
+    # sentences, idf = 1 + ln(3 / 3) = 1 for shared terms, 1 + ln(3 / 2) for the others.
+    rare = 1 + math.log(3 / 2)
+    shared_dot = 1 + 1 + 0.5**2
+    norm_squared = 1 + 1 + rare**2 + 0.5**2 + (0.5 * rare) ** 2
+    scores = sentence_similarity(["Storm floods harbour", "Storm floods valley"])
+    assert scores[0][1] == pytest.approx(shared_dot / norm_squared)  # = 0.477
+
+
+def test_dotted_and_plain_initialisms_match():
+    scores = sentence_similarity(["The F.B.I. opened an inquiry.", "The FBI opened an inquiry."])
+    assert scores[0][1] == pytest.approx(1.0)
+    # Written in capitals, US is a word, not the pronoun "us".
+    assert sentence_similarity(["US troops left.", "They told us troops left."])[0][1] < 1.0
 
 
 # The seed corpus: two captures of one Independent article (only one counted) and The
