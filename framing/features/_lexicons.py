@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
+from os import PathLike
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -106,3 +107,29 @@ def check_sections(data: Mapping[str, object], origin: str) -> None:
             + ", ".join(f"[{s}]" for s in LEXICON_SECTIONS)
             + " (see the README)"
         )
+
+
+def story_file(path: str | PathLike[str], what: str, hint: str) -> tuple[str, float]:
+    """The resolved path and modification time of a researcher's TOML file (angles,
+    actors), for a loader cached on both.
+
+    Raises:
+        ConfigError: The file does not exist (the message names it and ``hint``).
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(f"{what} {path} does not exist; pass a TOML file with {hint}")
+    return str(p.resolve()), p.stat().st_mtime
+
+
+def story_table(path: str, section: str, hint: str) -> tuple[dict[str, object], bytes]:
+    """The non-empty ``[section]`` table of a TOML file, and the file's bytes.
+
+    Raises:
+        ConfigError: The file is not TOML or has no such table.
+    """
+    data, raw = parse_toml(path)
+    table = data.get(section)
+    if not isinstance(table, dict) or not table:
+        raise ConfigError(f"{path}: no [{section}] table; write {hint}")
+    return table, raw

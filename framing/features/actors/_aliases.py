@@ -22,11 +22,10 @@ import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from os import PathLike
-from pathlib import Path
 
 from ...errors import ConfigError
 from ...text import segment
-from .._lexicons import parse_toml
+from .._lexicons import story_file, story_table
 
 __all__ = ["ACTOR_TYPES", "ActorAliases", "load_actor_aliases"]
 
@@ -62,24 +61,15 @@ def load_actor_aliases(path: str | PathLike[str] | None) -> ActorAliases | None:
     """
     if path is None:
         return None
-    p = Path(path)
-    if not p.is_file():
-        raise ConfigError(
-            f"actor file {path} does not exist; pass a TOML file with "
-            '[actors."Name"] tables (see the README, "Actors")'
-        )
-    return _load(str(p.resolve()), p.stat().st_mtime)
+    hint = '[actors."Name"] tables with aliases = [...] (see framing.EXAMPLE_ACTORS)'
+    return _load(*story_file(path, "actor file", hint))
 
 
 @lru_cache(maxsize=8)
 def _load(path: str, mtime: float) -> ActorAliases:
-    data, raw = parse_toml(path)
-    table = data.get("actors")
-    if not isinstance(table, dict) or not table:
-        raise ConfigError(
-            f'{path}: no [actors] table; write [actors."Name"] with aliases = [...] '
-            '(see the README, "Actors")'
-        )
+    table, raw = story_table(
+        path, "actors", '[actors."Name"] with aliases = [...] (see framing.EXAMPLE_ACTORS)'
+    )
     names: dict[str, str] = {}
     types: dict[str, str] = {}
     patterns: list[tuple[tuple[str, ...], str]] = []

@@ -18,10 +18,9 @@ import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from os import PathLike
-from pathlib import Path
 
 from ...errors import ConfigError
-from .._lexicons import data_file, parse_toml, read_tsv
+from .._lexicons import data_file, read_tsv, story_file, story_table
 
 __all__ = ["FRAMES", "CuePattern", "Cues", "default_frames", "load_angles"]
 
@@ -116,24 +115,15 @@ def load_angles(path: str | PathLike[str] | None) -> Cues | None:
     """
     if path is None:
         return None
-    p = Path(path)
-    if not p.is_file():
-        raise ConfigError(
-            f"angles file {path} does not exist; pass a TOML file with an [angles] table "
-            "(framing.EXAMPLE_ANGLES is an example)"
-        )
-    return _load_angles(str(p.resolve()), p.stat().st_mtime)
+    hint = '[angles."Name"] tables with terms = [...] (see framing.EXAMPLE_ANGLES)'
+    return _load_angles(*story_file(path, "angles file", hint))
 
 
 @lru_cache(maxsize=8)
 def _load_angles(path: str, mtime: float) -> Cues:
-    data, raw = parse_toml(path)
-    table = data.get("angles")
-    if not isinstance(table, dict) or not table:
-        raise ConfigError(
-            f'{path}: no [angles] table; write [angles."Name"] with terms = [...] '
-            "(see framing.EXAMPLE_ANGLES)"
-        )
+    table, raw = story_table(
+        path, "angles", '[angles."Name"] with terms = [...] (see framing.EXAMPLE_ANGLES)'
+    )
     patterns: list[CuePattern] = []
     for name, spec in table.items():
         if not isinstance(spec, dict):
