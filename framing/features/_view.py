@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..text import Quote, Segmented
 
-__all__ = ["View", "make_view"]
+__all__ = ["View", "make_view", "without_possessive"]
 
 _APOSTROPHE_S = re.compile(r"['’]s$", re.IGNORECASE)
 
@@ -47,7 +47,12 @@ class View:
 
     def base(self, i: int) -> str:
         """The lowercase token without a possessive ``'s``."""
-        return _APOSTROPHE_S.sub("", self.low[i])
+        return without_possessive(self.low[i])
+
+
+def without_possessive(word: str) -> str:
+    """The word without a possessive ``'s`` ("council's" -> "council")."""
+    return _APOSTROPHE_S.sub("", word)
 
 
 def _quote_index(quotes: tuple[Quote, ...], starts: list[int]) -> list[int]:

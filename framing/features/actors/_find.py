@@ -23,12 +23,11 @@ Every mention keeps how it was resolved (``how``), so each merge can be checked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._view import View
+from .._view import View, without_possessive
 from ..attribution._lexicon import AttributionLexicons
 from ..attribution._names import Resolver
 from ._aliases import ActorAliases
@@ -106,7 +105,6 @@ _DEFINITE_HEADS = frozenset(
         "tribunal",
     ]
 )
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _CONNECTORS = frozenset(["of", "for", "and", "&", "the", "de", "al", "on", "in", "to"])
 _PREPS = frozenset(["of", "for", "at", "in", "on", "to", "with"])
 # role nouns besides person_titles.tsv ones ('harbour master', 'regional organiser')
@@ -154,7 +152,6 @@ class ActorIndex:
     bodies: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> actor, type
     roles: dict[str, str] = field(default_factory=dict)  # role phrase -> actor
     short: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # form -> actor...
-    types: dict[str, str] = field(default_factory=dict)  # actor -> type
 
 
 def _initials(name: str) -> str:
@@ -375,7 +372,7 @@ class _Finder:
                 k = len(words)
                 if i + k > n or view.sent[i + k - 1] != view.sent[i]:
                     continue
-                have = [*view.words[i : i + k - 1], _POSSESSIVE.sub("", view.words[i + k - 1])]
+                have = [*view.words[i : i + k - 1], without_possessive(view.words[i + k - 1])]
                 same = all(
                     h == w or (w.islower() and h.lower() == w)
                     for h, w in zip(have, words, strict=True)
@@ -402,7 +399,6 @@ class _Finder:
 
     def _add(self, start: int, end: int, actor: str, kind: str, how: str) -> None:
         actor = actor.replace("’", "'")  # one name however an outlet sets its apostrophes
-        self.index.types.setdefault(actor, kind)
         self.rows.append(
             {
                 "start": start,
@@ -439,7 +435,6 @@ def find_mentions(
     index = finder.index
     if context is None:
         for surname, actor in index.people.items():
-            index.types.setdefault(actor, "person")
             index.people[surname] = aliases.rename(actor) if aliases else actor
     return rows, index
 
