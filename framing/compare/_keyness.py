@@ -203,6 +203,10 @@ def _self_names(analysis: Analysis) -> _SelfNames:
             elif content:
                 # A leading "the" is a function word and dropped anyway.
                 sequences.add((words[1:] if words[0] == "the" else words, False))
+    for outlet in outlets:  # 'told the Dispatch', 'the Times reported': the masthead word
+        words = _lower_words(outlet) if isinstance(outlet, str) else ()
+        if len([w for w in words if w not in FUNCTION_WORDS]) > 1:
+            sequences.add((("the", words[-1]), True))
     table: defaultdict[str, list[tuple[tuple[str, ...], bool]]] = defaultdict(list)
     for words, guarded in sorted(sequences, key=lambda item: (-len(item[0]), item)):
         table[words[0]].append((words, guarded))

@@ -185,6 +185,22 @@ def test_self_names_are_dropped_as_whole_names_not_word_by_word():
     assert fox == {"vicente": 1, "fox": 1, "spoke": 1, "sunday": 1}
 
 
+def test_the_masthead_word_after_the_is_a_self_name():
+    analysis = _analysis(
+        [
+            ("d1", "Northgate Dispatch", "A source told the Dispatch that a dispatch rider came."),
+            ("c1", "Marrowick Courier", "The Dispatch Box was quiet, the Courier heard."),
+        ]
+    )
+    got = _counts(analysis)
+    # 'the Dispatch' and 'the Courier' go; the lowercase noun stays, and so does 'the
+    # Dispatch Box' (a capitalised word follows: another name).
+    assert got[("Northgate Dispatch", "dispatch")] == 1
+    assert ("Marrowick Courier", "courier") not in got
+    assert got[("Marrowick Courier", "dispatch")] == 1
+    assert got[("Marrowick Courier", "box")] == 1
+
+
 def test_capitals_keep_us_and_who_apart_from_the_pronouns():
     analysis = _analysis(
         [
