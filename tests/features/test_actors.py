@@ -132,6 +132,19 @@ def test_headline_mentions_resolve_to_the_body_actor():
     assert bool(actors.set_index("actor").loc["John Healey", "in_headline"])
 
 
+def test_a_headline_word_the_body_resolved_is_that_actor():
+    """'Healey in Cyprus': alone, a headline's first word could be a common noun."""
+    mentions, actors = framing.extract_actors(
+        "Defence Secretary John Healey arrived. Mr Healey spoke.", title="Healey in Cyprus"
+    )
+    head = mentions[mentions.field == "headline"]
+    assert list(zip(head.mention, head.actor, head.how, strict=True)) == [
+        ("Healey", "John Healey", "surname"),
+        ("Cyprus", "Cyprus", "name"),
+    ]
+    assert bool(actors.set_index("actor").loc["John Healey", "in_headline"])
+
+
 def test_position_figures_are_what_the_mentions_say():
     text = (
         "Cllr Ann Robb opened the meeting. It was long. Nobody spoke. "

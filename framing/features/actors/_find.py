@@ -250,6 +250,23 @@ class _Finder:
                 self.index.people[m.key] = canonical
                 self._add(m.start, m.end, canonical, "person", self._how_person(m.text, canonical))
 
+    def known_words(self) -> None:
+        """In a headline, a capitalised word the body resolved ('Healey in Cyprus', where
+        the name finder cannot tell a lone headline word from a common noun)."""
+        ctx, view = self.context, self.view
+        assert ctx is not None
+        taken = [(row["start"], row["end"]) for row in self.rows]
+        for i, word in enumerate(view.words):
+            start, end = view.starts[i], view.ends[i]
+            if not view.capitalised(i) or any(a < end and start < b for a, b in taken):
+                continue
+            bare = without_possessive(word)
+            if view.base(i) in ctx.people:
+                self._add(start, start + len(bare), ctx.people[view.base(i)], "person", "surname")
+            elif bare in ctx.short:
+                actor, kind, how = ctx.short[bare]
+                self._add(start, start + len(bare), actor, kind, how)
+
     def _stray_capitals(self, text: str) -> bool:
         """A capitalised word typed a body only for its capitals ('FAST, FURIOUS', 'BST'):
         not in a gazetteer, used once, and no attribution's source."""
@@ -428,6 +445,8 @@ def find_mentions(
     """
     finder = _Finder(view, resolver, lex, speakers, context)
     finder.names()
+    if context is not None:
+        finder.known_words()
     finder.definites()
     if aliases is not None:
         finder.aliases(aliases)
