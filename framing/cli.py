@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -235,6 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FramingError as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # 'framing analyse … | head': the reader stopped; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

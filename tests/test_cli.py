@@ -73,3 +73,19 @@ def test_bad_field_syntax_is_refused_by_the_parser(capsys):
         main(["analyse", "x", "--field", "outlet"])
     assert stop.value.code == 2
     assert "name=column" in capsys.readouterr().err
+
+
+def test_output_piped_to_a_reader_that_stops_early_gives_no_traceback():
+    """'framing analyse … | head': a reader that has gone ends the command quietly
+    ('true' exits before framing has imported, so every write meets a closed pipe)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        f"{sys.executable} -m framing.cli features | true",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
