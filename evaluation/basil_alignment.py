@@ -75,7 +75,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import framing  # noqa: E402
-from framing.compare import DEFAULT_THRESHOLD  # noqa: E402
+from framing.comparison import DEFAULT_THRESHOLD  # noqa: E402
 
 BASIL_SUBDIR = Path("corpus") / "basil"
 LABELS = ("inf", "lex")

@@ -14,9 +14,10 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .analysis import Analysis, analyse
-from .compare import align_sentences, distinctive_words
+from .comparison import align_sentences, compare, distinctive_words
 from .corpus import CleaningRule, Corpus, load_cleaning_rules, load_corpus
 from .errors import (
+    ArgumentError,
     ColumnError,
     ConfigError,
     CorpusError,
@@ -64,6 +65,7 @@ __all__ = [
     "EXAMPLE_ANGLES",
     "FEATURES",
     "Analysis",
+    "ArgumentError",
     "AttributionLexicons",
     "CleaningRule",
     "ColumnError",
@@ -81,6 +83,7 @@ __all__ = [
     "__version__",
     "align_sentences",
     "analyse",
+    "compare",
     "distinctive_words",
     "extract_actors",
     "extract_attributions",

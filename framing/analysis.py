@@ -245,6 +245,9 @@ class Analysis:
             stage and the reason.
         corpus: The corpus analysed (cleaned texts, removals, version pairs).
         features: The feature families that ran.
+        settings: What the run was given: the researcher's ``lexicons``, ``angles`` and
+            ``aliases`` files (absolute paths, or None) and ``max_chars``; the report's
+            methods section states them.
     """
 
     articles: pd.DataFrame
@@ -253,6 +256,7 @@ class Analysis:
     errors: pd.DataFrame
     corpus: Corpus
     features: tuple[str, ...] = field(default_factory=tuple)
+    settings: dict[str, Any] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         spans = self.__dict__.get("spans", {})
@@ -269,7 +273,7 @@ class Analysis:
         article on the same story (see :func:`framing.align_sentences`); computed on
         first use and kept."""
         if "_alignment" not in self.__dict__:
-            from .compare import align_sentences
+            from .comparison import align_sentences
 
             self.__dict__["_alignment"] = align_sentences(self)
         return self.__dict__["_alignment"]
@@ -539,7 +543,14 @@ def analyse(
         aliases_path = str(Path(aliases).resolve())
     files = (lexicon_path, angles_path, aliases_path)
     results = _execute(rows, names, max_chars, n_jobs, progress, files)
-    return _tables(corpus, chosen, results)
+    analysis = _tables(corpus, chosen, results)
+    analysis.settings = {
+        "lexicons": lexicon_path,
+        "angles": angles_path,
+        "aliases": aliases_path,
+        "max_chars": max_chars,
+    }
+    return analysis
 
 
 def _execute(rows, names, max_chars, n_jobs, progress, files) -> list[_ArticleResult]:

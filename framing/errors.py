@@ -10,6 +10,7 @@ Article-level problems never raise: they become rows in an errors table.
 from __future__ import annotations
 
 __all__ = [
+    "ArgumentError",
     "ColumnError",
     "ConfigError",
     "CorpusError",
@@ -41,3 +42,8 @@ class ConfigError(FramingError, ValueError):
 
 class MissingDependencyError(FramingError, ImportError):
     """An optional dependency is needed for this input; the message names the extra."""
+
+
+class ArgumentError(FramingError, ValueError):
+    """An argument to a comparison, plot or report names a value the analysis does not
+    have (an outlet, a story) or is out of range; the message lists the valid ones."""

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.compare._alignment import (
+from framing.comparison._alignment import (
     DEFAULT_THRESHOLD,
     align_sentences,
     sentence_similarity,

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.compare import HONORIFICS
-from framing.compare._keyness import distinctive_words, word_counts
+from framing.comparison import HONORIFICS
+from framing.comparison._keyness import distinctive_words, word_counts
 
 
 def _analysis(rows: list[tuple[str, str, str]]) -> framing.Analysis:

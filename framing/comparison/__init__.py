@@ -1,0 +1,28 @@
+"""Step 5 of the flow: comparing outlets. Every figure side by side, with bootstrap
+intervals, effect sizes and paired within-story differences (:func:`compare`); distinctive
+words per outlet (Monroe et al. 2008 log-odds with an informative Dirichlet prior, or
+Dunning's G²); and sentence alignment within a story (what each outlet says that no other
+does)."""
+
+from __future__ import annotations
+
+from ._alignment import DEFAULT_THRESHOLD, align_sentences
+from ._compare import BETWEEN, COMPARISON_COLUMNS, WITHIN, compare
+from ._keyness import HONORIFICS, distinctive_words, word_counts
+from ._measures import Measure, measure_table, measures_for, select_evidence
+
+__all__ = [
+    "BETWEEN",
+    "COMPARISON_COLUMNS",
+    "DEFAULT_THRESHOLD",
+    "HONORIFICS",
+    "WITHIN",
+    "Measure",
+    "align_sentences",
+    "compare",
+    "distinctive_words",
+    "measure_table",
+    "measures_for",
+    "select_evidence",
+    "word_counts",
+]
