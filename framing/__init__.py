@@ -6,6 +6,8 @@ The flow is corpus → segmented articles → features → tables → comparison
     corpus = framing.load_corpus("articles/")        # folder, table or DataFrame
     analysis = framing.analyse(corpus)               # tidy tables with evidence
     analysis.articles, analysis.sentences, analysis.errors
+    framing.compare(analysis)                        # outlet against outlet, with CIs
+    framing.render_report(analysis, "reports/story.html")   # or .pdf
 """
 
 from __future__ import annotations
@@ -38,6 +40,17 @@ from .features.hedging import (
     extract_boosters,
     extract_hedges,
     load_hedge_lexicons,
+)
+from .report import (
+    plot_actor_prominence,
+    plot_distinctive_words,
+    plot_emphasis,
+    plot_hedges_boosters,
+    plot_sentiment,
+    plot_source_mix,
+    plot_story_map,
+    render_report,
+    report_html,
 )
 from .text import Quote, Segmented, segment
 
@@ -95,6 +108,15 @@ __all__ = [
     "load_cleaning_rules",
     "load_corpus",
     "load_hedge_lexicons",
+    "plot_actor_prominence",
+    "plot_distinctive_words",
+    "plot_emphasis",
+    "plot_hedges_boosters",
+    "plot_sentiment",
+    "plot_source_mix",
+    "plot_story_map",
     "register_feature",
+    "render_report",
+    "report_html",
     "segment",
 ]

@@ -11,10 +11,12 @@ from pathlib import Path
 import pandas as pd
 
 from . import DEMO_ACTORS, DEMO_ANGLES, DEMO_CORPUS, __version__
-from .analysis import analyse
+from .analysis import Analysis, analyse
+from .comparison import compare, format_comparison
 from .corpus import load_corpus
 from .errors import FramingError
 from .features import FEATURES
+from .report import DEFAULT_MAX_ARTICLES, render_report
 
 
 def _field(value: str) -> tuple[str, str]:
@@ -65,6 +67,49 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", help="decode every file with this encoding")
 
 
+def _analysis_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lexicons",
+        type=Path,
+        metavar="TOML",
+        help="extend framing's lexicons (reporting verbs, gazetteers, hedges) from TOML",
+    )
+    parser.add_argument(
+        "--angles",
+        type=Path,
+        metavar="TOML",
+        help="the story's angles to score (with --demo: the demo's own angles file)",
+    )
+    parser.add_argument(
+        "--aliases",
+        type=Path,
+        metavar="TOML",
+        help="the story's actors and their other names (with --demo: the demo's own file)",
+    )
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
+    parser.add_argument(
+        "--max-chars",
+        type=int,
+        default=1_000_000,
+        metavar="N",
+        help="articles longer than N characters become errors (default 1000000)",
+    )
+    bar = parser.add_mutually_exclusive_group()
+    bar.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="always show the progress bar",
+    )
+    bar.add_argument(
+        "--no-progress",
+        dest="progress",
+        action="store_false",
+        help="never show the progress bar (default: shown on a terminal)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
@@ -97,46 +142,50 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="also write sentences, every span table and errors as CSV to DIR",
     )
-    run.add_argument(
-        "--lexicons",
-        type=Path,
-        metavar="TOML",
-        help="extend framing's lexicons (reporting verbs, gazetteers, hedges) from TOML",
+    _analysis_options(run)
+
+    cmp = commands.add_parser(
+        "compare",
+        help="compare outlets on every figure and print the table",
+        description="Analyse a corpus and compare its outlets on every figure: means with "
+        "bootstrap intervals, the difference from a reference outlet (or the pooled rest) with "
+        "an effect size, and paired differences within stories.",
+        epilog="Example: framing compare articles/ --reference 'The Independent' --out "
+        "reports/comparison.csv",
     )
-    run.add_argument(
-        "--angles",
-        type=Path,
-        metavar="TOML",
-        help="the story's angles to score (with --demo: the demo's own angles file)",
+    _corpus_options(cmp)
+    _analysis_options(cmp)
+    _comparison_options(cmp)
+    cmp.add_argument(
+        "--out", type=Path, metavar="FILE", help="write the full comparison table (.csv)"
     )
-    run.add_argument(
-        "--aliases",
-        type=Path,
-        metavar="TOML",
-        help="the story's actors and their other names (with --demo: the demo's own file)",
+
+    rep = commands.add_parser(
+        "report",
+        help="write the side-by-side report (HTML or PDF)",
+        description="Analyse a corpus and write a self-contained report: main differences "
+        "with their evidence, side-by-side tables, plots, every article annotated, methods.",
+        epilog="Example: framing report articles/ --angles angles.toml -o reports/story.pdf",
     )
-    run.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
-    run.add_argument(
-        "--max-chars",
+    _corpus_options(rep)
+    _analysis_options(rep)
+    _comparison_options(rep)
+    rep.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="where to write it: .html or .pdf (default: reports/<corpus name>.html)",
+    )
+    rep.add_argument("--title", help="the report's title")
+    rep.add_argument(
+        "--max-articles",
         type=int,
-        default=1_000_000,
+        default=DEFAULT_MAX_ARTICLES,
         metavar="N",
-        help="articles longer than N characters become errors (default 1000000)",
+        help=f"show at most N articles annotated (default {DEFAULT_MAX_ARTICLES}; 0 = all)",
     )
-    bar = run.add_mutually_exclusive_group()
-    bar.add_argument(
-        "--progress",
-        dest="progress",
-        action="store_true",
-        default=None,
-        help="always show the progress bar",
-    )
-    bar.add_argument(
-        "--no-progress",
-        dest="progress",
-        action="store_false",
-        help="never show the progress bar (default: shown on a terminal)",
-    )
+    rep.add_argument("--story", help="the story drawn in the story map")
 
     commands.add_parser(
         "features",
@@ -144,6 +193,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the registered feature families and the columns each adds.",
     )
     return parser
+
+
+def _comparison_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--by", default="outlet", metavar="COLUMN", help="the column to compare by (outlet)"
+    )
+    parser.add_argument(
+        "--reference",
+        metavar="NAME",
+        help="compare every outlet with this one (default: each with the pooled rest)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed of the bootstrap and permutations (0)"
+    )
 
 
 def _load(args: argparse.Namespace):
@@ -172,10 +235,10 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
         raise SystemExit(f"framing: --out {path}: use a .csv or .parquet file name")
 
 
-def cmd_analyse(args: argparse.Namespace) -> int:
+def _analyse(args: argparse.Namespace) -> Analysis:
     corpus = _load(args)
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
-    analysis = analyse(
+    return analyse(
         corpus,
         max_chars=args.max_chars,
         n_jobs=args.jobs,
@@ -184,6 +247,10 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         angles=args.angles or (DEMO_ANGLES if args.demo else None),
         aliases=args.aliases or (DEMO_ACTORS if args.demo else None),
     )
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    analysis = _analyse(args)
     if args.out:
         _write(analysis.articles, args.out)
         print(f"wrote {len(analysis.articles)} articles to {args.out}")
@@ -213,6 +280,37 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    analysis = _analyse(args)
+    table = compare(analysis, by=args.by, reference=args.reference, seed=args.seed)
+    if args.out:
+        _write(table, args.out)
+        print(f"wrote {len(table)} rows to {args.out}")
+    print(format_comparison(table))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    analysis = _analyse(args)
+    out = args.out
+    if out is None:
+        name = "demo" if args.demo else (args.path.stem or "report")
+        out = Path("reports") / f"{name}.html"
+    written = render_report(
+        analysis,
+        out,
+        title=args.title,
+        by=args.by,
+        reference=args.reference,
+        max_articles=args.max_articles or None,
+        story=args.story,
+        seed=args.seed,
+    )
+    counted = len(analysis.counted)
+    print(f"wrote {written}: {counted} articles counted, {len(analysis.errors)} errors")
+    return 0
+
+
 def cmd_features(args: argparse.Namespace) -> int:
     for feature in FEATURES.values():
         print(f"{feature.name}: {feature.description}")
@@ -230,7 +328,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    handlers = {"analyse": cmd_analyse, "analyze": cmd_analyse, "features": cmd_features}
+    handlers = {
+        "analyse": cmd_analyse,
+        "analyze": cmd_analyse,
+        "compare": cmd_compare,
+        "report": cmd_report,
+        "features": cmd_features,
+    }
     try:
         return handlers[args.command](args)
     except FramingError as exc:

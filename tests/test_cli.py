@@ -89,3 +89,46 @@ def test_output_piped_to_a_reader_that_stops_early_gives_no_traceback():
         check=False,
     )
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+@pytest.mark.parametrize("command", ["compare", "report"])
+def test_compare_and_report_take_the_corpus_and_analysis_options(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    for option in ("--field", "--demo", "--angles", "--aliases", "--lexicons", "--reference"):
+        assert option in out
+
+
+def test_compare_prints_each_outlet_against_the_rest(tmp_path, capsys):
+    out = tmp_path / "comparison.csv"
+    assert main(["compare", "--demo", "--no-progress", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "between outlets: each against all other outlets" in printed
+    assert "within stories" in printed
+    table = pd.read_csv(out)
+    row = table[
+        (table.feature == "attr_anonymous_share")
+        & (table.outlet == "Northgate Dispatch")
+        & (table.comparison == "between outlets")
+    ]
+    assert len(row) == 1 and row.iloc[0]["n"] == 3 and row.iloc[0]["basis"] == "descriptive"
+
+
+def test_compare_names_the_outlets_when_the_reference_is_unknown(capsys):
+    assert main(["compare", "--demo", "--no-progress", "--reference", "Daily Nowhere"]) == 1
+    err = capsys.readouterr().err
+    assert "reference='Daily Nowhere'" in err and "Northgate Dispatch" in err
+
+
+def test_report_writes_the_html_report(tmp_path, capsys):
+    target = tmp_path / "demo.html"
+    assert main(["report", "--demo", "--no-progress", "-o", str(target)]) == 0
+    assert f"wrote {target}: 10 articles counted" in capsys.readouterr().out
+    html = target.read_text(encoding="utf-8")
+    assert "<h2>Main differences</h2>" in html and "Northgate Dispatch" in html
+
+
+def test_report_refuses_a_suffix_it_cannot_write(tmp_path, capsys):
+    assert main(["report", "--demo", "--no-progress", "-o", str(tmp_path / "r.docx")]) == 1
+    assert ".html or .pdf" in capsys.readouterr().err

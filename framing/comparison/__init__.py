@@ -7,7 +7,7 @@ does)."""
 from __future__ import annotations
 
 from ._alignment import DEFAULT_THRESHOLD, align_sentences
-from ._compare import BETWEEN, COMPARISON_COLUMNS, WITHIN, compare
+from ._compare import BETWEEN, COMPARISON_COLUMNS, WITHIN, compare, format_comparison
 from ._keyness import HONORIFICS, distinctive_words, word_counts
 from ._measures import Measure, measure_table, measures_for, select_evidence
 
@@ -21,6 +21,7 @@ __all__ = [
     "align_sentences",
     "compare",
     "distinctive_words",
+    "format_comparison",
     "measure_table",
     "measures_for",
     "select_evidence",

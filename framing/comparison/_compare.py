@@ -260,3 +260,53 @@ def _too_few(nx: int, ny: int, min_n: int, what: str) -> str:
     if smallest == 0:
         return f"no values on one side: nothing to compare ({what})"
     return f"descriptive only: n={smallest} {what} on one side, fewer than min_n={min_n}"
+
+
+def format_comparison(table: pd.DataFrame, *, width: int = 160) -> str:
+    """The comparison table as text for a terminal: one block per comparison, figures
+    rounded, intervals as ``low–high``, effect sizes and q-values where inference ran."""
+
+    def num(value: float) -> str:
+        return "" if value is None or math.isnan(value) else f"{value:.3g}"
+
+    def interval(low: float, high: float) -> str:
+        return "" if math.isnan(low) else f"{low:.3g} to {high:.3g}"
+
+    blocks = []
+    for kind in (BETWEEN, WITHIN):
+        rows = table[table["comparison"] == kind]
+        if rows.empty:
+            continue
+        shown = pd.DataFrame(
+            {
+                "feature": rows["feature"],
+                "outlet": rows["outlet"],
+                "n": rows["n"],
+                "mean": rows["mean"].map(num),
+                "CI": [
+                    interval(a, b) for a, b in zip(rows["ci_low"], rows["ci_high"], strict=True)
+                ],
+                "diff": rows["diff"].map(num),
+                "diff CI": [
+                    interval(a, b)
+                    for a, b in zip(rows["diff_ci_low"], rows["diff_ci_high"], strict=True)
+                ],
+                "effect": rows["effect_size"].map(num),
+                "q": rows["q_value"].map(num),
+                "basis": rows["basis"],
+            }
+        )
+        reference = rows["reference"].iloc[0]
+        head = f"{kind}: each against {reference}" + (
+            "" if kind == WITHIN else " (effect: Hedges' g)"
+        )
+        if kind == WITHIN:
+            head += " (diff: mean of the story-by-story differences; effect: Cohen's d_z)"
+        with pd.option_context("display.width", width, "display.max_colwidth", 40):
+            blocks.append(head + "\n" + shown.to_string(index=False))
+    level = table.attrs.get("level", 0.95)
+    blocks.append(
+        f"CI: {level * 100:g}% percentile bootstrap; q: Benjamini–Hochberg; descriptive rows "
+        f"have fewer than min_n={table.attrs.get('min_n', 5)} values on a side."
+    )
+    return "\n\n".join(blocks)

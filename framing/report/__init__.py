@@ -1,0 +1,29 @@
+"""Step 6 of the flow: the report. Plots (matplotlib figures, readable in greyscale), and
+one self-contained HTML page or PDF with the main differences written from the data, the
+side-by-side tables, the evidence and every article annotated."""
+
+from __future__ import annotations
+
+from ._plots import (
+    plot_actor_prominence,
+    plot_distinctive_words,
+    plot_emphasis,
+    plot_hedges_boosters,
+    plot_sentiment,
+    plot_source_mix,
+    plot_story_map,
+)
+from ._render import DEFAULT_MAX_ARTICLES, render_report, report_html
+
+__all__ = [
+    "DEFAULT_MAX_ARTICLES",
+    "plot_actor_prominence",
+    "plot_distinctive_words",
+    "plot_emphasis",
+    "plot_hedges_boosters",
+    "plot_sentiment",
+    "plot_source_mix",
+    "plot_story_map",
+    "render_report",
+    "report_html",
+]

@@ -1,0 +1,450 @@
+"""The report: one self-contained HTML page (styles inline, plots embedded as data: PNGs,
+no script, a Content-Security-Policy that forbids any request), and the same page as a
+PDF through WeasyPrint.
+
+Every piece of article text and metadata reaches the page through Jinja2's autoescaping
+or :func:`markupsafe.escape`; an article that contains ``<script>`` shows that text.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from ..comparison import BETWEEN, DEFAULT_THRESHOLD, WITHIN, compare, measure_table, measures_for
+from ..errors import ArgumentError, MissingDependencyError
+from ..features.emphasis import LEDE_SENTENCES
+from ..features.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+from . import _plots
+from ._annotate import article_view, unique_by_sentence
+from ._findings import EXAMPLES_PER_OUTLET, EvidenceBuilder, findings, fmt, fmt_diff
+from ._methods import collect
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ..analysis import Analysis
+
+#: Counted articles shown annotated in a report by default; the rest are in its tables.
+DEFAULT_MAX_ARTICLES = 60
+
+
+@dataclass
+class _Figure:
+    png: str
+    caption: str
+
+
+def report_html(
+    analysis: Analysis,
+    *,
+    title: str | None = None,
+    by: str = "outlet",
+    reference: str | None = None,
+    comparison: pd.DataFrame | None = None,
+    max_articles: int | None = DEFAULT_MAX_ARTICLES,
+    story: str | None = None,
+    seed: int = 0,
+) -> str:
+    """The report as one self-contained HTML page.
+
+    Args:
+        analysis: From :func:`framing.analyse`.
+        title: The page's title (default: "How <n> outlets covered <corpus>").
+        by: The column naming the groups compared.
+        reference: The group the others are compared with (default: each against the
+            pooled rest); see :func:`framing.compare`.
+        comparison: A table from :func:`framing.compare` to report instead of computing
+            one with the defaults.
+        max_articles: Most counted articles shown annotated (None: all). Tables, plots
+            and evidence always cover every counted article.
+        story: The story drawn in the story map (default: the one most outlets cover).
+        seed: Seed of the bootstrap and permutation draws.
+
+    Returns:
+        The HTML text.
+
+    Raises:
+        ArgumentError: ``max_articles`` is negative, or ``reference`` or ``story`` is
+            not in the analysis.
+    """
+    if max_articles is not None and max_articles < 0:
+        raise ArgumentError(
+            f"max_articles={max_articles}: give 0 or more, or None to show every article"
+        )
+    table = (
+        compare(analysis, by=by, reference=reference, seed=seed)
+        if comparison is None
+        else comparison
+    )
+    measures = measure_table(analysis, by)
+    by_feature = {m.feature: m for m in measures_for(analysis)}
+    groups = sorted(measures[by].dropna().astype(str).unique())
+    counted = analysis.counted.copy()
+    counted["_order"] = counted[by].astype(str)
+    shown = counted.sort_values(
+        [c for c in ("story", "_order", "doc_id") if c in counted.columns], kind="stable"
+    )
+    if max_articles is not None and max_articles > 0:
+        shown = shown.head(max_articles)
+    anchors = {doc: f"doc-{i + 1}" for i, doc in enumerate(shown["doc_id"])}
+    summary = findings(table, measures, by_feature, EvidenceBuilder(analysis, by, anchors))
+    attrs = table.attrs or {}
+    level = float(attrs.get("level", 0.95))
+    min_n = int(attrs.get("min_n", 5))
+    n_boot = int(attrs.get("n_boot", 2000))
+    reference_text = f"the {by} {reference}" if reference else f"all other {by}s pooled"
+    thresholds = {
+        "one version per version group counted": "yes",
+        "lede (sentences weighted 1 with the headline)": LEDE_SENTENCES,
+        "later sentence i weighs": "1 / (1 + i)",
+        "VADER positive / negative sentence": f"≥ {POSITIVE_THRESHOLD} / ≤ {NEGATIVE_THRESHOLD}",
+        "alignment: shared when best match scores ≥": DEFAULT_THRESHOLD,
+        "inference needs at least (values a side)": min_n,
+        "bootstrap resamples and permutations": n_boot,
+        "confidence level": level,
+        "random seed": attrs.get("seed", seed),
+        "reference": reference_text,
+        "researcher's lexicon file": analysis.settings.get("lexicons") or "none",
+        "angles file": analysis.settings.get("angles") or "none",
+        "actor file": analysis.settings.get("aliases") or "none",
+        "longest article analysed (characters)": analysis.settings.get("max_chars"),
+    }
+    stories = counted["story"].dropna().nunique() if "story" in counted.columns else 0
+    context = {
+        "title": title or _default_title(analysis, groups, by),
+        # framing's own stylesheet, not data: the one string the page takes unescaped.
+        "css": Markup(
+            resources.files("framing.report").joinpath("templates/report.css").read_text()
+        ),
+        "version": _framing_version(),
+        "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "groups": groups,
+        "by": by,
+        "by_plural": f"{by}s",
+        "n_counted": len(counted),
+        "n_stories": stories,
+        "min_n": min_n,
+        "level_pct": f"{level * 100:g}",
+        "n_boot": n_boot,
+        "reference_text": reference_text,
+        "within_reference": (
+            f"{reference} in the same story"
+            if reference
+            else f"the mean of the other {by}s in the same story"
+        ),
+        "counted_note": "one version per version group counted",
+        "descriptive_only": not (table["basis"] == "inferential").any(),
+        "findings": summary,
+        "examples": EXAMPLES_PER_OUTLET,
+        "side_by_side": _side_by_side(table, groups, by_feature),
+        "within": _within_rows(table, groups, by_feature),
+        "figures": _figures(analysis, by, story),
+        "articles": _articles(analysis, shown, anchors),
+        "articles_total": len(counted),
+        "articles_hidden": len(shown) < len(counted),
+        "threshold": DEFAULT_THRESHOLD,
+        "methods": collect(analysis, thresholds),
+        "source": getattr(analysis.corpus, "source", None) or "a table given in Python",
+        "errors": analysis.errors.to_dict("records"),
+        "full_columns": _FULL_COLUMNS,
+        "full_rows": _full_rows(table),
+    }
+    return _environment().get_template("report.html.j2").render(**context)
+
+
+def render_report(
+    analysis: Analysis,
+    path: str | PathLike[str],
+    **options: Any,
+) -> Path:
+    """Write the report to ``path``: HTML for ``.html``, PDF for ``.pdf``.
+
+    The PDF is the HTML page laid out for print by WeasyPrint (``pip install
+    "framing[pdf]"``; it needs the Pango library, see the README).
+
+    Args:
+        analysis: From :func:`framing.analyse`.
+        path: Where to write; the folder is created if needed.
+        **options: Passed to :func:`report_html` (``title``, ``reference``, …).
+
+    Returns:
+        The path written.
+
+    Raises:
+        ArgumentError: The suffix is neither ``.html`` nor ``.pdf``.
+        MissingDependencyError: A PDF is asked for and WeasyPrint is not installed.
+
+    Example:
+        >>> framing.render_report(analysis, "reports/gaza.html")  # doctest: +SKIP
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".html", ".htm", ".pdf"):
+        raise ArgumentError(
+            f"{target}: a report is written as .html or .pdf; change the file name's suffix"
+        )
+    write_pdf = _pdf_writer() if suffix == ".pdf" else None
+    html = report_html(analysis, **options)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if write_pdf is None:
+        target.write_text(html, encoding="utf-8")
+    else:
+        write_pdf(html, target)
+    return target
+
+
+def _pdf_writer() -> Callable[[str, Path], None]:
+    try:
+        from weasyprint import HTML, URLFetcher
+    except ImportError as exc:  # missing package, or Pango missing under it
+        raise MissingDependencyError(
+            f"a PDF report needs WeasyPrint ({exc}); install it with "
+            "'pip install \"framing[pdf]\"' (it needs the Pango library: see the README), "
+            "or write .html"
+        ) from exc
+
+    def write(html: str, target: Path) -> None:
+        # The page embeds everything as data: URLs; any other would be a request.
+        offline = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
+        HTML(string=html, url_fetcher=offline).write_pdf(target)
+
+    return write
+
+
+def _framing_version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("framing.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def _default_title(analysis: Analysis, groups: list[str], by: str) -> str:
+    source = getattr(analysis.corpus, "source", None)
+    if not source:
+        return f"How {len(groups)} {by}s covered the story"
+    path = Path(str(source))
+    # A folder called "articles" says less than the folder it sits in.
+    name = path.parent.name if path.name in ("articles", "texts", "data") else path.stem
+    return f"How {len(groups)} {by}s covered {name}"
+
+
+def _figures(analysis: Analysis, by: str, story: str | None) -> list[_Figure]:
+    has_angles = "emphasis" in analysis.spans and (analysis.emphasis["kind"] == "angle").any()
+    plots: list[tuple[Callable[[], Figure], str]] = [
+        (
+            lambda: _plots.plot_source_mix(analysis, by=by),
+            "Who speaks: the share of attributions by source type.",
+        ),
+        (
+            lambda: _plots.plot_hedges_boosters(analysis, by=by),
+            "How sure it sounds: hedges and boosters per 1,000 words, per article and mean.",
+        ),
+        (
+            lambda: _plots.plot_sentiment(analysis, by=by),
+            "How it feels: VADER compound of every sentence (−1 negative to 1 positive).",
+        ),
+        (
+            lambda: _plots.plot_emphasis(analysis, kind="frame", by=by),
+            "What it puts first: generic news frames, share of position-weighted cues "
+            "(headline and lede weigh most).",
+        ),
+    ]
+    if has_angles:
+        plots.append(
+            (
+                lambda: _plots.plot_emphasis(analysis, kind="angle", by=by),
+                "The story's angles (the researcher's angles file), share of "
+                "position-weighted cues.",
+            )
+        )
+    plots += [
+        (
+            lambda: _plots.plot_actor_prominence(analysis, by=by),
+            "Who is mentioned: the most prominent actors, mean position-weighted mentions per "
+            "article.",
+        ),
+        (
+            lambda: _plots.plot_distinctive_words(analysis, by=by),
+            "What each says: distinctive words (log-odds with an informative Dirichlet prior, "
+            "Monroe et al. 2008; z-scores).",
+        ),
+        (
+            lambda: _plots.plot_story_map(analysis, story=story),
+            "What each leaves out: sentences unique to one outlet (dark) or shared with another "
+            "(light), in article order.",
+        ),
+    ]
+    return [_Figure(_png(make()), caption) for make, caption in plots]
+
+
+def _png(figure: Figure) -> str:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=170, bbox_inches="tight", facecolor="white")
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _articles(analysis: Analysis, shown: pd.DataFrame, anchors: dict[str, str]) -> list[Any]:
+    texts = analysis.corpus.articles.set_index("doc_id")["text"]
+    sentences = analysis.sentences
+    by_doc = {d: s for d, s in sentences.groupby("doc_id", sort=False)}
+    alignment = analysis.alignment
+    views = []
+    for _, article in shown.iterrows():
+        doc_id = article["doc_id"]
+        views.append(
+            article_view(
+                anchors[doc_id],
+                article,
+                str(texts.get(doc_id, "")),
+                by_doc.get(doc_id, sentences.iloc[0:0]),
+                analysis.spans,
+                unique_by_sentence(alignment, doc_id),
+            )
+        )
+    return views
+
+
+@dataclass
+class _Cell:
+    text: str
+    css: str = ""
+
+
+@dataclass
+class _Row:
+    label: str
+    cells: list[_Cell]
+
+
+@dataclass
+class _Family:
+    name: str
+    rows: list[_Row]
+
+
+def _mean_cell(row: pd.Series | None) -> _Cell:
+    if row is None or (isinstance(row["mean"], float) and math.isnan(row["mean"])):
+        return _Cell("–")
+    label = row["label"]
+    text = fmt(row["mean"], label)
+    if not math.isnan(row["ci_low"]):
+        text += f" [{fmt(row['ci_low'], label)}–{fmt(row['ci_high'], label)}]"
+    text += f" (n={row['n']})"
+    css = ""
+    if row["basis"] == "inferential" and row["q_value"] < 0.05:
+        if row["diff_ci_low"] > 0:
+            css = "up"
+        elif row["diff_ci_high"] < 0:
+            css = "down"
+    return _Cell(text, css)
+
+
+def _side_by_side(table: pd.DataFrame, groups: list[str], measures: dict) -> list[_Family]:
+    between = table[table["comparison"] == BETWEEN]
+    families: dict[str, _Family] = {}
+    for _, rows in between.groupby("feature", sort=False):
+        first = rows.iloc[0]
+        by_group = {r["outlet"]: r for _, r in rows.iterrows()}
+        family = families.setdefault(first["family"], _Family(first["family"], []))
+        family.rows.append(_Row(first["label"], [_mean_cell(by_group.get(g)) for g in groups]))
+    return list(families.values())
+
+
+def _within_rows(table: pd.DataFrame, groups: list[str], measures: dict) -> list[_Row]:
+    within = table[table["comparison"] == WITHIN]
+    rows = []
+    for _, group_rows in within.groupby("feature", sort=False):
+        first = group_rows.iloc[0]
+        by_group = {r["outlet"]: r for _, r in group_rows.iterrows()}
+        cells = []
+        for g in groups:
+            r = by_group.get(g)
+            if r is None:
+                cells.append(_Cell("–"))
+                continue
+            label = r["label"]
+            text = fmt_diff(r["diff"], label)
+            css = ""
+            if r["basis"] == "inferential":
+                text += (
+                    f" [{fmt_diff(r['diff_ci_low'], label)} to "
+                    f"{fmt_diff(r['diff_ci_high'], label)}]"
+                )
+                if not math.isnan(r["effect_size"]):
+                    text += f" d_z {r['effect_size']:.2f}"
+                if r["q_value"] < 0.05:
+                    css = "up" if r["diff_ci_low"] > 0 else "down" if r["diff_ci_high"] < 0 else ""
+            text += f" ({r['n']} stories)"
+            cells.append(_Cell(text, css))
+        rows.append(_Row(first["label"], cells))
+    return rows
+
+
+_FULL_COLUMNS = (
+    "feature",
+    "comparison",
+    "outlet",
+    "n",
+    "mean",
+    "CI",
+    "reference",
+    "ref. mean",
+    "diff",
+    "diff CI",
+    "effect",
+    "p",
+    "q",
+    "basis",
+)
+
+
+def _full_rows(table: pd.DataFrame) -> list[list[str]]:
+    def num(v: float, spec: str = ".3f") -> str:
+        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else format(v, spec)
+
+    out = []
+    for r in table.itertuples(index=False):
+        out.append(
+            [
+                r.feature,
+                r.comparison,
+                r.outlet,
+                str(r.n),
+                num(r.mean),
+                f"{num(r.ci_low)}–{num(r.ci_high)}" if not math.isnan(r.ci_low) else "",
+                r.reference,
+                num(r.reference_mean),
+                num(r.diff),
+                f"{num(r.diff_ci_low)}–{num(r.diff_ci_high)}"
+                if not math.isnan(r.diff_ci_low)
+                else "",
+                f"{r.effect_measure} {num(r.effect_size, '.2f')}" if r.effect_measure else "",
+                num(r.p_value),
+                num(r.q_value),
+                r.basis,
+            ]
+        )
+    return out

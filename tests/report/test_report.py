@@ -1,0 +1,174 @@
+"""The HTML and PDF reports: content, links to evidence, hashes and escaping."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.errors import ArgumentError
+
+
+@pytest.fixture(scope="module")
+def demo() -> framing.Analysis:
+    corpus = framing.load_corpus(framing.DEMO_CORPUS)
+    return framing.analyse(corpus, angles=framing.DEMO_ANGLES, aliases=framing.DEMO_ACTORS)
+
+
+@pytest.fixture(scope="module")
+def demo_html(demo) -> str:
+    return framing.report_html(demo)
+
+
+class _Page(HTMLParser):
+    """Every tag with its attributes, and the text outside tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    return page
+
+
+def test_report_has_every_section_and_outlet(demo_html):
+    page = _parse(demo_html)
+    ids = {a.get("id") for _, a in page.tags}
+    for section in ("summary", "tables", "plots", "evidence", "articles", "methods"):
+        assert section in ids
+    text = " ".join(page.text)
+    for outlet in ("Estuary Observer", "Marrowick Courier", "Northgate Dispatch"):
+        assert outlet in text
+
+
+def test_every_link_in_the_report_points_at_an_element_of_it(demo_html):
+    page = _parse(demo_html)
+    ids = {a["id"] for _, a in page.tags if a.get("id")}
+    links = [a["href"] for t, a in page.tags if t == "a" and a.get("href")]
+    assert links
+    assert all(h.startswith("#") for h in links), "a report links only within itself"
+    assert {h[1:] for h in links} <= ids
+
+
+def test_each_summary_sentence_links_to_its_evidence(demo_html):
+    page = _parse(demo_html)
+    findings = [a["id"] for _, a in page.tags if a.get("id", "").endswith("-summary")]
+    assert len(findings) >= 4
+    ids = {a.get("id") for _, a in page.tags}
+    for anchor in findings:
+        assert anchor.removesuffix("-summary") in ids
+    # The demo's Northgate Dispatch leans on anonymous sources (65% of its attributions).
+    assert "Northgate Dispatch: anonymous sources, share of attributions 65%" in demo_html
+
+
+def test_evidence_lists_the_anonymous_attributions_with_their_offsets(demo, demo_html):
+    attributions = demo.attributions
+    counted = set(demo.counted.doc_id)
+    anonymous = attributions[
+        (attributions.source_type == "anonymous") & attributions.doc_id.isin(counted)
+    ]
+    first = anonymous.sort_values(["doc_id", "start"]).iloc[0]
+    assert f"{first.doc_id}, sentence {first.sentence}, chars {first.start}–{first.end}" in (
+        demo_html
+    )
+
+
+def test_report_embeds_its_plots_and_makes_no_request(demo_html):
+    page = _parse(demo_html)
+    sources = [a.get("src", "") for t, a in page.tags if t == "img"]
+    assert len(sources) >= 7
+    assert all(s.startswith("data:image/png;base64,") for s in sources)
+    assert not [t for t, _ in page.tags if t in ("script", "link", "iframe", "object")]
+    assert "default-src 'none'" in demo_html
+    style = demo_html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert '"DejaVu Sans"' in style and "&#34;" not in style, "the stylesheet is not escaped"
+
+
+def test_methods_state_a_hash_of_each_input(demo, demo_html):
+    for row in demo.corpus.articles.itertuples():
+        digest = hashlib.sha256(row.raw_text.encode("utf-8")).hexdigest()
+        assert digest in demo_html
+    shipped = framing.DEMO_ANGLES.read_bytes()
+    assert hashlib.sha256(shipped).hexdigest() in demo_html
+    assert f"framing {framing.__version__}" in demo_html
+
+
+def test_annotated_article_marks_attributions_hedges_and_unique_sentences(demo, demo_html):
+    assert 'class="attr attr-anonymous' in demo_html
+    assert 'class="hedge"' in demo_html or "hedge" in demo_html
+    unique = demo.alignment["unique"].eq(True).sum()
+    assert demo_html.count('class="s unique"') + demo_html.count('class="s para unique"') == unique
+
+
+HOSTILE = "<script>alert('x')</script>"
+IMG = '<img src=x onerror="alert(1)">'
+
+
+@pytest.fixture(scope="module")
+def hostile_html() -> str:
+    corpus = framing.load_corpus(
+        pd.DataFrame(
+            {
+                "doc_id": ["a1", "b1"],
+                "outlet": [f"Evil {HOSTILE} Times", "Plain Post"],
+                "title": [f"Headline {IMG}", "A quiet headline"],
+                "url": ['javascript:alert("u")', "https://example.org/b"],
+                "text": [
+                    f"The minister said {HOSTILE} was not true. Officials said {IMG} could "
+                    "follow, according to a source.",
+                    "The council said the road would reopen. Residents said they were relieved.",
+                ],
+            }
+        )
+    )
+    return framing.report_html(framing.analyse(corpus))
+
+
+def test_report_escapes_article_text_and_metadata(hostile_html):
+    page = _parse(hostile_html)
+    assert not [t for t, _ in page.tags if t == "script"]
+    assert all(a.get("src", "").startswith("data:") for t, a in page.tags if t == "img")
+    assert not any(k.startswith("on") for _, a in page.tags for k in a)
+    text = " ".join(page.text)
+    assert "alert('x')" in text and 'onerror="alert(1)"' in text
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in hostile_html
+
+
+def test_render_report_refuses_other_suffixes(demo, tmp_path):
+    with pytest.raises(ArgumentError, match=r"\.html or \.pdf"):
+        framing.render_report(demo, tmp_path / "report.docx")
+
+
+def test_report_shows_at_most_max_articles(demo):
+    html = framing.report_html(demo, max_articles=2)
+    assert len(re.findall(r'<article id="doc-\d+"', html)) == 2
+    assert "2 of 10 counted articles shown" in html
+
+
+def test_pdf_report_has_the_outlets_and_sections(demo, tmp_path):
+    pytest.importorskip("weasyprint", reason="the PDF report needs framing[pdf] (WeasyPrint)")
+    pypdf = pytest.importorskip("pypdf", reason="reading the PDF back needs pypdf")
+    path = framing.render_report(demo, tmp_path / "demo.pdf", max_articles=3)
+    reader = pypdf.PdfReader(path)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for heading in ("Main differences", "Side by side", "Plots", "Evidence", "Methods"):
+        assert heading in text
+    for outlet in ("Estuary Observer", "Marrowick Courier", "Northgate Dispatch"):
+        assert outlet in text
+    # Print starts every annotated article on a page of its own, after the sections.
+    assert len(reader.pages) >= 3 + 5
+    assert f"page 1 of {len(reader.pages)}" in reader.pages[0].extract_text()
