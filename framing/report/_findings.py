@@ -2,7 +2,8 @@
 comparison table, each with the spans behind it.
 
 A difference is "main" by its size, not its p-value: Hedges' g where the corpus allows
-inference, otherwise the raw difference over the figure's spread across all articles.
+inference; otherwise, for shares, the difference in points and, for other figures, the
+difference relative to the two means, so one article per outlet can still be summarised.
 Each family (attribution, hedging, sentiment, emphasis, …) contributes its largest
 differences, so the summary covers every side of framing rather than one family's noise.
 """
@@ -13,7 +14,6 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
@@ -62,8 +62,10 @@ def fmt(value: float, label: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
     if is_share(label):
-        return f"{value * 100:.0f}%"
-    return f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
+        text = f"{value * 100:.0f}%"
+    else:
+        text = f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
+    return text.removeprefix("-") if text.strip("-0.%") == "" else text  # no "-0.00"
 
 
 def fmt_diff(value: float, label: str) -> str:
@@ -75,23 +77,21 @@ def fmt_diff(value: float, label: str) -> str:
     return f"{value:+.2f}" if abs(value) < 10 else f"{value:+.1f}"
 
 
-def choose(
-    comparison: pd.DataFrame, measures: pd.DataFrame, by_feature: dict[str, Measure]
-) -> list[pd.Series]:
+def choose(comparison: pd.DataFrame, by_feature: dict[str, Measure]) -> list[pd.Series]:
     """The rows (between outlets) the summary reports, family by family: the largest
     differences, one per feature and one per body of evidence (hedges per 1,000 words and
-    hedged sentences count the same spans, so only the larger is told)."""
+    hedged sentences count the same spans, so only the larger is told; see
+    :func:`_same_spans`)."""
     rows = comparison[
         (comparison["comparison"] == BETWEEN) & (comparison["note"] != "the reference")
     ].copy()
     rows = rows[rows["diff"].notna() & (rows["diff"] != 0)]
     if rows.empty:
         return []
-    spread = {f: _spread(measures[f]) for f in rows["feature"].unique() if f in measures}
     rows["score"] = [
         abs(r.effect_size)
         if r.basis == "inferential" and not math.isnan(r.effect_size)
-        else (abs(r["diff"]) / spread[r.feature] if spread.get(r.feature) else math.nan)
+        else _descriptive_size(r["diff"], r["mean"], r["reference_mean"], r["label"])
         for _, r in rows.iterrows()
     ]
     rows = rows[rows["score"].notna()]
@@ -101,28 +101,46 @@ def choose(
         & (rows["diff"].abs() < _MIN_DESCRIPTIVE_SHARE_DIFF)
     )
     rows = rows[~small_share]
-    # Two outlets compared with the pooled rest mirror each other: keep one per feature.
-    best = rows.sort_values("score", ascending=False).drop_duplicates("feature")
+    # Two outlets compared with the pooled rest mirror each other: keep one per feature,
+    # told from the side that has more of it.
+    rows["more"] = rows["diff"] > 0
+    best = rows.sort_values(["score", "more"], ascending=False).drop_duplicates("feature")
     chosen = []
     for family in _FAMILY_ORDER:
-        told: set[str] = set()
+        told: list[tuple[str, Any]] = []
         for _, r in best[best["family"] == family].iterrows():
             if len(told) == _PER_FAMILY.get(family, 2):
                 break
-            evidence = by_feature[r["feature"]].evidence
-            key = repr(evidence) if evidence is not None else r["feature"]
-            if key not in told:
-                told.add(key)
+            evidence = by_feature[r["feature"]].evidence or (r["feature"], {})
+            if not any(_same_spans(evidence, other) for other in told):
+                told.append(evidence)
                 chosen.append(r)
     return chosen
 
 
-def _spread(values: pd.Series) -> float:
-    v = values.dropna().to_numpy(dtype="float64")
-    if len(v) < 2:
-        return math.nan
-    sd = float(np.std(v))
-    return sd if sd > 0 else math.nan
+def _same_spans(a: tuple[str, dict], b: tuple[str, dict]) -> bool:
+    """Whether two figures count some of the same spans: named sources (person or
+    organisation) and person sources do; named and anonymous sources do not."""
+    if a[0] != b[0]:
+        return False
+    if not a[1] or not b[1]:
+        return not a[1] and not b[1]
+    shared = a[1].keys() & b[1].keys()
+
+    def values(v: Any) -> set:
+        return set(v) if isinstance(v, tuple) else {v}
+
+    # Filters are conjunctions: spans can be in both only if every common column overlaps.
+    return bool(shared) and all(values(a[1][c]) & values(b[1][c]) for c in shared)
+
+
+def _descriptive_size(diff: float, mean: float, reference: float, label: str) -> float:
+    """How large a difference is without a sampling distribution: in points for shares
+    (0 to 1 already), else relative to the two means (|a − b| / (|a| + |b|), 0 to 1)."""
+    if is_share(label):
+        return abs(diff)
+    total = abs(mean) + abs(reference)
+    return abs(diff) / total if total else math.nan
 
 
 def sentence(row: pd.Series, paired: pd.Series | None, groups: list[str]) -> str:
@@ -161,7 +179,6 @@ def sentence(row: pd.Series, paired: pd.Series | None, groups: list[str]) -> str
 
 def findings(
     comparison: pd.DataFrame,
-    measures: pd.DataFrame,
     by_feature: dict[str, Measure],
     evidence: Any,
 ) -> list[Finding]:
@@ -169,7 +186,7 @@ def findings(
     groups = sorted(comparison["outlet"].unique())
     within = comparison[comparison["comparison"] == WITHIN].set_index(["feature", "outlet"])
     out = []
-    for i, row in enumerate(choose(comparison, measures, by_feature)):
+    for i, row in enumerate(choose(comparison, by_feature)):
         key = (row["feature"], row["outlet"])
         paired = within.loc[key] if key in within.index else None
         measure = by_feature[row["feature"]]

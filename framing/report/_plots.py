@@ -16,6 +16,7 @@ saying why, so a notebook or a report run does not stop.
 
 from __future__ import annotations
 
+import io
 import math
 import textwrap
 from collections.abc import Sequence
@@ -149,10 +150,24 @@ def _table(analysis: Analysis, name: str) -> pd.DataFrame | None:
     return analysis.spans.get(name)
 
 
+class PlotFigure(Figure):
+    """A matplotlib Figure that Jupyter shows as a picture by itself.
+
+    Made without pyplot, a figure would reach a fresh kernel as the text
+    ``<Figure size … with 1 Axes>`` until pyplot's inline backend happened to be set up;
+    ``_repr_png_`` is IPython's own protocol for rich display and needs nothing global.
+    """
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", dpi=110, bbox_inches="tight", facecolor="white")
+        return buffer.getvalue()
+
+
 def _figure(height: float, width: float = FIGURE_WIDTH) -> Figure:
     # Constrained layout moves labels, legends and titles apart instead of letting them
     # overlap; the figure is made without pyplot so nothing global is touched.
-    return Figure(figsize=(width, height), layout="constrained")
+    return PlotFigure(figsize=(width, height), layout="constrained")
 
 
 def _message_figure(title: str, message: str) -> Figure:

@@ -100,7 +100,7 @@ def report_html(
     if max_articles is not None and max_articles > 0:
         shown = shown.head(max_articles)
     anchors = {doc: f"doc-{i + 1}" for i, doc in enumerate(shown["doc_id"])}
-    summary = findings(table, measures, by_feature, EvidenceBuilder(analysis, by, anchors))
+    summary = findings(table, by_feature, EvidenceBuilder(analysis, by, anchors))
     attrs = table.attrs or {}
     level = float(attrs.get("level", 0.95))
     min_n = int(attrs.get("min_n", 5))
@@ -351,7 +351,7 @@ def _mean_cell(row: pd.Series | None) -> _Cell:
     label = row["label"]
     text = fmt(row["mean"], label)
     if not math.isnan(row["ci_low"]):
-        text += f" [{fmt(row['ci_low'], label)}–{fmt(row['ci_high'], label)}]"
+        text += f" [{fmt(row['ci_low'], label)}, {fmt(row['ci_high'], label)}]"
     text += f" (n={row['n']})"
     css = ""
     if row["basis"] == "inferential" and row["q_value"] < 0.05:

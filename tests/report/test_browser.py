@@ -77,6 +77,9 @@ def test_demo_report_opens_cleanly_in_chromium(browser, tmp_path):
     page.goto(path.as_uri())
     page.screenshot(path=str(shot), full_page=False)
     assert shot.stat().st_size > 10_000
+    article = page.locator("#doc-1")
+    assert article.locator(".attr").count() > 0 and article.locator(".s").count() > 10
+    article.screenshot(path=str(SCREENSHOTS / "demo-article.png"))
 
 
 def test_hostile_article_runs_nothing_in_chromium(browser, tmp_path):

@@ -429,3 +429,10 @@ def test_story_map_without_story_labels_maps_every_article(shared_dir):
         seed.counted.sort_values(["outlet", "doc_id"])["n_sentences"]
     )
     assert "no story labels" in fig.axes[0].get_title()
+
+
+def test_every_plot_shows_itself_as_a_png_in_jupyter(figures):
+    # IPython's rich-display protocol: without it a fresh kernel prints "<Figure size …>".
+    for name, fig in figures.items():
+        png = fig._repr_png_()
+        assert png.startswith(b"\x89PNG\r\n\x1a\n"), name
