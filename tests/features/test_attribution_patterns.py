@@ -650,6 +650,21 @@ INDIRECT = [
 
 ACCORDING_TO = [
     pytest.param(
+        "About 900 people left, according to the Millbrook Tenants' Association, which counts.",
+        [dict(source="the Millbrook Tenants' Association", source_type="organisation")],
+        id="plural-possessive-inside-a-body-name",
+    ),
+    pytest.param(
+        "The fish died of ammonia, according to the Lakes and Canals Authority.",
+        [dict(source="the Lakes and Canals Authority", source_type="organisation")],
+        id="and-inside-a-body-name",
+    ),
+    pytest.param(
+        "The strike goes on, according to the Ferry and Harbour Workers’ Union.",
+        [dict(source="the Ferry and Harbour Workers’ Union", source_type="organisation")],
+        id="and-and-curly-possessive-inside-a-body-name",
+    ),
+    pytest.param(
         "According to Sky News, the club has agreed a £40m fee for the winger.",
         [
             dict(

@@ -797,6 +797,13 @@ class Resolver:
             media = next((m for m in pre_names if m.kind == "media"), None)
             return SourceInfo(text, (start, end), "media", media.canonical if media else shown)
         anonymous = self._anonymous_head(pre_lows)
+        if (
+            anonymous
+            and len(pre_lows) > 1
+            and pre_lows[-1] in lex.organisation_heads
+            and self._anonymous_head(pre_lows[-1:]) is None
+        ):
+            anonymous = None  # "the Wharfside Residents' Association" is a body, not residents
         person_names = [m for m in pre_names if m.kind == "person"]
         if anonymous and not person_names:
             return SourceInfo(

@@ -968,6 +968,33 @@ def _abbrev_gap(view: View, i: int) -> bool:
     return _abbreviation(view.words[i - 1])
 
 
+def _plural_possessive_gap(view: View, i: int) -> bool:
+    """True where the gap before capitalised token ``i`` is a plural possessive inside a
+    name ("the Wharfside Residents' Association", "Workers' Union")."""
+    return (
+        view.gap(i).strip() in ("'", "\u2019")
+        and view.low[i - 1].endswith("s")
+        and view.capitalised(i - 1)
+        and view.capitalised(i)
+    )
+
+
+def _name_and(view: View, b: int, t1: int, lex: AttributionLexicons) -> bool:
+    """True where "and" at ``b`` joins two capitalised words of one body's name, told by
+    an organisation head after it ("the Rivers and Coast Authority"), not two sources
+    ("Israel and Mr Trump")."""
+    if view.low[b] != "and" or not view.capitalised(b - 1) or b + 1 >= t1:
+        return False
+    t = b + 1
+    while t < t1 and t - b <= 3 and view.capitalised(t):
+        if t > b + 1 and _has_punct(view.gap(t)) and not _plural_possessive_gap(view, t):
+            break
+        if view.low[t] in lex.organisation_heads:
+            return True
+        t += 1
+    return False
+
+
 def _initial(view: View, t: int) -> bool:
     """Token ``t`` is a middle initial ('Jock A. Finlayson'), not the article 'a'."""
     word = view.words[t]
@@ -1193,8 +1220,16 @@ def _np_forward(
     b = i
     while b < t1 and b - i < 12:
         w = low[b]
-        if b > i and _has_punct(view.gap(b)) and not _abbrev_gap(view, b):
+        if (
+            b > i
+            and _has_punct(view.gap(b))
+            and not _abbrev_gap(view, b)
+            and not _plural_possessive_gap(view, b)
+        ):
             break
+        if b > i and _name_and(view, b, t1, lex):
+            b += 2
+            continue
         if b > i and b + 1 < t1 and (w, low[b + 1]) in _CONNECTOR_PAIRS:
             b += 2
             continue
