@@ -172,3 +172,49 @@ def test_pdf_report_has_the_outlets_and_sections(demo, tmp_path):
     # Print starts every annotated article on a page of its own, after the sections.
     assert len(reader.pages) >= 3 + 5
     assert f"page 1 of {len(reader.pages)}" in reader.pages[0].extract_text()
+
+
+def test_seed_story_report_sets_the_national_against_the_independent(shared_dir):
+    corpus = framing.load_corpus(shared_dir / "corpus" / "uk-officers-gaza-2025-10")
+    analysis = framing.analyse(
+        corpus, angles=framing.EXAMPLE_ANGLES, aliases=framing.EXAMPLE_ACTORS
+    )
+    html = framing.report_html(analysis)
+    page = _parse(html)
+    text = " ".join(page.text)
+    # One counted article per outlet: described, never tested.
+    assert "Descriptive only." in text
+    assert (
+        "The National: anonymous sources, share of attributions 36%, against 11% for "
+        "The Independent" in text
+    )
+    assert "The National: UK–Israel relations (angle)" in text
+    for family in ("attribution", "hedging", "sentiment", "emphasis"):
+        assert f'<span class="pill">{family}</span>' in html
+    # The evidence names The National's anonymous attributions, sentence and offsets.
+    national = analysis.counted[analysis.counted.outlet == "The National"].doc_id.iloc[0]
+    spans = analysis.attributions
+    anonymous = spans[(spans.doc_id == national) & (spans.source_type == "anonymous")]
+    first = anonymous.sort_values("start").iloc[0]
+    assert f"{national}, sentence {first.sentence}, chars {first.start}–{first.end}" in html
+    assert html.count("<article ") == 2  # the second Independent capture is not counted
+
+
+def test_basil_report_compares_three_outlets_within_100_stories(shared_dir):
+    corpus = framing.load_corpus(
+        shared_dir / "corpus" / "basil" / "articles",
+        text="body-paragraphs",
+        outlet="source",
+        story="triplet-uuid",
+    )
+    analysis = framing.analyse(corpus, n_jobs=2)
+    html = framing.report_html(analysis, max_articles=6)
+    text = " ".join(" ".join(_parse(html).text).split())
+    assert (
+        "300 articles counted from 3 outlets (Fox News, HuffPost, The New York Times), "
+        "100 stories" in text
+    )
+    assert "Within the same stories (paired)" in text
+    assert "(100 stories)" in text
+    assert "6 of 300 counted articles shown" in text
+    assert "Hedges' g" in text and "d_z" in text
