@@ -145,6 +145,21 @@ def test_a_headline_word_the_body_resolved_is_that_actor():
     assert bool(actors.set_index("actor").loc["John Healey", "in_headline"])
 
 
+def test_a_title_case_headline_keeps_only_the_actors_the_body_names():
+    """In title case, capitals do not mark names: 'Michael Steele Criticized for
+    Afghanistan Comments' is not one person."""
+    mentions, _ = framing.extract_actors(
+        "Michael Steele said on Friday that the war in Afghanistan was a mistake. "
+        "Steele later said he supported the troops.",
+        title="Michael Steele Criticized for Afghanistan Comments",
+    )
+    head = mentions[mentions.field == "headline"]
+    assert list(zip(head.mention, head.actor, strict=True)) == [
+        ("Steele", "Michael Steele"),
+        ("Afghanistan", "Afghanistan"),
+    ]
+
+
 def test_position_figures_are_what_the_mentions_say():
     text = (
         "Cllr Ann Robb opened the meeting. It was long. Nobody spoke. "

@@ -250,6 +250,17 @@ class _Finder:
                 self.index.people[m.key] = canonical
                 self._add(m.start, m.end, canonical, "person", self._how_person(m.text, canonical))
 
+    def keep_known(self) -> None:
+        """In a headline set in title case ("Michael Steele Criticized for Afghanistan
+        Comments"), capitals do not mark names, so the name finder runs words together:
+        keep only the actors the body has, and countries."""
+        ctx = self.context
+        assert ctx is not None
+        known = set(ctx.people.values())
+        known |= {actor for actor, _ in ctx.bodies.values()}
+        known |= {actor for actor, _, _ in ctx.short.values()}
+        self.rows = [r for r in self.rows if r["actor"] in known or r["actor_type"] == "country"]
+
     def known_words(self) -> None:
         """In a headline, a capitalised word the body resolved ('Healey in Cyprus', where
         the name finder cannot tell a lone headline word from a common noun)."""
@@ -260,12 +271,32 @@ class _Finder:
             start, end = view.starts[i], view.ends[i]
             if not view.capitalised(i) or any(a < end and start < b for a, b in taken):
                 continue
+            body = self._known_body(i)
+            if body is not None:
+                j, (actor, kind) = body
+                self._add(start, view.ends[j - 1], actor, kind, "name")
+                taken.append((start, view.ends[j - 1]))
+                continue
             bare = without_possessive(word)
             if view.base(i) in ctx.people:
                 self._add(start, start + len(bare), ctx.people[view.base(i)], "person", "surname")
             elif bare in ctx.short:
                 actor, kind, how = ctx.short[bare]
                 self._add(start, start + len(bare), actor, kind, how)
+
+    def _known_body(self, i: int) -> tuple[int, tuple[str, str]] | None:
+        """The longest run of words from token ``i`` that names a body of the article
+        ("Republican National Committee", "Afghanistan"), with the token after it."""
+        ctx, view = self.context, self.view
+        assert ctx is not None
+        for j in range(min(len(view.words), i + 6), i, -1):
+            if any(_has_break(view.gap(t)) for t in range(i + 1, j)):
+                continue
+            words = [*view.words[i : j - 1], without_possessive(view.words[j - 1])]
+            found = ctx.bodies.get(" ".join(words))
+            if found is not None:
+                return j, found
+        return None
 
     def _stray_capitals(self, text: str) -> bool:
         """A capitalised word typed a body only for its capitals ('FAST, FURIOUS', 'BST'):
@@ -446,6 +477,8 @@ def find_mentions(
     finder = _Finder(view, resolver, lex, speakers, context)
     finder.names()
     if context is not None:
+        if title_case(view):
+            finder.keep_known()
         finder.known_words()
     finder.definites()
     if aliases is not None:
@@ -456,6 +489,19 @@ def find_mentions(
         for surname, actor in index.people.items():
             index.people[surname] = aliases.rename(actor) if aliases else actor
     return rows, index
+
+
+def _has_break(gap: str) -> bool:
+    return any(not c.isspace() for c in gap)
+
+
+def title_case(view: View) -> bool:
+    """Whether a headline capitalises its words as a rule: four in five of its words of
+    four letters or more, and at least three of them."""
+    long = [i for i, w in enumerate(view.words) if len(w) >= 4 and w[:1].isalpha()]
+    if len(long) < 3:
+        return False
+    return sum(view.capitalised(i) for i in long) >= 0.8 * len(long)
 
 
 def speakers_of(attributions: Iterable[Mapping[str, Any]]) -> set[str]:
