@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from .corpus import ERROR_COLUMNS, Corpus
-from .errors import FramingError
+from .errors import ArgumentError, FramingError
 from .features import FEATURES, ArticleInput, Feature
 from .features.actors import load_actor_aliases
 from .features.attribution import load_attribution_lexicons
@@ -282,6 +282,46 @@ class Analysis:
     def counted(self) -> pd.DataFrame:
         """The articles counted in comparisons: one per version group and outlet."""
         return self.articles[self.articles["is_primary"]]
+
+    def evidence(self, table: str, *, counted_only: bool = True) -> pd.DataFrame:
+        """A span table with what a reader needs beside each span: the article's
+        ``outlet`` and ``story``, and the ``sentence_text`` the span sits in.
+
+        Args:
+            table: A span table's name (``attributions``, ``hedges``, ``emphasis_cues``,
+                …; see ``analysis.spans``).
+            counted_only: Keep only the articles counted in comparisons (one version per
+                version group), as :func:`framing.compare` and the report do.
+
+        Returns:
+            The span table's rows and columns, after ``doc_id, outlet, story``, with
+            ``sentence_text`` last where the table has a ``sentence`` column.
+
+        Raises:
+            ArgumentError: ``table`` is not a span table of this analysis.
+
+        Example:
+            >>> spans = analysis.evidence("attributions")  # doctest: +SKIP
+            >>> spans[spans.source_type == "anonymous"][["outlet", "source", "sentence_text"]]
+        """
+        if table not in self.spans:
+            raise ArgumentError(
+                f"no span table {table!r}; choose one of: {', '.join(sorted(self.spans))}"
+            )
+        spans = self.spans[table]
+        articles = self.counted if counted_only else self.articles
+        meta = articles[["doc_id", "outlet", "story"]]
+        out = meta.merge(spans, on="doc_id", how="inner", sort=False)
+        if "sentence" in spans.columns:
+            text = self.sentences[["doc_id", "sentence", "text"]].rename(
+                columns={"text": "sentence_text"}
+            )
+            keys = out[["doc_id", "sentence"]].astype({"sentence": "Int64"})
+            text = text.astype({"sentence": "Int64"})
+            out["sentence_text"] = keys.merge(text, on=["doc_id", "sentence"], how="left")[
+                "sentence_text"
+            ].to_numpy()
+        return out
 
     def summary(self, by: str = "outlet", *, include_versions: bool = False) -> pd.DataFrame:
         """Per-group article counts and means of the headline figures.

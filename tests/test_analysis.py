@@ -173,3 +173,25 @@ def test_declared_columns_are_present_with_declared_dtypes():
             assert str(analysis.articles[column].dtype) == dtype, column
         for column, dtype in feature.sentence_columns.items():
             assert str(analysis.sentences[column].dtype) == dtype, column
+
+
+def test_evidence_puts_outlet_story_and_sentence_beside_each_span():
+    analysis = framing.analyse(framing.load_corpus(framing.DEMO_CORPUS))
+    spans = analysis.evidence("hedges")
+    counted = set(analysis.counted.doc_id)
+    hedges = analysis.hedges
+    assert len(spans) == hedges.doc_id.isin(counted).sum()
+    assert set(spans.doc_id) <= counted
+    text = analysis.corpus.articles.set_index("doc_id").text
+    for row in spans.itertuples():
+        assert text[row.doc_id][row.start : row.end] == row.cue
+        assert row.cue in row.sentence_text
+        assert row.outlet == analysis.articles.set_index("doc_id").outlet[row.doc_id]
+    everything = analysis.evidence("hedges", counted_only=False)
+    assert len(everything) == len(hedges)
+
+
+def test_evidence_names_the_span_tables_when_asked_for_another():
+    analysis = framing.analyse(framing.load_corpus(framing.DEMO_CORPUS), features=["sentiment"])
+    with pytest.raises(framing.ArgumentError, match="no span table 'hedges'; choose one of"):
+        analysis.evidence("hedges")
