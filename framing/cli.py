@@ -16,7 +16,7 @@ from .comparison import compare, format_comparison
 from .corpus import load_corpus
 from .errors import FramingError
 from .features import FEATURES
-from .report import DEFAULT_MAX_ARTICLES, render_report
+from .report import DEFAULT_MAX_ARTICLES, corpus_name, render_report
 
 
 def _field(value: str) -> tuple[str, str]:
@@ -294,7 +294,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     analysis = _analyse(args)
     out = args.out
     if out is None:
-        name = "demo" if args.demo else (args.path.stem or "report")
+        name = "demo" if args.demo else corpus_name(args.path)
         out = Path("reports") / f"{name}.html"
     written = render_report(
         analysis,

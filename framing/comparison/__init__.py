@@ -9,7 +9,7 @@ from __future__ import annotations
 from ._alignment import DEFAULT_THRESHOLD, align_sentences
 from ._compare import BETWEEN, COMPARISON_COLUMNS, WITHIN, compare, format_comparison
 from ._keyness import HONORIFICS, distinctive_words, word_counts
-from ._measures import Measure, measure_table, measures_for, select_evidence
+from ._measures import Measure, groups_of, measure_table, measures_for, select_evidence
 
 __all__ = [
     "BETWEEN",
@@ -22,6 +22,7 @@ __all__ = [
     "compare",
     "distinctive_words",
     "format_comparison",
+    "groups_of",
     "measure_table",
     "measures_for",
     "select_evidence",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import zlib
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -10,7 +11,7 @@ import pandas as pd
 
 from ..errors import ArgumentError
 from . import _stats
-from ._measures import measure_table, measures_for
+from ._measures import Measure, groups_of, measure_table, measures_for
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -74,10 +75,13 @@ def compare(
             pooled rest.
         min_n: Fewest values (articles, or stories for paired rows) on each side for
             intervals, effect sizes and p-values.
-        n_boot: Bootstrap resamples for intervals, and permutations for p-values.
+        n_boot: Bootstrap resamples for intervals, and permutations for p-values (at
+            least 100). Each row draws from its own generator, seeded from ``seed`` and
+            the row's position, so adding a figure leaves the other rows unchanged.
         level: Confidence level of the intervals.
         seed: Seed of the random generator; the same seed gives the same table.
-        paired: Add the within-story rows where stories have two or more groups.
+        paired: Add the within-story rows where stories have two or more groups (not
+            with ``by="story"``).
 
     Returns:
         A tidy table, one row per feature, group and comparison (``between outlets`` or
@@ -107,25 +111,28 @@ def compare(
         raise ArgumentError(f"level={level!r}: give a confidence level between 0 and 1, e.g. 0.95")
     if min_n < 2:
         raise ArgumentError(f"min_n={min_n!r}: inference needs at least 2 values a side")
+    if n_boot < 100:
+        raise ArgumentError(f"n_boot={n_boot!r}: use at least 100 resamples (2000 is the default)")
     table = measure_table(analysis, by)
-    groups = sorted(table[by].dropna().astype(str).unique())
+    groups = groups_of(table, by)
     if reference is not None and reference not in groups:
         raise ArgumentError(
             f"reference={reference!r} is not a value of {by!r}; "
             f"choose one of: {', '.join(groups) or '(no articles)'}"
         )
-    rng = np.random.default_rng(seed)
+    settings = {"min_n": min_n, "n_boot": n_boot, "level": level}
     rows: list[dict[str, Any]] = []
     measures = measures_for(analysis)
     for m in measures:
         for group in groups:
             rows.append(
-                _between(table, by, m, group, reference, rng, min_n=min_n, n=n_boot, level=level)
+                _between(table, by, m, group, reference, _rng(seed, m, group, 0), **settings)
             )
-    if paired and "story" in table.columns and table["story"].notna().any():
+    # Within stories needs a story other than the groups themselves.
+    if paired and by != "story" and "story" in table.columns and table["story"].notna().any():
         for m in measures:
             for group in groups:
-                row = _within(table, by, m, group, reference, rng, min_n, n_boot, level)
+                row = _within(table, by, m, group, reference, _rng(seed, m, group, 1), **settings)
                 if row is not None:
                     rows.append(row)
     out = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
@@ -146,15 +153,23 @@ def compare(
     return out
 
 
+def _rng(seed: int, m: Measure, group: str, kind: int) -> np.random.Generator:
+    """One generator per row, keyed by the row's feature and group names, so a row's
+    draws do not depend on which other figures or groups are in the table."""
+    key = [zlib.crc32(m.feature.encode("utf-8")), zlib.crc32(group.encode("utf-8"))]
+    return np.random.default_rng([seed, *key, kind])
+
+
 def _values(frame: pd.DataFrame, column: str) -> np.ndarray:
     v = frame[column].to_numpy(dtype="float64")
     return v[~np.isnan(v)]
 
 
-def _between(table, by, m, group, reference, rng, *, min_n, n, level) -> dict[str, Any]:
+def _between(table, by, m, group, reference, rng, *, min_n, n_boot, level) -> dict[str, Any]:
     mine = table[table[by] == group]
     if reference is None:
-        other, ref_name = table[table[by] != group], "all other outlets"
+        other = table[table[by].notna() & (table[by] != group)]
+        ref_name = f"all other {_plural(by)}"
     else:
         other, ref_name = table[table[by] == reference], reference
     x, y = _values(mine, m.feature), _values(other, m.feature)
@@ -162,17 +177,17 @@ def _between(table, by, m, group, reference, rng, *, min_n, n, level) -> dict[st
     if group == reference:
         row["note"] = "the reference"
         row["reference_n"], row["reference_mean"], row["diff"] = len(y), _mean(y), math.nan
-        _interval(row, x, rng, n, level, min_n)
+        _interval(row, x, rng, n_boot, level, min_n)
         return row
-    _interval(row, x, rng, n, level, min_n)
+    _interval(row, x, rng, n_boot, level, min_n)
     if len(x) >= min_n and len(y) >= min_n:
-        d = _stats.bootstrap_difference(x, y, rng, n, level)
+        d = _stats.bootstrap_difference(x, y, rng, n_boot, level)
         row.update(
             diff_ci_low=d.low,
             diff_ci_high=d.high,
             effect_size=_stats.hedges_g(x, y),
             effect_measure="hedges_g",
-            p_value=_stats.permutation_p(x, y, rng, n),
+            p_value=_stats.permutation_p(x, y, rng, n_boot),
             basis="inferential",
             note="",
         )
@@ -181,14 +196,14 @@ def _between(table, by, m, group, reference, rng, *, min_n, n, level) -> dict[st
     return row
 
 
-def _within(table, by, m, group, reference, rng, min_n, n, level) -> dict[str, Any] | None:
+def _within(table, by, m, group, reference, rng, *, min_n, n_boot, level) -> dict[str, Any] | None:
     present = table.dropna(subset=["story", m.feature])
     per_story = present.groupby(["story", by])[m.feature].mean().unstack(by)
     if group not in per_story.columns or group == reference:
         return None
     if reference is None:
         others = per_story.drop(columns=[group])
-        ref_name = "other outlets, same story"
+        ref_name = f"other {_plural(by)}, same story"
         ref_values = others.mean(axis=1, skipna=True)
     else:
         if reference not in per_story.columns:
@@ -202,15 +217,15 @@ def _within(table, by, m, group, reference, rng, min_n, n, level) -> dict[str, A
     d = x - y
     row = _row(m, WITHIN, group, x, ref_name, y)
     row["diff"] = float(d.mean())
-    _interval(row, x, rng, n, level, min_n)
+    _interval(row, x, rng, n_boot, level, min_n)
     if len(d) >= min_n:
-        ci = _stats.bootstrap_mean(d, rng, n, level)
+        ci = _stats.bootstrap_mean(d, rng, n_boot, level)
         row.update(
             diff_ci_low=ci.low,
             diff_ci_high=ci.high,
             effect_size=_stats.cohens_dz(d),
             effect_measure="cohens_dz",
-            p_value=_stats.sign_flip_p(d, rng, n),
+            p_value=_stats.sign_flip_p(d, rng, n_boot),
             basis="inferential",
             note=f"{len(d)} stories with both",
         )
@@ -245,10 +260,14 @@ def _row(m, comparison, group, x, ref_name, y) -> dict[str, Any]:
     }
 
 
-def _interval(row, x, rng, n, level, min_n) -> None:
+def _interval(row, x, rng, n_boot, level, min_n) -> None:
     if len(x) >= min_n:
-        ci = _stats.bootstrap_mean(x, rng, n, level)
+        ci = _stats.bootstrap_mean(x, rng, n_boot, level)
         row["ci_low"], row["ci_high"] = ci.low, ci.high
+
+
+def _plural(by: str) -> str:
+    return by[:-1] + "ies" if by.endswith("y") else by + "s"
 
 
 def _mean(v: np.ndarray) -> float:

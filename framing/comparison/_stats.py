@@ -20,27 +20,41 @@ import numpy as np
 # A resampled statistic that matches the observed one up to float noise counts as "as
 # extreme": without this tolerance, ties in small samples would be lost to rounding.
 _TIE = 1e-12
+# Resamples are drawn in blocks of at most this many values, so memory stays flat
+# however large the corpus (a 20,000-article outlet would otherwise need gigabytes).
+_BLOCK = 2_000_000
+
+
+def _blocks(n_draws: int, size: int) -> list[int]:
+    per_block = max(1, _BLOCK // max(size, 1))
+    return [min(per_block, n_draws - done) for done in range(0, n_draws, per_block)]
+
+
+def _resampled_means(x: np.ndarray, rng: np.random.Generator, n_boot: int) -> np.ndarray:
+    """Means of ``n_boot`` bootstrap resamples of ``x``."""
+    return np.concatenate(
+        [x[rng.integers(0, len(x), size=(k, len(x)))].mean(axis=1) for k in _blocks(n_boot, len(x))]
+    )
 
 
 @dataclass(frozen=True)
 class Interval:
+    """A confidence interval's bounds."""
+
     low: float
     high: float
 
 
 def bootstrap_mean(x: np.ndarray, rng: np.random.Generator, n_boot: int, level: float) -> Interval:
     """Percentile bootstrap interval of the mean of ``x``."""
-    means = x[rng.integers(0, len(x), size=(n_boot, len(x)))].mean(axis=1)
-    return _percentiles(means, level)
+    return _percentiles(_resampled_means(x, rng, n_boot), level)
 
 
 def bootstrap_difference(
     x: np.ndarray, y: np.ndarray, rng: np.random.Generator, n_boot: int, level: float
 ) -> Interval:
     """Percentile bootstrap interval of mean(x) − mean(y), resampling each sample apart."""
-    mx = x[rng.integers(0, len(x), size=(n_boot, len(x)))].mean(axis=1)
-    my = y[rng.integers(0, len(y), size=(n_boot, len(y)))].mean(axis=1)
-    return _percentiles(mx - my, level)
+    return _percentiles(_resampled_means(x, rng, n_boot) - _resampled_means(y, rng, n_boot), level)
 
 
 def _percentiles(values: np.ndarray, level: float) -> Interval:
@@ -75,17 +89,22 @@ def permutation_p(x: np.ndarray, y: np.ndarray, rng: np.random.Generator, n_perm
     """Two-sided permutation p-value of mean(x) − mean(y) under exchangeable labels."""
     pooled = np.concatenate([x, y])
     observed = abs(x.mean() - y.mean())
-    shuffled = rng.permuted(np.broadcast_to(pooled, (n_perm, len(pooled))), axis=1)
-    diffs = np.abs(shuffled[:, : len(x)].mean(axis=1) - shuffled[:, len(x) :].mean(axis=1))
-    return float((1 + np.count_nonzero(diffs >= observed - _TIE)) / (1 + n_perm))
+    extreme = 0
+    for k in _blocks(n_perm, len(pooled)):
+        shuffled = rng.permuted(np.broadcast_to(pooled, (k, len(pooled))), axis=1)
+        diffs = np.abs(shuffled[:, : len(x)].mean(axis=1) - shuffled[:, len(x) :].mean(axis=1))
+        extreme += np.count_nonzero(diffs >= observed - _TIE)
+    return float((1 + extreme) / (1 + n_perm))
 
 
 def sign_flip_p(d: np.ndarray, rng: np.random.Generator, n_perm: int) -> float:
     """Two-sided p-value of a mean paired difference by random sign flips."""
     observed = abs(d.mean())
-    signs = rng.choice(np.array([-1.0, 1.0]), size=(n_perm, len(d)))
-    flipped = np.abs((signs * d).mean(axis=1))
-    return float((1 + np.count_nonzero(flipped >= observed - _TIE)) / (1 + n_perm))
+    extreme = 0
+    for k in _blocks(n_perm, len(d)):
+        signs = rng.choice(np.array([-1.0, 1.0]), size=(k, len(d)))
+        extreme += np.count_nonzero(np.abs((signs * d).mean(axis=1)) >= observed - _TIE)
+    return float((1 + extreme) / (1 + n_perm))
 
 
 def benjamini_hochberg(p: np.ndarray) -> np.ndarray:

@@ -13,10 +13,11 @@ from ._plots import (
     plot_source_mix,
     plot_story_map,
 )
-from ._render import DEFAULT_MAX_ARTICLES, render_report, report_html
+from ._render import DEFAULT_MAX_ARTICLES, corpus_name, render_report, report_html
 
 __all__ = [
     "DEFAULT_MAX_ARTICLES",
+    "corpus_name",
     "plot_actor_prominence",
     "plot_distinctive_words",
     "plot_emphasis",

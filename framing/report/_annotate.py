@@ -48,7 +48,6 @@ class ArticleView:
     outlet: str
     title: Markup
     meta: list[tuple[str, str]]
-    counted: bool
     sentences: list[SentenceView] = field(default_factory=list)
 
 
@@ -129,7 +128,7 @@ def article_view(
     title = str(article.get("title") or "")
     headline_marks = marks_for(doc_id, spans, "headline")
     meta = [
-        (label, str(article[key]))
+        (label, _written(article[key]))
         for key, label in (
             ("published", "published"),
             ("story", "story"),
@@ -144,7 +143,6 @@ def article_view(
         outlet=str(article["outlet"]),
         title=mark_text(title, 0, len(title), headline_marks),
         meta=meta,
-        counted=bool(article.get("is_primary", True)),
     )
     marks = marks_for(doc_id, spans, "body")
     previous_paragraph = None
@@ -154,7 +152,7 @@ def article_view(
             SentenceView(
                 index=int(s.sentence),
                 anchor=f"{anchor}-s{int(s.sentence)}",
-                html=mark_text(text, start, end, [m for m in marks if m.start < end]),
+                html=mark_text(text, start, end, marks),
                 compound=float(getattr(s, "sent_compound", math.nan)),
                 unique=unique.get(int(s.sentence)),
                 paragraph_start=previous_paragraph is not None
@@ -163,6 +161,13 @@ def article_view(
         )
         previous_paragraph = s.paragraph
     return view
+
+
+def _written(value: object) -> str:
+    """A metadata value as a reader wants it: a date without a midnight time."""
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        return value.strftime("%Y-%m-%d")
+    return str(value)
 
 
 def unique_by_sentence(alignment: pd.DataFrame, doc_id: str) -> dict[int, bool | None]:

@@ -1,192 +1,95 @@
 """The report's summary: the main differences between outlets, written from the
-comparison table, each with the spans behind it.
+comparison table.
 
-A difference is "main" by its size, not its p-value: Hedges' g where the corpus allows
-inference; otherwise, for shares, the difference in points and, for other figures, the
-difference relative to the two means, so one article per outlet can still be summarised.
-Each family (attribution, hedging, sentiment, emphasis, …) contributes its largest
-differences, so the summary covers every side of framing rather than one family's noise.
+Which differences are "main":
+
+* where the corpus allows inference, only differences it supports (q < 0.05 and an
+  interval that excludes zero), largest Hedges' g first;
+* where it does not (fewer than ``min_n`` articles a side), the largest differences
+  described: by the difference over the pooled spread of the articles where each side
+  has two or more, otherwise in points for shares (10 points at least) and relative to
+  the two means for rates. Scores (sentiment, readability) with one article a side have
+  no scale to judge them by and are left to the tables.
+
+Counts per article (actors named, distinct sources, words) are left out: they grow with
+article length, and their per-1,000-word rates are compared instead; so is the named
+share of sources, the complement of the anonymous and media shares. Each family gives at
+most two differences (three for frames and angles, one for readability), one per body of
+evidence (hedges per 1,000 words and hedged sentences count the same hedges).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
-from markupsafe import Markup
 
-from ..comparison import BETWEEN, WITHIN, Measure, select_evidence
-from ._annotate import highlight
+from ..comparison import BETWEEN, WITHIN, Measure
+from . import _format
+from ._evidence import OutletEvidence
 
-_FAMILY_ORDER = ("attribution", "actors", "hedging", "sentiment", "emphasis", "readability")
+FAMILY_ORDER = ("attribution", "actors", "hedging", "sentiment", "emphasis", "readability")
 # How many differences each family may put in the summary.
-_PER_FAMILY = {"emphasis": 3, "readability": 1, "actors": 1}
-# Below this, a difference in a share is too small to headline from a few articles.
-_MIN_DESCRIPTIVE_SHARE_DIFF = 0.10
-# How many pieces of evidence the report lists per outlet and finding.
-EXAMPLES_PER_OUTLET = 6
+_PER_FAMILY = {"emphasis": 3, "readability": 1}
+_DEFAULT_PER_FAMILY = 2
+# Described differences smaller than these are not headlined.
+_MIN_SHARE_POINTS = 0.10
+_MIN_RELATIVE = 0.20
 
 
-@dataclass
-class EvidenceItem:
-    link: str | None  # anchor of the sentence in the annotated articles, if shown
-    where: str
-    html: Markup
-
-
-@dataclass
-class OutletEvidence:
-    outlet: str
-    summary: str
-    items: list[EvidenceItem] = field(default_factory=list)
+#: The families the summary always speaks to: where none of their differences is main,
+#: it says so and still gives the largest, with its evidence.
+CORE_FAMILIES = ("attribution", "hedging", "sentiment", "emphasis")
 
 
 @dataclass
 class Finding:
+    """One sentence of the summary and the evidence behind it; ``main`` is False for a
+    core family's largest difference when none of its differences is main."""
+
     anchor: str
     family: str
     feature: str
     label: str
     sentence: str
     evidence: list[OutletEvidence] = field(default_factory=list)
-
-
-def is_share(label: str) -> bool:
-    return "share" in label
-
-
-def fmt(value: float, label: str) -> str:
-    """A figure as a reader wants it: shares as percentages, others to two decimals."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
-    if is_share(label):
-        text = f"{value * 100:.0f}%"
-    else:
-        text = f"{value:.2f}" if abs(value) < 10 else f"{value:.1f}"
-    return text.removeprefix("-") if text.strip("-0.%") == "" else text  # no "-0.00"
-
-
-def fmt_diff(value: float, label: str) -> str:
-    if value is None or math.isnan(value):
-        return "n/a"
-    if is_share(label):
-        points = value * 100
-        return f"{points:+.0f} point{'' if round(abs(points)) == 1 else 's'}"
-    return f"{value:+.2f}" if abs(value) < 10 else f"{value:+.1f}"
-
-
-def choose(comparison: pd.DataFrame, by_feature: dict[str, Measure]) -> list[pd.Series]:
-    """The rows (between outlets) the summary reports, family by family: the largest
-    differences, one per feature and one per body of evidence (hedges per 1,000 words and
-    hedged sentences count the same spans, so only the larger is told; see
-    :func:`_same_spans`)."""
-    rows = comparison[
-        (comparison["comparison"] == BETWEEN) & (comparison["note"] != "the reference")
-    ].copy()
-    rows = rows[rows["diff"].notna() & (rows["diff"] != 0)]
-    if rows.empty:
-        return []
-    rows["score"] = [
-        abs(r.effect_size)
-        if r.basis == "inferential" and not math.isnan(r.effect_size)
-        else _descriptive_size(r["diff"], r["mean"], r["reference_mean"], r["label"])
-        for _, r in rows.iterrows()
-    ]
-    rows = rows[rows["score"].notna()]
-    small_share = (
-        (rows["basis"] == "descriptive")
-        & rows["label"].map(is_share)
-        & (rows["diff"].abs() < _MIN_DESCRIPTIVE_SHARE_DIFF)
-    )
-    rows = rows[~small_share]
-    # Two outlets compared with the pooled rest mirror each other: keep one per feature,
-    # told from the side that has more of it.
-    rows["more"] = rows["diff"] > 0
-    best = rows.sort_values(["score", "more"], ascending=False).drop_duplicates("feature")
-    chosen = []
-    for family in _FAMILY_ORDER:
-        told: list[tuple[str, Any]] = []
-        for _, r in best[best["family"] == family].iterrows():
-            if len(told) == _PER_FAMILY.get(family, 2):
-                break
-            evidence = by_feature[r["feature"]].evidence or (r["feature"], {})
-            if not any(_same_spans(evidence, other) for other in told):
-                told.append(evidence)
-                chosen.append(r)
-    return chosen
-
-
-def _same_spans(a: tuple[str, dict], b: tuple[str, dict]) -> bool:
-    """Whether two figures count some of the same spans: named sources (person or
-    organisation) and person sources do; named and anonymous sources do not."""
-    if a[0] != b[0]:
-        return False
-    if not a[1] or not b[1]:
-        return not a[1] and not b[1]
-    shared = a[1].keys() & b[1].keys()
-
-    def values(v: Any) -> set:
-        return set(v) if isinstance(v, tuple) else {v}
-
-    # Filters are conjunctions: spans can be in both only if every common column overlaps.
-    return bool(shared) and all(values(a[1][c]) & values(b[1][c]) for c in shared)
-
-
-def _descriptive_size(diff: float, mean: float, reference: float, label: str) -> float:
-    """How large a difference is without a sampling distribution: in points for shares
-    (0 to 1 already), else relative to the two means (|a − b| / (|a| + |b|), 0 to 1)."""
-    if is_share(label):
-        return abs(diff)
-    total = abs(mean) + abs(reference)
-    return abs(diff) / total if total else math.nan
-
-
-def sentence(row: pd.Series, paired: pd.Series | None, groups: list[str]) -> str:
-    """One finding in words, with the numbers that make it."""
-    label = row["label"]
-    reference = row["reference"]
-    if reference == "all other outlets" and len(groups) == 2:
-        reference = next(g for g in groups if g != row["outlet"])
-    text = (
-        f"{row['outlet']}: {label} {fmt(row['mean'], label)}, against "
-        f"{fmt(row['reference_mean'], label)} for {reference} "
-        f"(difference {fmt_diff(row['diff'], label)}"
-    )
-    if row["basis"] == "inferential":
-        text += (
-            f", 95% CI {fmt_diff(row['diff_ci_low'], label)} to "
-            f"{fmt_diff(row['diff_ci_high'], label)}, Hedges' g {row['effect_size']:.2f}, "
-            f"q = {row['q_value']:.3f}; {row['n']} vs {row['reference_n']} articles)"
-        )
-        if row["diff_ci_low"] <= 0 <= row["diff_ci_high"]:
-            text += "; the interval includes no difference"
-    else:
-        text += f"; descriptive only, {row['n']} vs {row['reference_n']} articles)"
-    if paired is not None and not math.isnan(paired["diff"]):
-        text += f". Within the same stories: {fmt_diff(paired['diff'], label)}"
-        if paired["basis"] == "inferential":
-            text += (
-                f" (95% CI {fmt_diff(paired['diff_ci_low'], label)} to "
-                f"{fmt_diff(paired['diff_ci_high'], label)}, d_z {paired['effect_size']:.2f}, "
-                f"{paired['n']} stories)"
-            )
-        else:
-            text += f" ({paired['n']} stories, descriptive only)"
-    return text + "."
+    main: bool = True
 
 
 def findings(
     comparison: pd.DataFrame,
+    measures: pd.DataFrame,
     by_feature: dict[str, Measure],
-    evidence: Any,
+    evidence: Callable[[Measure], list[OutletEvidence]],
 ) -> list[Finding]:
-    """The summary, each finding with its evidence (built by ``evidence(measure, row)``)."""
-    groups = sorted(comparison["outlet"].unique())
+    """The summary, each finding with its evidence (from ``evidence(measure)``).
+
+    Args:
+        comparison: From :func:`framing.compare`.
+        measures: The per-article values compared (``comparison.measure_table``).
+        by_feature: The measures by feature name.
+        evidence: Builds the evidence of one measure.
+    """
+    by = comparison.attrs.get("by", "outlet")
+    reference = comparison.attrs.get("reference")
+    level = float(comparison.attrs.get("level", 0.95))
+    groups = sorted(str(g) for g in comparison["outlet"].unique())
     within = comparison[comparison["comparison"] == WITHIN].set_index(["feature", "outlet"])
+    chosen = choose(comparison, measures, by_feature, by, reference)
+    told = {r["family"] for r in chosen}
+    # A core family with no main difference: its largest, said to be no clear one.
+    ranked = choose(comparison, measures, by_feature, by, reference, strict=False)
+    quiet = [
+        next(r for r in ranked if r["family"] == family)
+        for family in CORE_FAMILIES
+        if family not in told and any(r["family"] == family for r in ranked)
+    ]
     out = []
-    for i, row in enumerate(choose(comparison, by_feature)):
+    for i, row in enumerate([*chosen, *quiet]):
         key = (row["feature"], row["outlet"])
         paired = within.loc[key] if key in within.index else None
         measure = by_feature[row["feature"]]
@@ -196,141 +99,161 @@ def findings(
                 family=row["family"],
                 feature=row["feature"],
                 label=row["label"],
-                sentence=sentence(row, paired, groups),
+                sentence=sentence(row, paired, groups, measure.unit, level),
                 evidence=evidence(measure),
+                main=i < len(chosen),
             )
         )
     return out
 
 
-class EvidenceBuilder:
-    """The spans behind a measure, per outlet, as evidence items for the report."""
+def choose(
+    comparison: pd.DataFrame,
+    measures: pd.DataFrame,
+    by_feature: dict[str, Measure],
+    by: str,
+    reference: str | None,
+    *,
+    strict: bool = True,
+) -> list[pd.Series]:
+    """The between-outlet rows the summary reports, family by family (``strict=False``:
+    without the thresholds a main difference must pass)."""
+    rows = comparison[
+        (comparison["comparison"] == BETWEEN) & (comparison["note"] != "the reference")
+    ]
+    scored = []
+    for _, r in rows.iterrows():
+        m = by_feature.get(r["feature"])
+        if m is None or not m.headline or m.unit == "count":
+            continue
+        if math.isnan(r["diff"]) or r["diff"] == 0:
+            continue
+        score = _score(r, m, measures, by, reference, strict=strict)
+        if not math.isnan(score):
+            scored.append((score, r["diff"] > 0, r))
+    # Several outlets against the pooled rest describe one feature several times (two
+    # outlets mirror each other): keep the largest, told from the side that has more.
+    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    best: dict[str, pd.Series] = {}
+    for _, _, r in scored:
+        best.setdefault(r["feature"], r)
+    chosen = []
+    for family in FAMILY_ORDER:
+        told: list[tuple[str, dict[str, Any]]] = []
+        for r in (r for r in best.values() if r["family"] == family):
+            if len(told) == _PER_FAMILY.get(family, _DEFAULT_PER_FAMILY):
+                break
+            spans = by_feature[r["feature"]].evidence or (r["feature"], {})
+            if not any(same_evidence(spans, other) for other in told):
+                told.append(spans)
+                chosen.append(r)
+    return chosen
 
-    def __init__(self, analysis: Any, by: str, anchors: dict[str, str]) -> None:
-        self.analysis = analysis
-        self.by = by
-        self.anchors = anchors  # doc_id → article anchor (articles shown in the report)
-        counted = analysis.counted
-        self.outlet_of = dict(zip(counted["doc_id"], counted[by].astype(str), strict=True))
-        self.groups = sorted(set(self.outlet_of.values()))
-        texts = analysis.corpus.articles.set_index("doc_id")["text"]
-        self.text = {d: texts[d] for d in self.outlet_of if d in texts.index}
-        sentences = analysis.sentences
-        self.sentences = sentences[sentences["doc_id"].isin(self.outlet_of)]
-        self.bounds = {
-            (d, int(s)): (int(a), int(b))
-            for d, s, a, b in zip(
-                self.sentences["doc_id"],
-                self.sentences["sentence"],
-                self.sentences["start"],
-                self.sentences["end"],
-                strict=True,
-            )
-        }
 
-    def __call__(self, measure: Measure) -> list[OutletEvidence]:
-        if measure.evidence is None:
-            return self._values(measure)
-        table, where = measure.evidence
-        if table == "sentences":
-            return self._sentences(measure, where)
-        spans = self.analysis.spans.get(table)
-        if spans is None or spans.empty:
-            return []
-        spans = select_evidence(spans[spans["doc_id"].isin(self.outlet_of)], where)
-        if table == "actors":
-            return self._actors(spans)
-        if table == "emphasis_cues":
-            spans = spans.sort_values("weight", ascending=False, kind="stable")
-        return [
-            self._spans(group, spans[spans["doc_id"].map(self.outlet_of) == group], table)
-            for group in self.groups
-        ]
-
-    def _item(self, doc_id: str, sentence: int, marks: list[tuple[int, int]]) -> EvidenceItem:
-        start, end = self.bounds.get((doc_id, sentence), (0, 0))
-        anchor = self.anchors.get(doc_id)
-        where = f"{doc_id}, sentence {sentence}"
-        if marks:
-            where += ", chars " + ", ".join(f"{a}–{b}" for a, b in marks)
-        html = highlight(self.text.get(doc_id, ""), start, end, marks)
-        return EvidenceItem(f"{anchor}-s{sentence}" if anchor else None, where, html)
-
-    def _spans(self, group: str, spans: pd.DataFrame, table: str) -> OutletEvidence:
-        docs = spans["doc_id"].nunique()
-        n_docs = sum(1 for g in self.outlet_of.values() if g == group)
-        found = OutletEvidence(
-            group, f"{len(spans)} {table.replace('_', ' ')} in {docs} of {n_docs} articles"
+def _score(
+    row: pd.Series,
+    m: Measure,
+    measures: pd.DataFrame,
+    by: str,
+    reference: str | None,
+    *,
+    strict: bool = True,
+) -> float:
+    """How large a difference is, or NaN where it is not to be headlined."""
+    if row["basis"] == "inferential":
+        supported = bool(_format.mark(row)) or not strict
+        return abs(row["effect_size"]) if supported else math.nan
+    x = _values(measures, by, m.feature, row["outlet"])
+    y = (
+        _values(measures, by, m.feature, reference)
+        if reference is not None
+        else _values(measures, by, m.feature, None, besides=row["outlet"])
+    )
+    if len(x) >= 2 and len(y) >= 2:
+        pooled = math.sqrt(
+            ((len(x) - 1) * x.var(ddof=1) + (len(y) - 1) * y.var(ddof=1)) / (len(x) + len(y) - 2)
         )
-        if "field" in spans.columns:
-            spans = spans[spans["field"] == "body"]
-        for r in spans.head(EXAMPLES_PER_OUTLET).itertuples(index=False):
-            found.items.append(self._item(r.doc_id, int(r.sentence), [(int(r.start), int(r.end))]))
-        return found
+        if pooled > 0:
+            size = abs(row["diff"]) / pooled
+            if strict and m.unit == "share" and abs(row["diff"]) < _MIN_SHARE_POINTS:
+                return math.nan
+            return size
+    floor = strict
+    if m.unit == "share":
+        big = abs(row["diff"]) >= _MIN_SHARE_POINTS or not floor
+        return abs(row["diff"]) if big else math.nan
+    if m.unit == "rate":
+        total = abs(row["mean"]) + abs(row["reference_mean"])
+        relative = abs(row["diff"]) / total if total else math.nan
+        return relative if relative >= _MIN_RELATIVE or not floor else math.nan
+    return math.nan
 
-    def _sentences(self, measure: Measure, where: dict[str, Any]) -> list[OutletEvidence]:
-        chosen = select_evidence(self.sentences, where)
-        out = []
-        for group in self.groups:
-            mine = chosen[chosen["doc_id"].map(self.outlet_of) == group]
-            total = (self.sentences["doc_id"].map(self.outlet_of) == group).sum()
-            if "sent_compound" in where and where["sent_compound"].startswith(">"):
-                ordered = mine.sort_values("sent_compound", ascending=False)
-                picked = ordered.head(EXAMPLES_PER_OUTLET)
-            elif where:
-                picked = mine.sort_values("sent_compound").head(EXAMPLES_PER_OUTLET)
-            else:
-                half = EXAMPLES_PER_OUTLET // 2
-                ordered = mine.sort_values("sent_compound")
-                picked = pd.concat([ordered.head(half), ordered.tail(half)]).drop_duplicates()
-            found = OutletEvidence(group, f"{len(mine)} of {total} sentences")
-            for r in picked.itertuples(index=False):
-                item = self._item(r.doc_id, int(r.sentence), [])
-                item.where += f", compound {r.sent_compound:+.2f}"
-                found.items.append(item)
-            out.append(found)
-        return out
 
-    def _actors(self, actors: pd.DataFrame) -> list[OutletEvidence]:
-        out = []
-        for group in self.groups:
-            mine = actors[actors["doc_id"].map(self.outlet_of) == group]
-            top = (
-                mine.groupby("actor")
-                .agg(articles=("doc_id", "nunique"), weighted=("weighted", "sum"))
-                .sort_values("weighted", ascending=False)
-                .head(EXAMPLES_PER_OUTLET * 2)
+def _values(
+    measures: pd.DataFrame, by: str, feature: str, group: str | None, besides: str = ""
+) -> np.ndarray:
+    if group is None:
+        chosen = measures[measures[by].notna() & (measures[by] != besides)]
+    else:
+        chosen = measures[measures[by] == group]
+    v = chosen[feature].to_numpy(dtype="float64")
+    return v[~np.isnan(v)]
+
+
+def same_evidence(a: tuple[str, dict], b: tuple[str, dict]) -> bool:
+    """Whether two figures rest on the same spans: any two on one table where either
+    counts all of it (hedges per 1,000 words and hedged sentences), or where every
+    column both select on has values in common (named sources and person sources)."""
+    if a[0] != b[0]:
+        return False
+    if not a[1] or not b[1]:
+        return True
+    shared = a[1].keys() & b[1].keys()
+
+    def values(v: Any) -> set:
+        return set(v) if isinstance(v, tuple) else {v}
+
+    return bool(shared) and all(values(a[1][c]) & values(b[1][c]) for c in shared)
+
+
+def sentence(
+    row: pd.Series, paired: pd.Series | None, groups: list[str], unit: str, level: float
+) -> str:
+    """One finding in words, with the numbers that make it."""
+    ci = f"{level * 100:g}% CI"
+    reference = row["reference"]
+    if reference.startswith("all other ") and len(groups) == 2:
+        reference = next(g for g in groups if g != row["outlet"])
+    text = (
+        f"{row['outlet']}: {row['label']} {_format.value(row['mean'], unit)}, against "
+        f"{_format.value(row['reference_mean'], unit)} for {reference} "
+        f"(difference {_format.difference(row['diff'], unit)}"
+    )
+    if row["basis"] == "inferential":
+        text += (
+            f", {ci} {_format.interval(row['diff_ci_low'], row['diff_ci_high'], unit, signed=True)}"
+            f", Hedges' g {row['effect_size']:.2f}, q {_q(row['q_value'])}; "
+            f"{row['n']} vs {row['reference_n']} articles)"
+        )
+    else:
+        text += f"; descriptive only, {row['n']} vs {row['reference_n']} articles)"
+    if paired is not None and not math.isnan(paired["diff"]):
+        text += f". Within the same stories: {_format.difference(paired['diff'], unit)}"
+        if paired["basis"] == "inferential":
+            bounds = _format.interval(
+                paired["diff_ci_low"], paired["diff_ci_high"], unit, signed=True
             )
-            found = OutletEvidence(
-                group, f"{len(mine)} actor rows in {mine['doc_id'].nunique()} articles"
+            text += (
+                f" ({ci} {bounds}, d_z {paired['effect_size']:.2f}, q {_q(paired['q_value'])}, "
+                f"{paired['n']} stories)"
             )
-            for actor, r in top.iterrows():
-                found.items.append(
-                    EvidenceItem(
-                        None,
-                        f"{actor}",
-                        Markup("in {} article(s), position-weighted {:.2f}").format(
-                            int(r["articles"]), float(r["weighted"])
-                        ),
-                    )
-                )
-            out.append(found)
-        return out
+            if paired["diff_ci_low"] <= 0 <= paired["diff_ci_high"]:
+                text += "; that interval includes zero"
+        else:
+            text += f" ({paired['n']} stories, descriptive only)"
+    return text + "."
 
-    def _values(self, measure: Measure) -> list[OutletEvidence]:
-        articles = self.analysis.counted
-        out = []
-        for group in self.groups:
-            mine = articles[articles[self.by].astype(str) == group]
-            found = OutletEvidence(group, f"{len(mine)} articles")
-            for r in mine.head(EXAMPLES_PER_OUTLET * 2).itertuples(index=False):
-                doc_id = r.doc_id
-                value = getattr(r, measure.feature)
-                anchor = self.anchors.get(doc_id)
-                found.items.append(
-                    EvidenceItem(
-                        anchor, f"{doc_id}", Markup("{}").format(fmt(value, measure.label))
-                    )
-                )
-            out.append(found)
-        return out
+
+def _q(q: float) -> str:
+    written = _format.p_value(q)
+    return written if written.startswith("<") else f"= {written}"

@@ -22,6 +22,8 @@ _PACKAGES = ("framing", "pandas", "numpy", "vaderSentiment", "textstat", "matplo
 
 @dataclass(frozen=True)
 class Methods:
+    """What the methods section states."""
+
     software: list[tuple[str, str]]
     lexicons: list[tuple[str, str, str]]  # name, where from, sha256
     thresholds: list[tuple[str, str]]
@@ -29,7 +31,20 @@ class Methods:
 
 
 def sha256(data: bytes) -> str:
+    """The SHA-256 of ``data``, in hex."""
     return hashlib.sha256(data).hexdigest()
+
+
+def relative_origin(origin: object, source: object) -> str:
+    """Where an article came from, relative to the corpus it was loaded from: a report
+    that travels should not carry the researcher's home folder."""
+    text = "" if origin is None or origin != origin else str(origin)
+    if source:
+        root = Path(str(source))
+        base = str(root.parent if root.suffix else root)  # a table: its folder
+        if base not in (".", "/") and text.startswith(base):
+            return text[len(base) :].lstrip("/\\")
+    return text
 
 
 def _version(package: str) -> str:
@@ -40,6 +55,7 @@ def _version(package: str) -> str:
 
 
 def collect(analysis: Analysis, thresholds: dict[str, Any]) -> Methods:
+    """Versions, lexicon hashes, the thresholds given, and a hash of every input."""
     software = [("Python", platform.python_version())]
     software += [(p, _version(p)) for p in _PACKAGES]
     shipped = f"shipped with framing {_version('framing')}"
@@ -55,13 +71,16 @@ def collect(analysis: Analysis, thresholds: dict[str, Any]) -> Methods:
         if path:
             lexicons.append((Path(path).name, f"the researcher's {role} file", _file_hash(path)))
     counted = set(analysis.counted["doc_id"])
+    source = getattr(analysis.corpus, "source", None)
     arts = analysis.corpus.articles if analysis.corpus is not None else analysis.articles
     raw = arts["raw_text"] if "raw_text" in arts.columns else arts.get("text")
     inputs = pd.DataFrame(
         {
             "doc_id": arts["doc_id"],
             "outlet": arts["outlet"],
-            "origin": arts["origin"] if "origin" in arts.columns else "",
+            "origin": [relative_origin(o, source) for o in arts["origin"]]
+            if "origin" in arts.columns
+            else "",
             "counted": arts["doc_id"].isin(counted),
             "sha256": [sha256(str(t).encode("utf-8")) if t is not None else "" for t in raw],
         }

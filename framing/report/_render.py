@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import io
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,14 +22,25 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..comparison import BETWEEN, DEFAULT_THRESHOLD, WITHIN, compare, measure_table, measures_for
+from ..comparison import (
+    BETWEEN,
+    DEFAULT_THRESHOLD,
+    WITHIN,
+    Measure,
+    compare,
+    groups_of,
+    measure_table,
+    measures_for,
+)
 from ..errors import ArgumentError, MissingDependencyError
 from ..features.emphasis import LEDE_SENTENCES
 from ..features.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
-from . import _plots
+from . import _format, _plots
 from ._annotate import article_view, unique_by_sentence
-from ._findings import EXAMPLES_PER_OUTLET, EvidenceBuilder, findings, fmt, fmt_diff
-from ._methods import collect
+from ._evidence import EXAMPLES_PER_OUTLET, EvidenceBuilder
+from ._findings import findings
+from ._format import Q_MARK
+from ._methods import collect, relative_origin
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -67,9 +77,9 @@ def report_html(
         reference: The group the others are compared with (default: each against the
             pooled rest); see :func:`framing.compare`.
         comparison: A table from :func:`framing.compare` to report instead of computing
-            one with the defaults.
-        max_articles: Most counted articles shown annotated (None: all). Tables, plots
-            and evidence always cover every counted article.
+            one with the defaults; the page then takes ``by`` and ``reference`` from it.
+        max_articles: Most counted articles shown annotated (None or 0: all). Tables,
+            plots and evidence always cover every counted article.
         story: The story drawn in the story map (default: the one most outlets cover).
         seed: Seed of the bootstrap and permutation draws.
 
@@ -82,30 +92,33 @@ def report_html(
     """
     if max_articles is not None and max_articles < 0:
         raise ArgumentError(
-            f"max_articles={max_articles}: give 0 or more, or None to show every article"
+            f"max_articles={max_articles}: give 0 or more (0 or None shows every article)"
         )
-    table = (
-        compare(analysis, by=by, reference=reference, seed=seed)
-        if comparison is None
-        else comparison
-    )
+    if comparison is None:
+        table = compare(analysis, by=by, reference=reference, seed=seed)
+    else:
+        table = comparison
+        # The page describes the table it shows: its grouping and reference.
+        by = table.attrs.get("by", by)
+        reference = table.attrs.get("reference", reference)
     measures = measure_table(analysis, by)
     by_feature = {m.feature: m for m in measures_for(analysis)}
-    groups = sorted(measures[by].dropna().astype(str).unique())
+    groups = groups_of(measures, by)
     counted = analysis.counted.copy()
-    counted["_order"] = counted[by].astype(str)
+    counted["_order"] = counted[by].astype("string")
     shown = counted.sort_values(
         [c for c in ("story", "_order", "doc_id") if c in counted.columns], kind="stable"
     )
-    if max_articles is not None and max_articles > 0:
+    if max_articles:
         shown = shown.head(max_articles)
     anchors = {doc: f"doc-{i + 1}" for i, doc in enumerate(shown["doc_id"])}
-    summary = findings(table, by_feature, EvidenceBuilder(analysis, by, anchors))
+    summary = findings(table, measures, by_feature, EvidenceBuilder(analysis, by, anchors))
     attrs = table.attrs or {}
     level = float(attrs.get("level", 0.95))
     min_n = int(attrs.get("min_n", 5))
     n_boot = int(attrs.get("n_boot", 2000))
-    reference_text = f"the {by} {reference}" if reference else f"all other {by}s pooled"
+    plural = _plural(by)
+    reference_text = f"the {by} {reference}" if reference else f"all other {plural} pooled"
     thresholds = {
         "one version per version group counted": "yes",
         "lede (sentences weighted 1 with the headline)": LEDE_SENTENCES,
@@ -117,12 +130,15 @@ def report_html(
         "confidence level": level,
         "random seed": attrs.get("seed", seed),
         "reference": reference_text,
-        "researcher's lexicon file": analysis.settings.get("lexicons") or "none",
-        "angles file": analysis.settings.get("angles") or "none",
-        "actor file": analysis.settings.get("aliases") or "none",
+        "▲/▼ and main differences: q below": Q_MARK,
+        "researcher's lexicon file": _file_name(analysis.settings.get("lexicons")),
+        "angles file": _file_name(analysis.settings.get("angles")),
+        "actor file": _file_name(analysis.settings.get("aliases")),
         "longest article analysed (characters)": analysis.settings.get("max_chars"),
     }
     stories = counted["story"].dropna().nunique() if "story" in counted.columns else 0
+    inferential = (table["basis"] == "inferential").any()
+    sizes = {g: int((measures[by] == g).sum()) for g in groups}
     context = {
         "title": title or _default_title(analysis, groups, by),
         # framing's own stylesheet, not data: the one string the page takes unescaped.
@@ -133,20 +149,23 @@ def report_html(
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "groups": groups,
         "by": by,
-        "by_plural": f"{by}s",
+        "by_plural": plural,
         "n_counted": len(counted),
         "n_stories": stories,
         "min_n": min_n,
         "level_pct": f"{level * 100:g}",
         "n_boot": n_boot,
+        "q_mark": Q_MARK,
         "reference_text": reference_text,
         "within_reference": (
             f"{reference} in the same story"
             if reference
-            else f"the mean of the other {by}s in the same story"
+            else f"the mean of the other {plural} in the same story"
         ),
         "counted_note": "one version per version group counted",
-        "descriptive_only": not (table["basis"] == "inferential").any(),
+        "descriptive_only": not inferential,
+        "small_groups": [(g, n) for g, n in sizes.items() if n < min_n],
+        "inferential": inferential,
         "findings": summary,
         "examples": EXAMPLES_PER_OUTLET,
         "side_by_side": _side_by_side(table, groups, by_feature),
@@ -157,8 +176,16 @@ def report_html(
         "articles_hidden": len(shown) < len(counted),
         "threshold": DEFAULT_THRESHOLD,
         "methods": collect(analysis, thresholds),
-        "source": getattr(analysis.corpus, "source", None) or "a table given in Python",
-        "errors": analysis.errors.to_dict("records"),
+        "source": _file_name(getattr(analysis.corpus, "source", None), "a table given in Python"),
+        "errors": [
+            {
+                **e,
+                "origin": relative_origin(
+                    e.get("origin"), getattr(analysis.corpus, "source", None)
+                ),
+            }
+            for e in analysis.errors.to_dict("records")
+        ],
         "full_columns": _FULL_COLUMNS,
         "full_rows": _full_rows(table),
     }
@@ -224,6 +251,15 @@ def _pdf_writer() -> Callable[[str, Path], None]:
     return write
 
 
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+def _file_name(path: object, missing: str = "none") -> str:
+    """A file's name, not where it sat on the researcher's machine: reports travel."""
+    return Path(str(path)).name if path else missing
+
+
 def _framing_version() -> str:
     from .. import __version__
 
@@ -241,14 +277,18 @@ def _environment() -> Environment:
     return env
 
 
-def _default_title(analysis: Analysis, groups: list[str], by: str) -> str:
-    source = getattr(analysis.corpus, "source", None)
+def corpus_name(source: object) -> str:
+    """A short name for a corpus: its folder or file name, or the folder above a folder
+    called "articles" (BASIL's ``basil/articles`` is "basil")."""
     if not source:
-        return f"How {len(groups)} {by}s covered the story"
+        return "the corpus"
     path = Path(str(source))
-    # A folder called "articles" says less than the folder it sits in.
-    name = path.parent.name if path.name in ("articles", "texts", "data") else path.stem
-    return f"How {len(groups)} {by}s covered {name}"
+    return path.parent.name if path.name in ("articles", "texts", "data") else path.stem
+
+
+def _default_title(analysis: Analysis, groups: list[str], by: str) -> str:
+    name = corpus_name(getattr(analysis.corpus, "source", None))
+    return f"How {len(groups)} {_plural(by)} covered {name}"
 
 
 def _figures(analysis: Analysis, by: str, story: str | None) -> list[_Figure]:
@@ -345,62 +385,48 @@ class _Family:
     rows: list[_Row]
 
 
-def _mean_cell(row: pd.Series | None) -> _Cell:
-    if row is None or (isinstance(row["mean"], float) and math.isnan(row["mean"])):
+def _mean_cell(row: pd.Series | None, unit: str) -> _Cell:
+    if row is None or pd.isna(row["mean"]):
         return _Cell("–")
-    label = row["label"]
-    text = fmt(row["mean"], label)
-    if not math.isnan(row["ci_low"]):
-        text += f" [{fmt(row['ci_low'], label)}, {fmt(row['ci_high'], label)}]"
+    text = _format.value(row["mean"], unit)
+    if not pd.isna(row["ci_low"]):
+        text += f" [{_format.interval(row['ci_low'], row['ci_high'], unit)}]"
     text += f" (n={row['n']})"
-    css = ""
-    if row["basis"] == "inferential" and row["q_value"] < 0.05:
-        if row["diff_ci_low"] > 0:
-            css = "up"
-        elif row["diff_ci_high"] < 0:
-            css = "down"
-    return _Cell(text, css)
+    return _Cell(text, _format.mark(row))
 
 
-def _side_by_side(table: pd.DataFrame, groups: list[str], measures: dict) -> list[_Family]:
-    between = table[table["comparison"] == BETWEEN]
+def _diff_cell(row: pd.Series | None, unit: str) -> _Cell:
+    if row is None:
+        return _Cell("–")
+    text = _format.difference(row["diff"], unit)
+    if row["basis"] == "inferential":
+        text += f" [{_format.interval(row['diff_ci_low'], row['diff_ci_high'], unit, signed=True)}]"
+        if not pd.isna(row["effect_size"]):
+            text += f" d_z {row['effect_size']:.2f}"
+    text += f" ({row['n']} stories)"
+    return _Cell(text, _format.mark(row))
+
+
+def _grid(
+    table: pd.DataFrame, kind: str, groups: list[str], measures: dict[str, Measure], cell: Any
+) -> list[_Family]:
+    """One row per feature, one cell per group, grouped by feature family."""
     families: dict[str, _Family] = {}
-    for _, rows in between.groupby("feature", sort=False):
+    for feature, rows in table[table["comparison"] == kind].groupby("feature", sort=False):
         first = rows.iloc[0]
         by_group = {r["outlet"]: r for _, r in rows.iterrows()}
+        unit = _format.unit_of(str(feature), measures)
         family = families.setdefault(first["family"], _Family(first["family"], []))
-        family.rows.append(_Row(first["label"], [_mean_cell(by_group.get(g)) for g in groups]))
+        family.rows.append(_Row(first["label"], [cell(by_group.get(g), unit) for g in groups]))
     return list(families.values())
 
 
+def _side_by_side(table: pd.DataFrame, groups: list[str], measures: dict) -> list[_Family]:
+    return _grid(table, BETWEEN, groups, measures, _mean_cell)
+
+
 def _within_rows(table: pd.DataFrame, groups: list[str], measures: dict) -> list[_Row]:
-    within = table[table["comparison"] == WITHIN]
-    rows = []
-    for _, group_rows in within.groupby("feature", sort=False):
-        first = group_rows.iloc[0]
-        by_group = {r["outlet"]: r for _, r in group_rows.iterrows()}
-        cells = []
-        for g in groups:
-            r = by_group.get(g)
-            if r is None:
-                cells.append(_Cell("–"))
-                continue
-            label = r["label"]
-            text = fmt_diff(r["diff"], label)
-            css = ""
-            if r["basis"] == "inferential":
-                text += (
-                    f" [{fmt_diff(r['diff_ci_low'], label)} to "
-                    f"{fmt_diff(r['diff_ci_high'], label)}]"
-                )
-                if not math.isnan(r["effect_size"]):
-                    text += f" d_z {r['effect_size']:.2f}"
-                if r["q_value"] < 0.05:
-                    css = "up" if r["diff_ci_low"] > 0 else "down" if r["diff_ci_high"] < 0 else ""
-            text += f" ({r['n']} stories)"
-            cells.append(_Cell(text, css))
-        rows.append(_Row(first["label"], cells))
-    return rows
+    return [row for f in _grid(table, WITHIN, groups, measures, _diff_cell) for row in f.rows]
 
 
 _FULL_COLUMNS = (
@@ -422,8 +448,11 @@ _FULL_COLUMNS = (
 
 
 def _full_rows(table: pd.DataFrame) -> list[list[str]]:
-    def num(v: float, spec: str = ".3f") -> str:
-        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else format(v, spec)
+    def num(v: float) -> str:
+        return "" if pd.isna(v) else f"{v:.3f}"
+
+    def bounds(low: float, high: float) -> str:
+        return "" if pd.isna(low) else f"{num(low)} to {num(high)}"
 
     out = []
     for r in table.itertuples(index=False):
@@ -434,16 +463,14 @@ def _full_rows(table: pd.DataFrame) -> list[list[str]]:
                 r.outlet,
                 str(r.n),
                 num(r.mean),
-                f"{num(r.ci_low)}–{num(r.ci_high)}" if not math.isnan(r.ci_low) else "",
+                bounds(r.ci_low, r.ci_high),
                 r.reference,
                 num(r.reference_mean),
                 num(r.diff),
-                f"{num(r.diff_ci_low)}–{num(r.diff_ci_high)}"
-                if not math.isnan(r.diff_ci_low)
-                else "",
-                f"{r.effect_measure} {num(r.effect_size, '.2f')}" if r.effect_measure else "",
-                num(r.p_value),
-                num(r.q_value),
+                bounds(r.diff_ci_low, r.diff_ci_high),
+                f"{r.effect_measure} {r.effect_size:.2f}" if r.effect_measure else "",
+                "" if pd.isna(r.p_value) else _format.p_value(r.p_value),
+                "" if pd.isna(r.q_value) else _format.p_value(r.q_value),
                 r.basis,
             ]
         )

@@ -182,3 +182,52 @@ def test_bootstrap_interval_of_constant_values_is_that_value():
     rng = np.random.default_rng(0)
     ci = _stats.bootstrap_mean(np.full(6, 0.25), rng, 200, 0.95)
     assert (ci.low, ci.high) == (0.25, 0.25)
+
+
+def test_a_rows_draws_do_not_depend_on_the_other_figures_in_the_table(paired):
+    full = _analysis(
+        [
+            {**r, "booster_per_1k_words": float(i)}
+            for i, r in enumerate(paired.articles.to_dict("records"))
+        ]
+    )
+    alone = framing.compare(paired)
+    together = framing.compare(full)
+    cols = ["ci_low", "ci_high", "diff_ci_low", "diff_ci_high", "p_value"]
+    a = alone[alone.feature == "hedge_per_1k_words"][cols].reset_index(drop=True)
+    b = together[together.feature == "hedge_per_1k_words"][cols].reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_compare_by_story_gives_no_within_story_rows(paired):
+    table = framing.compare(paired, by="story")
+    assert set(table.comparison) == {"between outlets"}
+    assert set(table.outlet) == {f"s{i}" for i in range(5)}
+    assert table.reference.iloc[0] == "all other stories"
+
+
+def test_compare_by_a_numeric_column_compares_its_values_as_labels():
+    rows = [
+        {"doc_id": f"d{i}", "outlet": "X", "year": 2020 + i % 2, "n_words": 100.0 * (i + 1)}
+        for i in range(12)
+    ]
+    table = framing.compare(_analysis(rows), by="year")
+    row = _row(table, "2020", "between outlets", "n_words")
+    # Years 2020 (i even) against 2021 (i odd): 100, 300, … 1100 against 200, … 1200.
+    assert (row.n, row["mean"], row.reference_n, row.reference_mean) == (6, 600.0, 6, 700.0)
+
+
+def test_articles_without_a_group_are_not_pooled_into_the_rest():
+    rows = [
+        {"doc_id": "a", "outlet": "A", "desk": "home", "n_words": 10.0},
+        {"doc_id": "b", "outlet": "A", "desk": "world", "n_words": 20.0},
+        {"doc_id": "c", "outlet": "A", "desk": None, "n_words": 1000.0},
+    ]
+    table = framing.compare(_analysis(rows), by="desk")
+    row = _row(table, "home", "between outlets", "n_words")
+    assert (row.reference_n, row.reference_mean) == (1, 20.0)
+
+
+def test_compare_asks_for_enough_resamples(paired):
+    with pytest.raises(ArgumentError, match="n_boot=0"):
+        framing.compare(paired, n_boot=0)

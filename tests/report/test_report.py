@@ -109,7 +109,7 @@ def test_methods_state_a_hash_of_each_input(demo, demo_html):
 
 def test_annotated_article_marks_attributions_hedges_and_unique_sentences(demo, demo_html):
     assert 'class="attr attr-anonymous' in demo_html
-    assert 'class="hedge"' in demo_html or "hedge" in demo_html
+    assert '<span class="hedge" title="hedge (' in demo_html
     unique = demo.alignment["unique"].eq(True).sum()
     assert demo_html.count('class="s unique"') + demo_html.count('class="s para unique"') == unique
 
@@ -218,3 +218,25 @@ def test_basil_report_compares_three_outlets_within_100_stories(shared_dir):
     assert "(100 stories)" in text
     assert "6 of 300 counted articles shown" in text
     assert "Hedges' g" in text and "d_z" in text
+
+
+def test_summary_states_the_confidence_level_and_reference_of_the_table_given(demo):
+    table = framing.compare(demo, reference="Estuary Observer", level=0.9, min_n=2)
+    html = framing.report_html(demo, comparison=table)
+    assert "90% CI" in html and "95% CI" not in html
+    assert "higher/lower than the outlet Estuary Observer" in " ".join(html.split())
+
+
+def test_evidence_shows_the_whole_of_a_span_that_crosses_sentences(demo):
+    from framing.report._evidence import EvidenceBuilder
+
+    builder = EvidenceBuilder(demo, "outlet", {"estuary-observer-1": "doc-1"})
+    sentences = demo.sentences[demo.sentences.doc_id == "estuary-observer-1"]
+    second, third = sentences.iloc[2], sentences.iloc[3]
+    start, end = int(second.end) - 10, int(third.start) + 10
+    item = builder._item("estuary-observer-1", start, end, [(start, end)])
+    text = demo.corpus.articles.set_index("doc_id").text["estuary-observer-1"]
+    shown = "".join(_parse(str(item.html)).text)
+    assert second.text in shown and third.text in shown
+    assert text[start:end] in shown
+    assert item.link == "doc-1-s2" and item.where.startswith("estuary-observer-1, sentence 2,")
