@@ -33,10 +33,10 @@ import framing  # noqa: E402
 
 README_FEATURES = (
     "actors_n",
-    "attr_distinct_sources",
+    "actors_per_1k_words",
+    "attr_distinct_sources_per_1k_words",
     "attr_media_share",
-    "attr_anonymous_share",
-    "hedge_sentence_share",
+    "hedge_own_voice_share",
     "sent_compound_mean",
 )
 
