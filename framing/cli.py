@@ -157,7 +157,10 @@ def build_parser() -> argparse.ArgumentParser:
     _analysis_options(cmp)
     _comparison_options(cmp)
     cmp.add_argument(
-        "--out", type=Path, metavar="FILE", help="write the full comparison table (.csv)"
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="write the full comparison table (.csv or .parquet)",
     )
 
     rep = commands.add_parser(
@@ -206,6 +209,16 @@ def _comparison_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--seed", type=int, default=0, help="seed of the bootstrap and permutations (0)"
+    )
+    parser.add_argument(
+        "--min-n",
+        type=int,
+        default=5,
+        metavar="N",
+        help="fewest articles a side for intervals and tests; below it, description only (5)",
+    )
+    parser.add_argument(
+        "--level", type=float, default=0.95, help="confidence level of the intervals (0.95)"
     )
 
 
@@ -282,7 +295,14 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     analysis = _analyse(args)
-    table = compare(analysis, by=args.by, reference=args.reference, seed=args.seed)
+    table = compare(
+        analysis,
+        by=args.by,
+        reference=args.reference,
+        seed=args.seed,
+        min_n=args.min_n,
+        level=args.level,
+    )
     if args.out:
         _write(table, args.out)
         print(f"wrote {len(table)} rows to {args.out}")
@@ -305,6 +325,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         max_articles=args.max_articles or None,
         story=args.story,
         seed=args.seed,
+        min_n=args.min_n,
+        level=args.level,
     )
     counted = len(analysis.counted)
     print(f"wrote {written}: {counted} articles counted, {len(analysis.errors)} errors")

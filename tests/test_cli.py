@@ -96,7 +96,15 @@ def test_compare_and_report_take_the_corpus_and_analysis_options(command, capsys
     with pytest.raises(SystemExit):
         main([command, "--help"])
     out = capsys.readouterr().out
-    for option in ("--field", "--demo", "--angles", "--aliases", "--lexicons", "--reference"):
+    for option in (
+        "--field",
+        "--demo",
+        "--angles",
+        "--aliases",
+        "--lexicons",
+        "--reference",
+        "--min-n",
+    ):
         assert option in out
 
 
@@ -132,3 +140,16 @@ def test_report_writes_the_html_report(tmp_path, capsys):
 def test_report_refuses_a_suffix_it_cannot_write(tmp_path, capsys):
     assert main(["report", "--demo", "--no-progress", "-o", str(tmp_path / "r.docx")]) == 1
     assert ".html or .pdf" in capsys.readouterr().err
+
+
+def test_compare_infers_with_a_smaller_min_n_when_asked(tmp_path, capsys):
+    out = tmp_path / "comparison.csv"
+    assert main(["compare", "--demo", "--no-progress", "--min-n", "3", "--out", str(out)]) == 0
+    table = pd.read_csv(out)
+    between = table[table.comparison == "between outlets"]
+    enough = (between.n >= 3) & (between.reference_n >= 3)
+    # Every outlet has 3 or more counted articles; only a figure some articles lack (the
+    # own-voice share of hedges, for articles with no hedge) can fall below min_n.
+    assert set(between[enough].basis) == {"inferential"}
+    assert set(between[~enough].basis) == {"descriptive"}
+    assert set(between[~enough].feature) == {"hedge_own_voice_share"}

@@ -67,6 +67,8 @@ def report_html(
     max_articles: int | None = DEFAULT_MAX_ARTICLES,
     story: str | None = None,
     seed: int = 0,
+    min_n: int = 5,
+    level: float = 0.95,
 ) -> str:
     """The report as one self-contained HTML page.
 
@@ -82,6 +84,8 @@ def report_html(
             plots and evidence always cover every counted article.
         story: The story drawn in the story map (default: the one most outlets cover).
         seed: Seed of the bootstrap and permutation draws.
+        min_n: Fewest articles a side for inference (see :func:`framing.compare`).
+        level: Confidence level of the intervals.
 
     Returns:
         The HTML text.
@@ -95,7 +99,7 @@ def report_html(
             f"max_articles={max_articles}: give 0 or more (0 or None shows every article)"
         )
     if comparison is None:
-        table = compare(analysis, by=by, reference=reference, seed=seed)
+        table = compare(analysis, by=by, reference=reference, seed=seed, min_n=min_n, level=level)
     else:
         table = comparison
         # The page describes the table it shows: its grouping and reference.
