@@ -240,3 +240,11 @@ def test_evidence_shows_the_whole_of_a_span_that_crosses_sentences(demo):
     assert second.text in shown and third.text in shown
     assert text[start:end] in shown
     assert item.link == "doc-1-s2" and item.where.startswith("estuary-observer-1, sentence 2,")
+
+
+def test_a_family_with_no_clear_difference_says_so_and_shows_its_largest(demo):
+    # With min_n=2 every demo outlet is compared inferentially; little is supported.
+    html = framing.report_html(demo, min_n=2)
+    text = " ".join(" ".join(_parse(html).text).split())
+    assert "No clear difference in " in text
+    assert "(none supported by the corpus); the largest, with its evidence:" in text
