@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from .corpus import ERROR_COLUMNS, Corpus
-from .errors import ArgumentError, FramingError
+from .errors import ArgumentError, ColumnError, FramingError
 from .features import FEATURES, ArticleInput, Feature
 from .features.actors import load_actor_aliases
 from .features.attribution import load_attribution_lexicons
@@ -226,6 +226,18 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 )
 # How many of an article's first word tokens the English check reads.
 _LANGUAGE_SAMPLE = 800
+
+
+def require_column(analysis: Analysis, column: str, doing: str, option: str = "by") -> None:
+    """Raise :class:`ColumnError` unless ``analysis.articles`` has ``column``; the message
+    says what could not be done ("compare by 'desk'") and lists the columns there are."""
+    columns = analysis.articles.columns
+    if column not in columns:
+        raise ColumnError(
+            f"cannot {doing} {option} {column!r}: analysis.articles has no such column; its "
+            f"columns are {', '.join(map(repr, columns))}. Pass {option}= one of those "
+            "(usually 'outlet' or 'story')."
+        )
 
 
 @dataclass

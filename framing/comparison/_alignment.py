@@ -56,8 +56,8 @@ from itertools import pairwise
 
 import pandas as pd
 
-from ..analysis import Analysis
-from ..errors import ColumnError, FramingError
+from ..analysis import Analysis, require_column
+from ..errors import FramingError
 from ._tokens import is_all_caps, tokens, word_form
 
 __all__ = ["DEFAULT_THRESHOLD", "align_sentences", "sentence_similarity"]
@@ -373,12 +373,7 @@ def align_sentences(
     """
     if not 0.0 <= threshold <= 1.0:
         raise FramingError(f"threshold must be between 0 and 1, got {threshold!r}")
-    if by not in analysis.articles.columns:
-        raise ColumnError(
-            f"cannot align sentences by {by!r}: no such column in analysis.articles; its "
-            f"columns are {', '.join(map(repr, analysis.articles.columns))}. Pass by= one "
-            "of those (usually 'outlet')."
-        )
+    require_column(analysis, by, "align sentences")
     counted = analysis.counted
     doc_ids = counted["doc_id"].tolist()
     outlets = counted["outlet"].tolist()

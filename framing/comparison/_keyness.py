@@ -88,9 +88,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ..analysis import Analysis
+from ..analysis import Analysis, require_column
 from ..corpus import load_outlet_aliases
-from ..errors import ColumnError
 from ..text import _TOKEN
 from ._tokens import is_all_caps, unify, word_form
 
@@ -301,14 +300,9 @@ def _group_counters(
 ) -> tuple[list[object], list[Counter[str]]]:
     """Word counters per group of counted articles, groups sorted, empty groups left out;
     with ``within``, groups are (within, by) pairs."""
-    columns = analysis.articles.columns
     for name, column in (("by", by), ("within", within)):
-        if column is not None and column not in columns:
-            raise ColumnError(
-                f"cannot find distinctive words {name} {column!r}: analysis.articles has no "
-                f"such column; its columns are {', '.join(map(repr, columns))}. Pass "
-                f"{name}= one of those (usually 'outlet' or 'story')."
-            )
+        if column is not None:
+            require_column(analysis, column, "find distinctive words", name)
     extra: frozenset[str] = frozenset()
     if stop_words is not None:
         if isinstance(stop_words, str):

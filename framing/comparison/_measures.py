@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from ..errors import ColumnError
+from ..analysis import require_column
 from ..features.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
 
 if TYPE_CHECKING:
@@ -217,11 +217,7 @@ def measures_for(analysis: Analysis) -> tuple[Measure, ...]:
 def measure_table(analysis: Analysis, by: str = "outlet") -> pd.DataFrame:
     """One row per counted article (one version per version group): ``doc_id``, ``by``,
     ``story`` and one column per measure (see :func:`measures_for`)."""
-    if by not in analysis.articles.columns:
-        raise ColumnError(
-            f"cannot compare by {by!r}: no such column in analysis.articles; "
-            f"use 'outlet' or one of {', '.join(sorted(analysis.articles.columns)[:8])}, …"
-        )
+    require_column(analysis, by, "compare")
     counted = analysis.counted
     keep = list(dict.fromkeys(c for c in ("doc_id", by, "story") if c in counted.columns))
     table = counted[keep].copy()

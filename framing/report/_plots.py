@@ -30,9 +30,9 @@ from matplotlib.legend_handler import HandlerTuple
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from ..analysis import Analysis
+from ..analysis import Analysis, require_column
 from ..comparison import distinctive_words
-from ..errors import ArgumentError, ColumnError
+from ..errors import ArgumentError
 
 __all__ = [
     "plot_actor_prominence",
@@ -102,17 +102,9 @@ def _group_style(index: int) -> _Style:
     )
 
 
-def _check_by(analysis: Analysis, by: str) -> None:
-    if by not in analysis.articles.columns:
-        raise ColumnError(
-            f"cannot plot by {by!r}: no such column in analysis.articles; pass by= one of "
-            "its columns, usually 'outlet' (or 'story')"
-        )
-
-
 def _groups(analysis: Analysis, by: str) -> pd.DataFrame:
     """The counted articles with a value in ``by``: columns ``doc_id`` and ``group``."""
-    _check_by(analysis, by)
+    require_column(analysis, by, "plot")
     counted = analysis.counted
     keep = counted[by].notna()
     return pd.DataFrame(
