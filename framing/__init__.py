@@ -12,10 +12,11 @@ The flow is corpus → segmented articles → features → tables → comparison
 
 from __future__ import annotations
 
+import logging
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .analysis import Analysis, analyse
+from .analysis import Analysis, analyse, open_analysis
 from .comparison import align_sentences, compare, distinctive_words
 from .corpus import CleaningRule, Corpus, load_cleaning_rules, load_corpus
 from .errors import (
@@ -26,6 +27,7 @@ from .errors import (
     CorpusNotFoundError,
     FramingError,
     MissingDependencyError,
+    ResultsError,
 )
 from .features import FEATURES, Feature, FeatureOutput, register_feature
 from .features.actors import extract_actors, load_actor_aliases
@@ -53,6 +55,9 @@ from .report import (
     report_html,
 )
 from .text import Quote, Segmented, segment
+
+# Library logging: silent unless the application (or the CLI's -v) configures it.
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 try:
     __version__ = version("framing")
@@ -92,6 +97,7 @@ __all__ = [
     "HedgeLexicons",
     "MissingDependencyError",
     "Quote",
+    "ResultsError",
     "Segmented",
     "__version__",
     "align_sentences",
@@ -108,6 +114,7 @@ __all__ = [
     "load_cleaning_rules",
     "load_corpus",
     "load_hedge_lexicons",
+    "open_analysis",
     "plot_actor_prominence",
     "plot_distinctive_words",
     "plot_emphasis",

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
+import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import DEMO_ACTORS, DEMO_ANGLES, DEMO_CORPUS, __version__
-from .analysis import Analysis, analyse
+from .analysis import Analysis, analyse, open_analysis
 from .comparison import compare, format_comparison
 from .corpus import load_corpus
 from .errors import FramingError
@@ -28,13 +31,14 @@ def _field(value: str) -> tuple[str, str]:
     return name.strip(), column.strip()
 
 
-def _corpus_options(parser: argparse.ArgumentParser) -> None:
+def _corpus_options(parser: argparse.ArgumentParser, *, results: bool = False) -> None:
     parser.add_argument(
         "path",
         nargs="?",
         type=Path,
-        help="folder of articles (.txt/.html/.json, with manifest.csv), or a "
-        ".csv/.tsv/.jsonl/.parquet table",
+        help="folder of articles (.txt/.html/.json, with manifest.csv), a folder of .parquet "
+        "files, or a .csv/.tsv/.jsonl/.parquet table"
+        + ("; or a results directory written by 'framing analyse --out'" if results else ""),
     )
     parser.add_argument(
         "--demo", action="store_true", help="use the bundled fictional demo corpus instead of PATH"
@@ -86,7 +90,25 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
         metavar="TOML",
         help="the story's actors and their other names (with --demo: the demo's own file)",
     )
-    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=-1,
+        metavar="N",
+        help="worker processes (default -1: every core; -2 all but one)",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a "
+        "LocalCluster of --jobs workers (needs framing[dask])",
+    )
+    parser.add_argument(
+        "--chunk-size",
+        type=int,
+        metavar="N",
+        help="articles per chunk (default: up to 500)",
+    )
     parser.add_argument(
         "--max-chars",
         type=int,
@@ -110,6 +132,27 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _loudness(parser: argparse.ArgumentParser, *, default: bool = False) -> None:
+    # On the command and on each subcommand ('framing -v analyse' and 'framing analyse
+    # -v'); a subcommand's unset flags must not reset the command's.
+    unset = argparse.SUPPRESS
+    loud = parser.add_mutually_exclusive_group()
+    loud.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0 if default else unset,
+        help="say what is being done (-vv: more)",
+    )
+    loud.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=False if default else unset,
+        help="print errors only, no progress bar",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
@@ -118,23 +161,41 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'framing COMMAND --help' for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    _loudness(parser, default=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = commands.add_parser(
         "analyse",
         aliases=["analyze"],
-        help="analyse a corpus and write the article table",
-        description="Load, clean and segment a corpus, score every feature, write the "
-        "article table and print a per-outlet summary.",
+        help="analyse a corpus, into a results directory",
+        description="Load, clean and segment a corpus, score every feature and print a "
+        "per-outlet summary. With --out DIR the corpus is streamed into a results directory "
+        "(every table as Parquet, and a manifest) that 'framing compare DIR' and "
+        "'framing report DIR' read without analysing again.",
         epilog="Example: framing analyse articles/ --field outlet=publication --out "
-        "reports/articles.csv",
+        "results/articles",
     )
     _corpus_options(run)
+    _loudness(run)
     run.add_argument(
         "--out",
         type=Path,
+        metavar="DIR",
+        help="write a results directory (Parquet tables and manifest.json) to DIR",
+    )
+    run.add_argument(
+        "--resume",
+        action="store_true",
+        help="finish an interrupted run into --out DIR, skipping the chunks written",
+    )
+    run.add_argument(
+        "--overwrite", action="store_true", help="replace the results already in --out DIR"
+    )
+    run.add_argument(
+        "--articles",
+        type=Path,
         metavar="FILE",
-        help="write the article table to FILE (.csv or .parquet)",
+        help="also write the article table alone to FILE (.csv or .parquet)",
     )
     run.add_argument(
         "--tables",
@@ -153,7 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: framing compare articles/ --reference 'The Independent' --out "
         "reports/comparison.csv",
     )
-    _corpus_options(cmp)
+    _corpus_options(cmp, results=True)
+    _loudness(cmp)
     _analysis_options(cmp)
     _comparison_options(cmp)
     cmp.add_argument(
@@ -170,7 +232,8 @@ def build_parser() -> argparse.ArgumentParser:
         "with their evidence, side-by-side tables, plots, every article annotated, methods.",
         epilog="Example: framing report articles/ --angles angles.toml -o reports/story.pdf",
     )
-    _corpus_options(rep)
+    _corpus_options(rep, results=True)
+    _loudness(rep)
     _analysis_options(rep)
     _comparison_options(rep)
     rep.add_argument(
@@ -248,7 +311,43 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
         raise SystemExit(f"framing: --out {path}: use a .csv or .parquet file name")
 
 
+def is_results_dir(path: Path | None) -> bool:
+    """Whether ``path`` is a results directory (a manifest.json written by framing)."""
+    if path is None or not (path / "manifest.json").is_file():
+        return False
+    try:
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and manifest.get("format") == "framing-results"
+
+
+#: Options that shape an analysis, refused when the analysis is read from a directory.
+_ANALYSIS_ONLY = (
+    "manifest",
+    "clean_rules",
+    "outlet_aliases",
+    "encoding",
+    "lexicons",
+    "angles",
+    "aliases",
+    "dask",
+    "chunk_size",
+)
+
+
 def _analyse(args: argparse.Namespace) -> Analysis:
+    if not args.demo and is_results_dir(args.path):
+        given = [f"--{o.replace('_', '-')}" for o in _ANALYSIS_ONLY if getattr(args, o, None)]
+        if args.field or args.no_clean:
+            given.append("--field/--no-clean")
+        if given:
+            raise SystemExit(
+                f"framing: {args.path} is a results directory, analysed already with its "
+                f"own settings; {', '.join(given)} apply only to a corpus. Run 'framing "
+                "analyse CORPUS --out DIR' with them, then point this command at DIR"
+            )
+        return open_analysis(args.path)
     corpus = _load(args)
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     return analyse(
@@ -259,14 +358,39 @@ def _analyse(args: argparse.Namespace) -> Analysis:
         lexicons=args.lexicons,
         angles=args.angles or (DEMO_ANGLES if args.demo else None),
         aliases=args.aliases or (DEMO_ACTORS if args.demo else None),
+        out=getattr(args, "results", None),
+        resume=getattr(args, "resume", False),
+        overwrite=getattr(args, "overwrite", False),
+        dask=args.dask,
+        chunk_size=args.chunk_size,
     )
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
+    if is_results_dir(args.path):
+        raise SystemExit(
+            f"framing: {args.path} is a results directory already; read it with "
+            f"'framing compare {args.path}' or 'framing report {args.path}'"
+        )
+    args.results = None
+    if args.out is not None and args.out.suffix.lower() in (".csv", ".parquet"):
+        # Before results directories, --out named the article table's file.
+        print(
+            f"framing: note: --out {args.out} writes the article table alone, as it used to; "
+            "--articles FILE says so, and --out DIR writes a results directory",
+            file=sys.stderr,
+        )
+        args.articles = args.articles or args.out
+    elif args.out is not None:
+        args.results = args.out
+    if args.resume and args.results is None:
+        raise SystemExit("framing: --resume finishes a run into a results directory: add --out DIR")
     analysis = _analyse(args)
-    if args.out:
-        _write(analysis.articles, args.out)
-        print(f"wrote {len(analysis.articles)} articles to {args.out}")
+    if args.results is not None:
+        print(f"wrote the results directory {args.results}")
+    if args.articles:
+        _write(analysis.articles, args.articles)
+        print(f"wrote {len(analysis.articles)} articles to {args.articles}")
     if args.tables:
         args.tables.mkdir(parents=True, exist_ok=True)
         analysis.sentences.to_csv(args.tables / "sentences.csv", index=False)
@@ -344,12 +468,51 @@ def cmd_features(args: argparse.Namespace) -> int:
     return 0
 
 
+def _logging(verbose: int, quiet: bool) -> None:
+    level = (
+        logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    )
+    logger = logging.getLogger("framing")
+    logger.setLevel(level)
+    if not any(getattr(h, "_framing_cli", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("framing: %(message)s"))
+        handler._framing_cli = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # A polite kill (SIGTERM, a scheduler's time limit) stops the run as Ctrl-C does:
+    # workers are stopped, and the chunks written stay for --resume.
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 2
+    _logging(args.verbose, args.quiet)
+    if args.quiet and getattr(args, "progress", None) is None:
+        args.progress = False
+    previous = signal.getsignal(signal.SIGTERM)
+    if threading_main():
+        signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _dispatch(args)
+    finally:
+        if threading_main():
+            signal.signal(signal.SIGTERM, previous)
+
+
+def threading_main() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     handlers = {
         "analyse": cmd_analyse,
         "analyze": cmd_analyse,
@@ -362,6 +525,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FramingError as exc:
         print(f"framing: error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        target = getattr(args, "results", None)
+        hint = (
+            f"; the chunks written to {target} are kept: run the same command with --resume "
+            "to finish"
+            if target is not None
+            else ""
+        )
+        print(f"framing: interrupted{hint}", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # 'framing analyse … | head': the reader stopped; no traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -17,6 +17,7 @@ __all__ = [
     "CorpusNotFoundError",
     "FramingError",
     "MissingDependencyError",
+    "ResultsError",
 ]
 
 
@@ -47,3 +48,9 @@ class MissingDependencyError(FramingError, ImportError):
 class ArgumentError(FramingError, ValueError):
     """An argument to a comparison, plot or report names a value the analysis does not
     have (an outlet, a story) or is out of range; the message lists the valid ones."""
+
+
+class ResultsError(FramingError, ValueError):
+    """A results directory cannot be written, resumed or opened as asked (unfinished,
+    written with other settings, not a results directory); the message says why and
+    what to do."""

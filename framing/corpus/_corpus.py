@@ -1,80 +1,166 @@
-"""The Corpus: articles as a tidy table, plus what loading removed, grouped or refused."""
+"""The Corpus: articles as a tidy table, plus what loading removed, grouped or refused.
+
+:func:`load_corpus` checks its arguments and the source's columns at once, but reads
+the articles only when they are asked for: ``corpus.articles`` (and ``errors``,
+``removed``, ``versions``) load the whole corpus into memory the first time they are
+used, while :func:`framing.analyse` with ``out=`` streams it chunk by chunk into a
+results directory without ever holding it whole.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
 import pandas as pd
 
 from ..errors import CorpusError, CorpusNotFoundError
-from ._clean import CleaningRule, clean_text, load_cleaning_rules
-from ._outlets import load_outlet_aliases, normalise_outlets
+from ._clean import CleaningRule, load_cleaning_rules
+from ._outlets import load_outlet_aliases
+from ._prepare import (
+    ARTICLE_COLUMNS,
+    ERROR_COLUMNS,
+    POSITION,
+    REMOVED_COLUMNS,
+    VERSION_COLUMNS,
+    PrimaryRule,
+    apply_resolution,
+    chunk_meta,
+    prepare,
+    resolve,
+    signature_entries,
+)
 from ._readers import (
     ARTICLE_SUFFIXES,
     FIELDS,
     TABLE_SUFFIXES,
     LoadProblem,
     Record,
-    _read_table_file,
+    article_files,
+    parquet_files,
     read_folder,
     read_frame,
     read_json_files,
+    read_parquet_folder,
+    read_table_file,
 )
-from ._versions import find_version_pairs, group_versions
 
-__all__ = ["ARTICLE_COLUMNS", "ERROR_COLUMNS", "Corpus", "load_corpus"]
+__all__ = ["ARTICLE_COLUMNS", "ERROR_COLUMNS", "Corpus", "LoadPlan", "load_corpus"]
 
-#: Columns of ``Corpus.articles``, in order.
-ARTICLE_COLUMNS = (
-    "doc_id",
-    "outlet",
-    "published",
-    "title",
-    "url",
-    "story",
-    "language",
-    "text",
-    "raw_text",
-    "encoding",
-    "origin",
-    "outlet_raw",
-    "n_chars_removed",
-    "version_group",
-    "is_primary",
-    "syndicated",
-    "notes",
-)
-#: Columns of every errors table.
-ERROR_COLUMNS = ("doc_id", "origin", "stage", "reason")
-REMOVED_COLUMNS = ("doc_id", "rule", "category", "start", "end", "text")
-VERSION_COLUMNS = ("doc_id", "other_doc_id", "shared_shingles", "containment", "same_outlet")
+#: Above this many articles, showing a corpus does not read it into memory.
+_SHOW_LIMIT = 50_000
 
-PrimaryRule = Literal["fullest", "earliest", "latest"]
+Item = Record | LoadProblem
 
 
 @dataclass
+class LoadPlan:
+    """How to read a corpus: what :func:`load_corpus` checked, kept to read it later.
+
+    Attributes:
+        read: Starts a fresh pass over the source's records, in input order.
+        source: What was loaded, for reports.
+        rules: The cleaning rules.
+        outlet_aliases: Outlet spellings → names.
+        version_threshold: Containment for versions, or None.
+        primary: Which version of a group is counted.
+        options: Every loading option, as the results manifest records them.
+        total: The number of records, where the source tells it cheaply (else None).
+    """
+
+    read: Callable[[], Iterator[Item]]
+    source: str
+    rules: tuple[CleaningRule, ...]
+    outlet_aliases: dict[str, str]
+    version_threshold: float | None
+    primary: PrimaryRule
+    options: dict[str, Any] = field(default_factory=dict)
+    total: int | None = None
+
+
 class Corpus:
     """Articles ready for analysis.
 
     Attributes:
         articles: One row per article loaded (see ``ARTICLE_COLUMNS``); ``text`` is the
-            cleaned text every offset refers to, ``raw_text`` the text as decoded.
+            cleaned text every offset refers to, ``raw_text`` the text as decoded,
+            ``sha256`` the hash of ``raw_text`` (UTF-8).
         errors: One row per article that could not be loaded, with the reason.
         removed: One row per piece of debris cleaning removed (offsets in ``raw_text``).
         versions: One row per pair of articles found to be versions or copies.
         source: What was loaded, for reports.
+        plan: How the corpus is read (None for a corpus built from tables).
+
+    The four tables are read from the source the first time one of them is used.
     """
 
-    articles: pd.DataFrame
-    errors: pd.DataFrame
-    removed: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REMOVED_COLUMNS))
-    versions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=VERSION_COLUMNS))
-    source: str = ""
-    cleaning_rules: tuple[CleaningRule, ...] = ()
+    def __init__(
+        self,
+        articles: pd.DataFrame | None = None,
+        errors: pd.DataFrame | None = None,
+        removed: pd.DataFrame | None = None,
+        versions: pd.DataFrame | None = None,
+        source: str = "",
+        cleaning_rules: tuple[CleaningRule, ...] = (),
+        *,
+        plan: LoadPlan | None = None,
+        loader: Callable[[], tuple[pd.DataFrame, ...]] | None = None,
+    ) -> None:
+        self.source = source
+        self.cleaning_rules = tuple(cleaning_rules)
+        self.plan = plan
+        self._loader = loader
+        self._tables: dict[str, pd.DataFrame] | None = None
+        if plan is None and loader is None:
+            self._set(articles, errors, removed, versions)
+
+    def _set(self, articles, errors, removed, versions) -> None:
+        self._tables = {
+            "articles": articles if articles is not None else _empty(ARTICLE_COLUMNS),
+            "errors": errors if errors is not None else _empty(ERROR_COLUMNS),
+            "removed": removed if removed is not None else _empty(REMOVED_COLUMNS),
+            "versions": versions if versions is not None else _empty(VERSION_COLUMNS),
+        }
+
+    def _table(self, name: str) -> pd.DataFrame:
+        if self._tables is None:
+            if self._loader is not None:
+                self._set(*self._loader())
+            else:
+                assert self.plan is not None
+                self._set(*materialise(self.plan))
+        assert self._tables is not None
+        return self._tables[name]
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the tables are in memory (False until one is first used)."""
+        return self._tables is not None
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        return self._table("articles")
+
+    @articles.setter
+    def articles(self, frame: pd.DataFrame) -> None:
+        self._table("articles")
+        assert self._tables is not None
+        self._tables["articles"] = frame
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        return self._table("errors")
+
+    @property
+    def removed(self) -> pd.DataFrame:
+        return self._table("removed")
+
+    @property
+    def versions(self) -> pd.DataFrame:
+        return self._table("versions")
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -84,7 +170,16 @@ class Corpus:
         """The articles counted in analyses: one per version group and outlet."""
         return self.articles[self.articles["is_primary"]]
 
+    def _too_big_to_show(self) -> bool:
+        total = self.plan.total if self.plan is not None else None
+        return not self.loaded and (total is None or total > _SHOW_LIMIT)
+
     def __repr__(self) -> str:
+        if self._too_big_to_show():
+            return (
+                f"Corpus(source={self.source!r}, not read yet: corpus.articles reads it into "
+                "memory; framing.analyse(corpus, out=DIR) streams it)"
+            )
         outlets = self.articles["outlet"].nunique()
         return (
             f"Corpus({len(self.articles)} articles from {outlets} outlets, "
@@ -92,6 +187,8 @@ class Corpus:
         )
 
     def _repr_html_(self) -> str:
+        if self._too_big_to_show():
+            return f"<p>{self!r}</p>".replace("<Corpus", "Corpus")
         summary = (
             self.articles.groupby("outlet", dropna=False)
             .agg(articles=("doc_id", "size"), counted=("is_primary", "sum"))
@@ -99,6 +196,10 @@ class Corpus:
         )
         head = f"<p><b>{len(self.articles)}</b> articles, <b>{len(self.errors)}</b> errors</p>"
         return head + summary.to_html(index=False, escape=True)
+
+
+def _empty(columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="str") for c in columns})
 
 
 def load_corpus(
@@ -114,9 +215,14 @@ def load_corpus(
 ) -> Corpus:
     """Load articles from a folder, a table file or a DataFrame, cleaned and grouped.
 
+    The arguments and the source's columns are checked at once; the articles are read
+    when first used (``corpus.articles``), or streamed by
+    ``framing.analyse(corpus, out=DIR)``.
+
     Args:
         source: A folder of ``.txt``/``.html``/``.json`` article files (searched
             recursively; a ``manifest.csv`` beside them gives each file's metadata), a
+            folder of ``.parquet`` files (a Parquet dataset), a
             ``.csv``/``.tsv``/``.jsonl``/``.parquet`` table, a single article file, or
             a pandas DataFrame.
         manifest: A manifest CSV elsewhere than ``<folder>/manifest.csv``.
@@ -161,13 +267,31 @@ def load_corpus(
         )
     rules = _rules(clean)
     aliases = load_outlet_aliases(outlet_aliases)
-    items, label = _read(source, fields, manifest, encoding)
+    read, label, total = _reader(source, fields, manifest, encoding)
+    first = read()  # checks the source's columns now, not when the articles are read
+    next(first, None)
+    if hasattr(first, "close"):
+        first.close()
+    options = {
+        "source": label,
+        "fields": dict(fields),
+        "manifest": str(Path(manifest).resolve()) if manifest is not None else None,
+        "clean": _describe_clean(clean),
+        "outlet_aliases": dict(sorted(aliases.items())),
+        "encoding": encoding,
+        "version_threshold": version_threshold,
+        "primary": primary,
+    }
+    plan = LoadPlan(read, label, tuple(rules), aliases, version_threshold, primary, options, total)
+    return Corpus(source=label, cleaning_rules=tuple(rules), plan=plan)
 
-    records: list[Record] = []
-    problems: list[LoadProblem] = []
-    for item in items:
-        (records if isinstance(item, Record) else problems).append(item)
-    return _assemble(records, problems, rules, aliases, version_threshold, primary, label)
+
+def _describe_clean(clean: object) -> object:
+    if isinstance(clean, bool) or clean is None:
+        return clean
+    if isinstance(clean, str | PathLike):
+        return str(Path(clean).resolve())
+    return [rule.name for rule in clean]  # type: ignore[union-attr]
 
 
 def _rules(clean: bool | str | PathLike[str] | Sequence[CleaningRule]) -> list[CleaningRule]:
@@ -185,9 +309,14 @@ def _rules(clean: bool | str | PathLike[str] | Sequence[CleaningRule]) -> list[C
     return rules
 
 
-def _read(source, fields, manifest, encoding):
+def _reader(
+    source, fields, manifest, encoding
+) -> tuple[Callable[[], Iterator[Item]], str, int | None]:
+    """A function starting a fresh pass over the source, its label, and its size if
+    cheaply known."""
     if isinstance(source, pd.DataFrame):
-        return list(read_frame(source, fields, "DataFrame")), "DataFrame"
+        frame = source
+        return (lambda: read_frame(frame, fields, "DataFrame")), "DataFrame", len(frame)
     if not isinstance(source, str | PathLike):
         raise CorpusError(
             f"source must be a folder, a file or a DataFrame, got {type(source).__name__}"
@@ -207,7 +336,10 @@ def _read(source, fields, manifest, encoding):
                 "of a CSV with a file column, or leave manifest= out"
             )
     if path.is_dir():
-        return list(read_folder(path, fields, manifest_path, encoding)), str(path)
+        if manifest_path is None and not article_files(path) and parquet_files(path):
+            return (lambda: read_parquet_folder(path, fields)), str(path), None
+        files = article_files(path)
+        return (lambda: read_folder(path, fields, manifest_path, encoding)), str(path), len(files)
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
         if manifest_path is not None:
@@ -215,175 +347,66 @@ def _read(source, fields, manifest, encoding):
                 f"manifest= is for folders and single article files; {path} is a table, "
                 "so its metadata belongs in its columns (map them with outlet=..., title=...)"
             )
-        return list(_read_table_file(path, fields, encoding)), str(path)
+        return (lambda: read_table_file(path, fields, encoding)), str(path), _table_rows(path)
     if suffix in ARTICLE_SUFFIXES:
         if suffix == ".json" and manifest_path is None:
-            items = read_json_files([(path, path.stem)], fields, encoding, str(path))
-        else:
-            items = read_folder(path.parent, fields, manifest_path, encoding, only=path)
-        return list(items), str(path)
+            return (
+                (lambda: read_json_files([(path, path.stem)], fields, encoding, str(path))),
+                str(path),
+                1,
+            )
+        return (
+            (lambda: read_folder(path.parent, fields, manifest_path, encoding, only=path)),
+            str(path),
+            1,
+        )
     raise CorpusError(
         f"{path}: cannot read {suffix or 'files without a suffix'}; framing reads folders, "
         f"{', '.join(sorted(ARTICLE_SUFFIXES | TABLE_SUFFIXES))}"
     )
 
 
-def _assemble(records, problems, rules, aliases, version_threshold, primary, label) -> Corpus:
-    seen: dict[str, str] = {}
-    kept: list[Record] = []
-    removed_rows: list[dict] = []
-    for record in records:
-        if record.doc_id in seen:
-            problems.append(
-                LoadProblem(
-                    record.doc_id,
-                    record.origin,
-                    f"duplicate doc_id {record.doc_id!r} (first used by {seen[record.doc_id]}); "
-                    "doc ids must be unique: fix the id or pass doc_id= naming a unique column",
-                )
-            )
-            continue
-        if not record.meta.get("outlet"):
-            problems.append(
-                LoadProblem(
-                    record.doc_id,
-                    record.origin,
-                    "no outlet: every article needs one; add it to the manifest or table, or "
-                    "pass outlet= naming the column that holds it",
-                )
-            )
-            continue
-        seen[record.doc_id] = record.origin
-        cleaned, removals, notes = clean_text(record.raw_text, rules)
-        if not cleaned.strip():
-            problems.append(
-                LoadProblem(
-                    record.doc_id,
-                    record.origin,
-                    "nothing left after cleaning: rules "
-                    f"{', '.join(sorted({r.rule for r in removals}))} removed all the text; "
-                    "check the file, or load with clean=False",
-                )
-            )
-            continue
-        record.notes.extend(notes)
-        record.meta["text"] = cleaned
-        record.meta["n_chars_removed"] = sum(r.end - r.start for r in removals)
-        removed_rows.extend(
-            {
-                "doc_id": record.doc_id,
-                "rule": r.rule,
-                "category": r.category,
-                "start": r.start,
-                "end": r.end,
-                "text": r.text,
-            }
-            for r in removals
-        )
-        kept.append(record)
-
-    articles = pd.DataFrame(
-        {
-            "doc_id": [r.doc_id for r in kept],
-            "outlet_raw": [str(r.meta["outlet"]) for r in kept],
-            "published": [r.meta.get("published") for r in kept],
-            "title": [_str_or_none(r.meta.get("title")) for r in kept],
-            "url": [_str_or_none(r.meta.get("url")) for r in kept],
-            "story": [_str_or_none(r.meta.get("story")) for r in kept],
-            "language": [_str_or_none(r.meta.get("language")) for r in kept],
-            "text": [r.meta["text"] for r in kept],
-            "raw_text": [r.raw_text for r in kept],
-            "encoding": [r.encoding for r in kept],
-            "origin": [r.origin for r in kept],
-            "n_chars_removed": [r.meta["n_chars_removed"] for r in kept],
-            "notes": ["; ".join(r.notes) for r in kept],
-        }
-    )
-    articles["outlet"] = normalise_outlets(articles["outlet_raw"], aliases)
-    articles["published"] = _parse_dates(articles)
-    pairs_frame = _versions(articles, version_threshold, primary)
-    articles = articles.reindex(columns=list(ARTICLE_COLUMNS))
-    errors = pd.DataFrame(
-        [
-            {"doc_id": p.doc_id, "origin": p.origin, "stage": "load", "reason": p.reason}
-            for p in problems
-        ],
-        columns=list(ERROR_COLUMNS),
-    )
-    removed = pd.DataFrame(removed_rows, columns=list(REMOVED_COLUMNS))
-    return Corpus(
-        articles.reset_index(drop=True), errors, removed, pairs_frame, label, tuple(rules)
-    )
-
-
-def _str_or_none(value) -> str | None:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+def _table_rows(path: Path) -> int | None:
+    if path.suffix.lower() != ".parquet":
         return None
-    text = str(value).strip()
-    return text or None
+    try:
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(path).metadata.num_rows
+    except Exception:  # the reader says what is wrong when it runs
+        return None
 
 
-def _parse_dates(articles: pd.DataFrame) -> pd.Series:
-    raw = [_str_or_none(v) for v in articles["published"]]
-    parsed = pd.to_datetime(pd.Series(raw, dtype=object), errors="coerce", utc=True, format="mixed")
-    for i, (value, when) in enumerate(zip(raw, parsed, strict=True)):
-        if value is not None and pd.isna(when):
-            note = f"published {value!r} is not a date; left empty"
-            articles.at[i, "notes"] = "; ".join(filter(None, [articles.at[i, "notes"], note]))
-    return parsed.dt.tz_convert(None)
+def materialise(plan: LoadPlan, *, progress: bool = False) -> tuple[pd.DataFrame, ...]:
+    """Read, clean and group a whole corpus into memory: (articles, errors, removed,
+    versions)."""
+    items: Iterator[Item] = plan.read()
+    if progress:
+        from tqdm.auto import tqdm
 
-
-def _versions(
-    articles: pd.DataFrame, threshold: float | None, primary: PrimaryRule
-) -> pd.DataFrame:
-    n = len(articles)
-    pairs = find_version_pairs(articles["text"].tolist(), threshold) if threshold else []
-    groups = group_versions(n, pairs)
-    ids = articles["doc_id"].tolist()
-    outlets = articles["outlet"].tolist()
-    lengths = [len(text) for text in articles["text"]]
-    published = articles["published"].tolist()
-
-    def rank(i: int):
-        when = published[i]
-        stamp = when.value if not pd.isna(when) else None
-        if primary == "fullest":
-            return (-lengths[i], ids[i])
-        if primary == "earliest":
-            return (stamp if stamp is not None else float("inf"), -lengths[i], ids[i])
-        return (-(stamp) if stamp is not None else float("inf"), -lengths[i], ids[i])
-
-    members: dict[int, list[int]] = {}
-    for i, g in enumerate(groups):
-        members.setdefault(g, []).append(i)
-    version_group = [""] * n
-    is_primary = [False] * n
-    syndicated = [False] * n
-    for indices in members.values():
-        label = ids[min(indices, key=rank)]
-        spans_outlets = len({outlets[i] for i in indices}) > 1
-        by_outlet: dict[str, list[int]] = {}
-        for i in indices:
-            version_group[i] = label
-            syndicated[i] = spans_outlets
-            by_outlet.setdefault(outlets[i], []).append(i)
-        # One article counted per outlet: an outlet that runs a syndicated story has
-        # made that story part of its own coverage.
-        for same_outlet in by_outlet.values():
-            is_primary[min(same_outlet, key=rank)] = True
-    articles["version_group"] = version_group
-    articles["is_primary"] = is_primary
-    articles["syndicated"] = syndicated
-    return pd.DataFrame(
-        [
-            {
-                "doc_id": ids[p.a],
-                "other_doc_id": ids[p.b],
-                "shared_shingles": p.shared,
-                "containment": p.containment,
-                "same_outlet": outlets[p.a] == outlets[p.b],
-            }
-            for p in pairs
-        ],
-        columns=list(VERSION_COLUMNS),
+        items = iter(tqdm(items, total=plan.total, unit="article", desc="loading"))
+    chunk = prepare(items, plan.rules, signatures=plan.version_threshold is not None)
+    entries = signature_entries(chunk)
+    resolution = resolve(
+        [chunk_meta(chunk)],
+        [lambda: entries],
+        plan.outlet_aliases,
+        plan.version_threshold,
+        plan.primary,
     )
+    articles = apply_resolution("corpus", chunk.articles, 0, resolution)
+    errors = apply_resolution("errors", error_frame(chunk.errors), 0, resolution)
+    removed = pd.DataFrame(chunk.removed, columns=list(REMOVED_COLUMNS))
+    return (
+        articles.drop(columns=[POSITION]),
+        errors.drop(columns=[POSITION]).reset_index(drop=True),
+        removed.astype({c: "int64" for c in ("start", "end")}),
+        resolution.pairs,
+    )
+
+
+def error_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Error rows as a table, in input order, with string columns."""
+    frame = pd.DataFrame(rows, columns=[*ERROR_COLUMNS, POSITION])
+    frame = frame.astype({c: "str" for c in ERROR_COLUMNS} | {POSITION: "int64"})
+    return frame.sort_values(POSITION, kind="stable").reset_index(drop=True)

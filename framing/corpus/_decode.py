@@ -6,7 +6,7 @@ import codecs
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["DecodeError", "Decoded", "decode_bytes", "normalise_text"]
+__all__ = ["DecodeError", "Decoded", "decode_bytes", "normalise_text", "refuse_binary"]
 
 # Share of C0 control characters (other than tab, newline, carriage return, form feed)
 # above which a file is treated as binary rather than as text.
@@ -50,7 +50,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
                 return Decoded(data.decode(name), name)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"starts with a {name} byte-order mark but {exc}") from exc
-    _refuse_binary(data)
+    refuse_binary(data)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -65,7 +65,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
             ) from exc
 
 
-def _refuse_binary(data: bytes) -> None:
+def refuse_binary(data: bytes) -> None:
     head = data[:_SNIFF_BYTES]
     nul = head.find(b"\x00")
     if nul >= 0:

@@ -4,32 +4,44 @@ Each reader yields :class:`Record` objects (one per article, with the raw text a
 whatever metadata the source gives) and :class:`LoadProblem` objects (one per
 article that could not be read). Nothing is dropped: every file, row or line becomes
 one or the other.
+
+Readers stream: they hold one file, one batch of table rows or one line at a time, so
+a corpus of any size is read in flat memory. Where a source must be looked at before
+its columns are known (the keys of JSON objects), they look at the first
+:data:`KEY_SAMPLE` articles, and read on only while a key the user named is still
+missing. HTML pages are decoded here but their article text is extracted later
+(:func:`extract_html`), in the worker that analyses them, because extraction is the
+slow part of reading HTML.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..errors import ColumnError, CorpusError, MissingDependencyError
-from ._decode import DecodeError, decode_bytes, normalise_text
+from ._decode import DecodeError, decode_bytes, normalise_text, refuse_binary
 
 __all__ = [
     "ARTICLE_SUFFIXES",
     "FIELDS",
     "LoadProblem",
     "Record",
+    "extract_html",
     "read_file",
     "read_folder",
     "read_frame",
+    "read_table_file",
 ]
 
 #: The fields of an article, in column order. Users map them to their own names.
@@ -53,15 +65,24 @@ JSON_SUFFIXES = frozenset({".json"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"})
 
+#: How many JSON articles are read to learn their keys before the rest stream by.
+KEY_SAMPLE = 200
+#: Rows per batch when a CSV or Parquet table is read.
+_BATCH_ROWS = 1000
+
 
 @dataclass(slots=True)
 class Record:
+    """One article as read. ``kind`` is ``"html"`` for a page whose article text is
+    still to be extracted (``raw_text`` then holds the decoded page)."""
+
     doc_id: str
     origin: str
     raw_text: str
     encoding: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    kind: str = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,19 +180,32 @@ def resolve_columns(
 
 
 def read_frame(
-    frame: pd.DataFrame, fields: Mapping[str, str], origin: str
+    frame: pd.DataFrame,
+    fields: Mapping[str, str],
+    origin: str,
+    *,
+    first_row: int = 0,
+    columns: Mapping[str, str] | None = None,
+    index_column: str | None = None,
 ) -> Iterator[Record | LoadProblem]:
-    """Articles from a DataFrame, one per row."""
-    available = [str(c) for c in frame.columns]
-    columns = resolve_columns(available, fields, origin)
+    """Articles from a DataFrame, one per row.
+
+    ``first_row`` numbers the rows of a batch that continues a table; ``columns`` are the
+    fields' columns when already resolved; ``index_column`` holds the row labels of a
+    table whose index was stored as a column (Parquet written by pandas).
+    """
+    if columns is None:
+        columns = resolve_columns([str(c) for c in frame.columns], fields, origin)
     frame = frame.rename(columns=str)
-    has_default_index = isinstance(frame.index, pd.RangeIndex)
-    for position, (index, row) in enumerate(frame.iterrows()):
-        where = f"{origin} row {position + 1}"
+    has_default_index = isinstance(frame.index, pd.RangeIndex) and index_column is None
+    labels = frame[index_column].tolist() if index_column is not None else frame.index.tolist()
+    for position, row in enumerate(frame.to_dict("records")):
+        number = first_row + position
+        where = f"{origin} row {number + 1}"
         if "doc_id" in columns and _present(row[columns["doc_id"]]):
             doc_id = str(row[columns["doc_id"]]).strip()
         else:
-            doc_id = str(position) if has_default_index else str(index)
+            doc_id = str(number) if has_default_index else str(labels[position])
         yield _record_from_values(doc_id, where, {name: row[col] for name, col in columns.items()})
 
 
@@ -183,89 +217,200 @@ def _record_from_values(doc_id: str, where: str, values: Mapping[str, Any]) -> R
     return Record(doc_id, where, normalise_text(text), None, meta)
 
 
-def _read_table_file(
+def read_table_file(
     path: Path, fields: Mapping[str, str], encoding: str | None
 ) -> Iterator[Record | LoadProblem]:
+    """A CSV, TSV, JSONL or Parquet table, one article per row or line, streamed."""
     suffix = path.suffix.lower()
     if suffix == ".parquet":
-        try:
-            frame = pd.read_parquet(path)
-        except ImportError as exc:
-            raise MissingDependencyError(
-                f"reading {path} needs pyarrow; install it with pip install 'framing[parquet]'"
-            ) from exc
-        yield from read_frame(frame, fields, str(path))
+        yield from read_parquet(path, fields)
         return
-    try:
-        decoded = decode_bytes(path.read_bytes(), encoding)
-    except DecodeError as exc:
-        raise CorpusError(f"{path}: {exc}") from exc
+    found = file_encoding(path, encoding)
     if suffix in (".jsonl", ".ndjson"):
-        items = _read_jsonl(path, decoded.text, fields)
+        items: Iterator[Record | LoadProblem] = _read_jsonl(path, found, fields)
     else:
-        sep = "\t" if suffix == ".tsv" else ","
-        try:
-            frame = pd.read_csv(
-                io.StringIO(decoded.text), sep=sep, dtype=str, keep_default_na=False
-            )
-        except (pd.errors.ParserError, csv.Error) as exc:
-            raise CorpusError(f"{path}: not a readable {suffix[1:].upper()} table: {exc}") from exc
-        items = read_frame(frame, fields, str(path))
+        items = _read_delimited(path, found, fields, "\t" if suffix == ".tsv" else ",")
+    note = None if found in ("utf-8", "utf-8-sig") else f"decoded as {found}"
     for item in items:
         if isinstance(item, Record):
-            item.encoding = decoded.encoding
-            if decoded.encoding not in ("utf-8", "utf-8-sig"):
-                item.notes.append(f"decoded as {decoded.encoding}")
+            item.encoding = found
+            if note:
+                item.notes.append(note)
         yield item
 
 
-def _read_jsonl(path: Path, text: str, fields: Mapping[str, str]) -> Iterator[Record | LoadProblem]:
-    objects: list[tuple[int, dict[str, Any]]] = []
-    problems: list[LoadProblem] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(
-                LoadProblem(
-                    f"line{number}",
-                    f"{path} line {number}",
-                    f"not valid JSON: {exc.msg} at column {exc.colno}",
-                )
-            )
-            continue
-        if not isinstance(obj, dict):
-            problems.append(
-                LoadProblem(
-                    f"line{number}",
-                    f"{path} line {number}",
-                    "not a JSON object: each line must hold one article",
-                )
-            )
-            continue
-        objects.append((number, obj))
-    yield from problems
-    columns = _resolve_json_keys(objects, fields, str(path))
-    for number, obj in objects:
-        values = {name: _lookup(obj, key)[1] for name, key in columns.items()}
-        doc_id = str(values["doc_id"]).strip() if _present(values.get("doc_id")) else str(number)
-        yield _record_from_values(doc_id, f"{path} line {number}", values)
+def file_encoding(path: Path, encoding: str | None) -> str:
+    """The encoding of a whole table file, read block by block (flat memory).
 
-
-def _resolve_json_keys(
-    objects: list[tuple[Any, dict[str, Any]]], fields: Mapping[str, str], origin: str
-) -> dict[str, str]:
-    keys = sorted({k for _, obj in objects for k in obj})
-    return resolve_columns(
-        keys,
-        fields,
-        origin,
-        has=lambda key: not objects or any(_lookup(obj, key)[0] for _, obj in objects),
-        noun="key",
-        need_text=bool(objects),
+    The same order as :func:`framing.corpus._decode.decode_bytes`: a byte-order mark,
+    strict UTF-8, then strict cp1252. Raises CorpusError where none fits.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+            if encoding is not None:
+                return encoding
+            for bom, name in (
+                (codecs.BOM_UTF8, "utf-8-sig"),
+                (codecs.BOM_UTF16_LE, "utf-16"),
+                (codecs.BOM_UTF16_BE, "utf-16"),
+            ):
+                if head.startswith(bom):
+                    return name
+            try:
+                refuse_binary(head)
+            except DecodeError as exc:
+                raise CorpusError(f"{path}: {exc}") from exc
+            problems = []
+            for name in ("utf-8", "cp1252"):
+                handle.seek(0)
+                decoder = codecs.getincrementaldecoder(name)()
+                offset = 0
+                try:
+                    while block := handle.read(1 << 20):
+                        decoder.decode(block)
+                        offset += len(block)
+                    decoder.decode(b"", final=True)
+                    return name
+                except UnicodeDecodeError as exc:
+                    problems.append(f"not {name} (byte {offset + exc.start})")
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read the file: {exc.strerror}") from exc
+    raise CorpusError(
+        f"{path}: undecodable bytes: {' and '.join(problems)}; re-save the file as UTF-8 "
+        "or pass encoding=... naming its encoding"
     )
+
+
+def _read_delimited(
+    path: Path, encoding: str, fields: Mapping[str, str], sep: str
+) -> Iterator[Record | LoadProblem]:
+    kind = "TSV" if sep == "\t" else "CSV"
+    try:
+        reader = pd.read_csv(
+            path,
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            encoding=encoding,
+            chunksize=_BATCH_ROWS,
+        )
+    except pd.errors.EmptyDataError as exc:
+        raise CorpusError(f"{path}: an empty {kind} table (no header row)") from exc
+    except (pd.errors.ParserError, csv.Error, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{path}: not a readable {kind} table: {exc}") from exc
+    columns: Mapping[str, str] | None = None
+    first_row = 0
+    with reader:
+        while True:
+            try:
+                frame = next(reader)
+            except StopIteration:
+                break
+            except (pd.errors.ParserError, csv.Error, UnicodeDecodeError) as exc:
+                raise CorpusError(f"{path}: not a readable {kind} table: {exc}") from exc
+            if columns is None:
+                columns = resolve_columns([str(c) for c in frame.columns], fields, str(path))
+            frame.index = pd.RangeIndex(len(frame))
+            yield from read_frame(frame, fields, str(path), first_row=first_row, columns=columns)
+            first_row += len(frame)
+    if columns is None:  # a header and no rows: still check the mapping
+        header = pd.read_csv(path, sep=sep, dtype=str, nrows=0, encoding=encoding)
+        resolve_columns([str(c) for c in header.columns], fields, str(path))
+
+
+def read_parquet(path: Path, fields: Mapping[str, str]) -> Iterator[Record | LoadProblem]:
+    """A Parquet file, batch by batch. A pandas index stored as a column gives the
+    doc ids where no id column is named, as it would in ``pd.read_parquet``."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise MissingDependencyError(
+            f"reading {path} needs pyarrow; install it with pip install 'framing[parquet]'"
+        ) from exc
+    try:
+        table = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises ArrowInvalid and OSError subclasses
+        raise CorpusError(f"{path}: not a readable Parquet file: {exc}") from exc
+    names = table.schema_arrow.names
+    index_column = None
+    pandas_meta = (table.schema_arrow.metadata or {}).get(b"pandas")
+    if pandas_meta:
+        stored = json.loads(pandas_meta).get("index_columns", [])
+        named = [c for c in stored if isinstance(c, str) and c in names]
+        index_column = named[0] if len(named) == 1 else None
+    visible = [n for n in names if n != index_column]
+    columns = resolve_columns(visible, fields, str(path))
+    first_row = 0
+    for batch in table.iter_batches(batch_size=_BATCH_ROWS):
+        frame = batch.to_pandas(ignore_metadata=True)
+        yield from read_frame(
+            frame,
+            fields,
+            str(path),
+            first_row=first_row,
+            columns=columns,
+            index_column=index_column,
+        )
+        first_row += len(frame)
+
+
+def _json_lines(path: Path, encoding: str) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed object or the JSONDecodeError) for every non-blank line."""
+    with path.open("r", encoding=encoding, newline=None) as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, exc
+
+
+def _read_jsonl(
+    path: Path, encoding: str, fields: Mapping[str, str]
+) -> Iterator[Record | LoadProblem]:
+    def objects() -> Iterator[tuple[int, dict[str, Any]]]:
+        for number, obj in _json_lines(path, encoding):
+            if isinstance(obj, dict):
+                yield number, obj
+
+    columns = resolve_json_keys(objects, fields, str(path))
+    for number, obj in _json_lines(path, encoding):
+        where = f"{path} line {number}"
+        if isinstance(obj, json.JSONDecodeError):
+            yield LoadProblem(
+                f"line{number}", where, f"not valid JSON: {obj.msg} at column {obj.colno}"
+            )
+        elif not isinstance(obj, dict):
+            yield LoadProblem(
+                f"line{number}", where, "not a JSON object: each line must hold one article"
+            )
+        else:
+            values = {name: _lookup(obj, key)[1] for name, key in columns.items()}
+            doc_id = (
+                str(values["doc_id"]).strip() if _present(values.get("doc_id")) else str(number)
+            )
+            yield _record_from_values(doc_id, where, values)
+
+
+def resolve_json_keys(
+    objects: Callable[[], Iterable[tuple[Any, dict[str, Any]]]],
+    fields: Mapping[str, str],
+    origin: str,
+) -> dict[str, str]:
+    """Which key serves each field, learnt from the first :data:`KEY_SAMPLE` objects;
+    a key the user named that they lack is looked for in the rest before it is refused.
+    ``objects`` starts a fresh pass over (label, object) pairs each time it is called."""
+    sample = [obj for _, obj in islice(objects(), KEY_SAMPLE)]
+    keys = sorted({k for obj in sample for k in obj})
+
+    def has(key: str) -> bool:
+        if not sample or any(_lookup(obj, key)[0] for obj in sample):
+            return True
+        return any(_lookup(obj, key)[0] for _, obj in islice(objects(), KEY_SAMPLE, None))
+
+    return resolve_columns(keys, fields, origin, has=has, noun="key", need_text=bool(sample))
 
 
 # --------------------------------------------------------------------------- folders
@@ -274,7 +419,8 @@ def _resolve_json_keys(
 def read_file(
     path: Path, doc_id: str, encoding: str | None, url: str | None = None
 ) -> Record | LoadProblem:
-    """One article file (.txt or .html; JSON files go through read_json_files)."""
+    """One article file (.txt, or .html with its text still to extract; JSON files go
+    through read_json_files)."""
     where = str(path)
     try:
         data = path.read_bytes()
@@ -287,27 +433,37 @@ def read_file(
     except DecodeError as exc:
         return LoadProblem(doc_id, where, str(exc))
     notes = [] if decoded.encoding in ("utf-8", "utf-8-sig") else [f"decoded as {decoded.encoding}"]
-    suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        return _html_record(doc_id, where, decoded.text, decoded.encoding, notes, url)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        meta = {"url": url} if url else {}
+        return Record(doc_id, where, decoded.text, decoded.encoding, meta, notes, kind="html")
     text = normalise_text(decoded.text)
     if not text.strip():
         return LoadProblem(doc_id, where, "whitespace-only file: no text")
     return Record(doc_id, where, text, decoded.encoding, {}, notes)
 
 
-def _html_record(
-    doc_id: str, where: str, html: str, encoding: str, notes: list[str], url: str | None
-) -> Record | LoadProblem:
+def require_trafilatura(where: object) -> None:
+    """Raise MissingDependencyError, naming the extra, unless trafilatura imports."""
     try:
-        import trafilatura
+        import trafilatura  # noqa: F401
     except ImportError as exc:
         raise MissingDependencyError(
             f"{where} is an HTML page; extracting its article text needs trafilatura: "
             "pip install 'framing[html]'"
         ) from exc
+
+
+def extract_html(record: Record) -> Record | LoadProblem:
+    """The article text and metadata of an HTML page, by trafilatura (Barbaresi 2021).
+
+    Metadata already on the record (from a manifest) wins over the page's own.
+    """
+    require_trafilatura(record.origin)
+    import trafilatura
+
+    url = record.meta.get("url")
     document = trafilatura.bare_extraction(
-        html,
+        record.raw_text,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -316,7 +472,7 @@ def _html_record(
         deduplicate=False,
     )
     if document is None or not (document.text or "").strip():
-        return LoadProblem(doc_id, where, "no article text found in the HTML page")
+        return LoadProblem(record.doc_id, record.origin, "no article text found in the HTML page")
     text = normalise_text(document.text)
     # trafilatura keeps the headline as the first line; the title is metadata here.
     first, _, rest = text.partition("\n")
@@ -330,41 +486,67 @@ def _html_record(
         "language": document.language,
     }
     meta = {k: v for k, v in meta.items() if _present(v)}
-    notes = [*notes, "text extracted from HTML by trafilatura"]
-    return Record(doc_id, where, text, encoding, meta, notes)
+    meta.update(record.meta)
+    notes = [*record.notes, "text extracted from HTML by trafilatura"]
+    return Record(record.doc_id, record.origin, text, record.encoding, meta, notes)
+
+
+def _json_file(path: Path, doc_id: str, encoding: str | None) -> list[Any]:
+    """The (label, object or LoadProblem) pairs of one JSON file (an object or a list)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [LoadProblem(doc_id, str(path), f"cannot read the file: {exc.strerror}")]
+    if not data.strip():
+        return [LoadProblem(doc_id, str(path), "empty file (no JSON)")]
+    try:
+        obj = json.loads(decode_bytes(data, encoding).text)
+    except DecodeError as exc:
+        return [LoadProblem(doc_id, str(path), str(exc))]
+    except json.JSONDecodeError as exc:
+        return [LoadProblem(doc_id, str(path), f"not valid JSON: {exc.msg} at line {exc.lineno}")]
+    items = obj if isinstance(obj, list) else [obj]
+    out: list[Any] = []
+    for i, item in enumerate(items):
+        item_id = doc_id if len(items) == 1 else f"{doc_id}#{i}"
+        if not isinstance(item, dict):
+            out.append(LoadProblem(item_id, str(path), "not a JSON object with article fields"))
+        else:
+            out.append(((item_id, str(path)), item))
+    return out
 
 
 def read_json_files(
     paths: list[tuple[Path, str]], fields: Mapping[str, str], encoding: str | None, origin: str
 ) -> Iterator[Record | LoadProblem]:
-    """JSON article files: one object per file (or a list of objects)."""
-    objects: list[tuple[tuple[str, str], dict[str, Any]]] = []
+    """JSON article files: one object per file (or a list of objects), streamed."""
+
+    def objects() -> Iterator[tuple[Any, dict[str, Any]]]:
+        for path, doc_id in paths:
+            for entry in _json_file(path, doc_id, encoding):
+                if not isinstance(entry, LoadProblem):
+                    yield entry
+
+    columns = resolve_json_keys(objects, fields, origin)
+    return _json_records(paths, fields, encoding, columns)
+
+
+def _json_records(
+    paths: list[tuple[Path, str]],
+    fields: Mapping[str, str],
+    encoding: str | None,
+    columns: Mapping[str, str],
+) -> Iterator[Record | LoadProblem]:
     for path, doc_id in paths:
-        data = path.read_bytes()
-        if not data.strip():
-            yield LoadProblem(doc_id, str(path), "empty file (no JSON)")
-            continue
-        try:
-            obj = json.loads(decode_bytes(data, encoding).text)
-        except DecodeError as exc:
-            yield LoadProblem(doc_id, str(path), str(exc))
-            continue
-        except json.JSONDecodeError as exc:
-            yield LoadProblem(doc_id, str(path), f"not valid JSON: {exc.msg} at line {exc.lineno}")
-            continue
-        items = obj if isinstance(obj, list) else [obj]
-        for i, item in enumerate(items):
-            item_id = doc_id if len(items) == 1 else f"{doc_id}#{i}"
-            if not isinstance(item, dict):
-                yield LoadProblem(item_id, str(path), "not a JSON object with article fields")
+        for entry in _json_file(path, doc_id, encoding):
+            if isinstance(entry, LoadProblem):
+                yield entry
                 continue
-            objects.append(((item_id, str(path)), item))
-    columns = _resolve_json_keys(objects, fields, origin)
-    for (doc_id, where), obj in objects:
-        values = {name: _lookup(obj, key)[1] for name, key in columns.items()}
-        if _present(values.get("doc_id")) and "doc_id" in fields:
-            doc_id = str(values["doc_id"]).strip()
-        yield _record_from_values(doc_id, where, values)
+            (item_id, where), obj = entry
+            values = {name: _lookup(obj, key)[1] for name, key in columns.items()}
+            if _present(values.get("doc_id")) and "doc_id" in fields:
+                item_id = str(values["doc_id"]).strip()
+            yield _record_from_values(item_id, where, values)
 
 
 def read_manifest(path: Path, fields: Mapping[str, str]) -> pd.DataFrame:
@@ -386,6 +568,37 @@ def read_manifest(path: Path, fields: Mapping[str, str]) -> pd.DataFrame:
     return manifest
 
 
+def article_files(folder: Path) -> list[Path]:
+    """Every article file under ``folder``, recursively, sorted, hidden files left out."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+    )
+
+
+def parquet_files(folder: Path) -> list[Path]:
+    """The files of a Parquet dataset folder, sorted (hidden and ``_`` files left out, as
+    Arrow does)."""
+    return sorted(
+        p
+        for p in folder.rglob("*.parquet")
+        if p.is_file()
+        and not any(part.startswith((".", "_")) for part in p.relative_to(folder).parts)
+    )
+
+
+def read_parquet_folder(folder: Path, fields: Mapping[str, str]) -> Iterator[Record | LoadProblem]:
+    """A Parquet dataset: every ``.parquet`` file under ``folder``, in path order; doc ids
+    that fall back to row numbers are prefixed with the file's path in the folder."""
+    for path in parquet_files(folder):
+        prefix = path.relative_to(folder).with_suffix("").as_posix()
+        for item in read_parquet(path, fields):
+            if isinstance(item, Record) and "doc_id" not in fields and item.doc_id.isdigit():
+                item.doc_id = f"{prefix}/{item.doc_id}"
+            yield item
+
+
 def read_folder(
     folder: Path,
     fields: Mapping[str, str],
@@ -397,14 +610,7 @@ def read_folder(
 
     With ``only``, just that file (an article loaded on its own with a manifest).
     """
-    if only is not None:
-        files = [only]
-    else:
-        files = sorted(
-            p
-            for p in folder.rglob("*")
-            if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-        )
+    files = [only] if only is not None else article_files(folder)
     if manifest_path is None and only is None and (folder / "manifest.csv").is_file():
         manifest_path = folder / "manifest.csv"
     if manifest_path is None and not any(p.suffix.lower() in JSON_SUFFIXES for p in files):
@@ -421,12 +627,16 @@ def read_folder(
             f"{folder} holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))}); point "
             "load_corpus at the folder of articles, or at a CSV/JSONL/Parquet table"
         )
+    html = next((p for p in files if p.suffix.lower() in HTML_SUFFIXES), None)
+    if html is not None:
+        require_trafilatura(html)
 
     def doc_id_of(path: Path) -> str:
         return path.relative_to(folder).with_suffix("").as_posix()
 
     rows: dict[str, tuple[int, dict[str, Any]]] = {}
     columns: dict[str, str] = {}
+    problems: list[LoadProblem] = []
     if manifest_path is not None:
         manifest = read_manifest(manifest_path, fields)
         file_column = fields.get("file", "file")
@@ -441,32 +651,72 @@ def read_folder(
             name = str(row[file_column]).strip()
             where = f"{manifest_path.name} line {number}"
             if not name:
-                yield LoadProblem(
-                    f"{manifest_path.name}:{number}",
-                    where,
-                    "the file column is empty; name the article's file",
+                problems.append(
+                    LoadProblem(
+                        f"{manifest_path.name}:{number}",
+                        where,
+                        "the file column is empty; name the article's file",
+                    )
                 )
                 continue
             if name in rows:
-                yield LoadProblem(
-                    Path(name).with_suffix("").as_posix(),
-                    where,
-                    f"{name} is listed twice in the manifest (first on line "
-                    f"{rows[name][0]}); keep one row per file",
+                problems.append(
+                    LoadProblem(
+                        Path(name).with_suffix("").as_posix(),
+                        where,
+                        f"{name} is listed twice in the manifest (first on line "
+                        f"{rows[name][0]}); keep one row per file",
+                    )
                 )
                 continue
             rows[name] = (number, row)
-        on_disk = {p.relative_to(folder).as_posix(): p for p in files}
+        on_disk = {p.relative_to(folder).as_posix() for p in files}
         for name, (number, _) in rows.items():
             if only is None and name not in on_disk and not (folder / name).is_file():
-                yield LoadProblem(
-                    Path(name).with_suffix("").as_posix(),
-                    f"{manifest_path.name} line {number}",
-                    f"{manifest_path.name} line {number} names {name}, which is not in "
-                    f"{folder}; add the file or remove the row",
+                problems.append(
+                    LoadProblem(
+                        Path(name).with_suffix("").as_posix(),
+                        f"{manifest_path.name} line {number}",
+                        f"{manifest_path.name} line {number} names {name}, which is not in "
+                        f"{folder}; add the file or remove the row",
+                    )
                 )
 
-    json_files: list[tuple[Path, str]] = []
+    bare_json = [(p, doc_id_of(p)) for p in files if p.suffix.lower() in JSON_SUFFIXES]
+    json_columns: dict[str, str] | None = None
+    if manifest_path is None and bare_json:
+        json_columns = _json_columns(bare_json, fields, encoding, str(folder))
+    return chain(
+        problems,
+        _folder_records(
+            folder, files, fields, manifest_path, encoding, rows, columns, json_columns, doc_id_of
+        ),
+    )
+
+
+def _json_columns(
+    paths: list[tuple[Path, str]], fields: Mapping[str, str], encoding: str | None, origin: str
+) -> dict[str, str]:
+    def objects() -> Iterator[tuple[Any, dict[str, Any]]]:
+        for path, doc_id in paths:
+            for entry in _json_file(path, doc_id, encoding):
+                if not isinstance(entry, LoadProblem):
+                    yield entry
+
+    return resolve_json_keys(objects, fields, origin)
+
+
+def _folder_records(
+    folder: Path,
+    files: list[Path],
+    fields: Mapping[str, str],
+    manifest_path: Path | None,
+    encoding: str | None,
+    rows: dict[str, tuple[int, dict[str, Any]]],
+    columns: dict[str, str],
+    json_columns: dict[str, str] | None,
+    doc_id_of: Callable[[Path], str],
+) -> Iterator[Record | LoadProblem]:
     for path in files:
         relative = path.relative_to(folder).as_posix()
         doc_id = doc_id_of(path)
@@ -484,7 +734,8 @@ def read_folder(
             row = entry[1]
         if path.suffix.lower() in JSON_SUFFIXES:
             if row is None:
-                json_files.append((path, doc_id))
+                assert json_columns is not None
+                yield from _json_records([(path, doc_id)], fields, encoding, json_columns)
                 continue
             found = list(read_json_files([(path, doc_id)], fields, encoding, str(path)))
         else:
@@ -497,5 +748,3 @@ def read_folder(
                 if "doc_id" in columns and _present(row[columns["doc_id"]]):
                     record.doc_id = str(row[columns["doc_id"]]).strip()
             yield record
-    if json_files:
-        yield from read_json_files(json_files, fields, encoding, str(folder))

@@ -10,25 +10,48 @@ the *containment* of the shorter article in the longer one,
 because an updated version adds paragraphs and a fuller capture adds furniture.
 Pairs are joined into groups transitively (union-find). This is Broder's (1997)
 resemblance/containment estimate with modular sampling, kept simple enough to audit.
+
+At corpus scale the index is built out of core, so memory stays flat however many
+articles there are: each article keeps only its sorted sample (:func:`signature`, a
+few hundred 8-byte numbers), written to disk with its chunk of results; the samples
+are read back one slice of the hash range at a time, each slice's shared shingles
+give candidate pairs, and the pairs are spilled to partition files by a hash of the
+pair, so that every pair's count is finished within one partition. A shingle found in
+more than :data:`MAX_POSTINGS` articles is boilerplate, not evidence, and gives no
+pairs.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+import tempfile
 import zlib
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
+from pathlib import Path
 
-__all__ = ["VersionPair", "find_version_pairs", "group_versions"]
+import numpy as np
+
+__all__ = [
+    "VersionPair",
+    "find_pairs",
+    "find_version_pairs",
+    "group_versions",
+    "signature",
+]
 
 _WORD = re.compile(r"\w+")
 _SHINGLE = 5
 _SAMPLE_MOD = 4
-# Shingles found in more than this many articles are boilerplate, not evidence.
-_MAX_POSTINGS = 200
+#: Shingles found in more than this many articles are boilerplate, not evidence.
+MAX_POSTINGS = 200
 _MIN_SHARED = 3
+# Sample entries read into memory at once, and candidate pair keys held per partition
+# before they are spilled to disk: together they bound the memory of pair finding.
+_SLICE_ENTRIES = 2_000_000
+_SPILL_KEYS = 1 << 18
+_PAIRS_PER_BATCH = 1 << 21
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,32 +65,163 @@ class VersionPair:
 def _sampled_shingles(text: str) -> frozenset[int]:
     # Words become CRC-32 numbers and a 5-gram the hash of their tuple: hashes of
     # ints and tuples of ints are not salted per process, so the sample is the same
-    # on every run.
+    # on every run and in every worker process.
     words = [zlib.crc32(w.encode()) for w in _WORD.findall(text.casefold())]
     grams = zip(*(words[i:] for i in range(_SHINGLE)), strict=False)
     return frozenset(h for h in map(hash, grams) if h % _SAMPLE_MOD == 0)
 
 
-def find_version_pairs(texts: Sequence[str], threshold: float = 0.5) -> list[VersionPair]:
-    """Pairs of texts whose containment reaches ``threshold`` (0–1)."""
-    shingles = [_sampled_shingles(t) for t in texts]
-    postings: dict[int, list[int]] = {}
-    for doc, sample in enumerate(shingles):
-        for h in sample:
-            postings.setdefault(h, []).append(doc)
-    shared: Counter[tuple[int, int]] = Counter()
-    for docs in postings.values():
-        if 1 < len(docs) <= _MAX_POSTINGS:
-            shared.update(combinations(docs, 2))
-    pairs = []
-    for (a, b), count in shared.items():
-        if count < _MIN_SHARED:
-            continue
-        containment = count / min(len(shingles[a]), len(shingles[b]))
-        if containment >= threshold:
-            pairs.append(VersionPair(a, b, count, round(containment, 4)))
+def signature(text: str) -> np.ndarray:
+    """The article's sampled shingles as a sorted int64 array (its version signature)."""
+    sample = np.fromiter(_sampled_shingles(text), dtype=np.int64)
+    sample.sort()
+    return sample
+
+
+#: A source of signatures: a list of (doc indices, hashes) pairs of equal length, each
+#: pair sorted by hash; a callable gives each pair when asked, so it can be read from
+#: disk lazily.
+SignatureChunks = Sequence[Callable[[], tuple[np.ndarray, np.ndarray]]]
+
+
+def find_pairs(
+    chunks: SignatureChunks,
+    sizes: np.ndarray,
+    threshold: float,
+    workdir: str | Path | None = None,
+) -> list[VersionPair]:
+    """Version pairs among ``len(sizes)`` articles, in bounded memory.
+
+    Args:
+        chunks: Callables, each returning ``(docs, hashes)``: the global article index and
+            the shingle hash of every sample entry of a chunk of articles, sorted by hash.
+        sizes: The number of sampled shingles of each article.
+        threshold: Containment (0–1) at which two articles are versions.
+        workdir: Where to spill candidate pairs (a temporary folder by default).
+
+    Returns:
+        The pairs, sorted by (a, b), with a < b.
+    """
+    n = len(sizes)
+    if n < 2:
+        return []
+    total = int(sizes.sum())
+    edges = _slice_edges(total)
+    with tempfile.TemporaryDirectory(dir=workdir, prefix="version-pairs-") as spill:
+        partitions = _Partitions(Path(spill), max(1, n // 2000))
+        for low, high in itertools.pairwise(edges):
+            docs, hashes = _read_slice(chunks, low, high)
+            _emit_pairs(docs, hashes, n, partitions)
+        pairs: list[VersionPair] = []
+        for keys in partitions.drain():
+            unique, counts = np.unique(keys, return_counts=True)
+            keep = counts >= _MIN_SHARED
+            unique, counts = unique[keep], counts[keep]
+            a, b = np.divmod(unique, n)
+            containment = counts / np.minimum(sizes[a], sizes[b])
+            hit = containment >= threshold
+            pairs.extend(
+                VersionPair(int(x), int(y), int(c), round(float(r), 4))
+                for x, y, c, r in zip(a[hit], b[hit], counts[hit], containment[hit], strict=True)
+            )
     pairs.sort(key=lambda p: (p.a, p.b))
     return pairs
+
+
+def _slice_edges(total: int) -> list[int]:
+    """Bounds that cut the int64 hash range into slices of about _SLICE_ENTRIES entries
+    (hashes are spread evenly over the range)."""
+    count = max(1, -(-total // _SLICE_ENTRIES))
+    lo, hi = -(2**63), 2**63
+    return [lo + (hi - lo) * i // count for i in range(count + 1)]
+
+
+def _read_slice(chunks: SignatureChunks, low: int, high: int) -> tuple[np.ndarray, np.ndarray]:
+    docs, hashes = [], []
+    for read in chunks:
+        chunk_docs, chunk_hashes = read()
+        start = np.searchsorted(chunk_hashes, low, side="left") if low > -(2**63) else 0
+        stop = np.searchsorted(chunk_hashes, high, side="left") if high < 2**63 else None
+        docs.append(chunk_docs[start:stop])
+        hashes.append(chunk_hashes[start:stop])
+    if not docs:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    return np.concatenate(docs).astype(np.int64), np.concatenate(hashes)
+
+
+def _emit_pairs(docs: np.ndarray, hashes: np.ndarray, n: int, partitions: _Partitions) -> None:
+    """Every pair of articles sharing a shingle of this slice, once per shingle shared."""
+    if len(hashes) < 2:
+        return
+    order = np.lexsort((docs, hashes))
+    docs, hashes = docs[order], hashes[order]
+    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+    lengths = np.diff(np.r_[starts, len(hashes)])
+    useful = (lengths > 1) & (lengths <= MAX_POSTINGS)
+    starts, lengths = starts[useful], lengths[useful]
+    for size in np.unique(lengths):
+        group_starts = starts[lengths == size]
+        upper = np.triu_indices(int(size), 1)
+        per_group = len(upper[0])
+        step = max(1, _PAIRS_PER_BATCH // per_group)
+        for i in range(0, len(group_starts), step):
+            members = docs[group_starts[i : i + step, None] + np.arange(size)]
+            a = members[:, upper[0]].ravel()
+            b = members[:, upper[1]].ravel()
+            partitions.add(a * n + b)
+
+
+class _Partitions:
+    """Pair keys split by hash into partitions, held in memory up to a bound and spilled
+    to files beyond it, so that counting a partition sees every copy of its keys."""
+
+    def __init__(self, folder: Path, count: int) -> None:
+        self.folder = folder
+        self.count = max(1, min(count, 256))
+        self.buffers: list[list[np.ndarray]] = [[] for _ in range(self.count)]
+        self.held = [0] * self.count
+        self.spilled = [False] * self.count
+
+    def add(self, keys: np.ndarray) -> None:
+        if self.count == 1:
+            self._hold(0, keys)
+            return
+        part = keys % self.count
+        order = np.argsort(part, kind="stable")
+        part, keys = part[order], keys[order]
+        bounds = np.searchsorted(part, np.arange(self.count + 1))
+        for p in range(self.count):
+            if bounds[p] < bounds[p + 1]:
+                self._hold(p, keys[bounds[p] : bounds[p + 1]])
+
+    def _hold(self, p: int, keys: np.ndarray) -> None:
+        self.buffers[p].append(keys)
+        self.held[p] += len(keys)
+        if self.held[p] >= _SPILL_KEYS:
+            with (self.folder / f"part-{p}.bin").open("ab") as out:
+                for block in self.buffers[p]:
+                    block.astype(np.int64).tofile(out)
+            self.buffers[p], self.held[p], self.spilled[p] = [], 0, True
+
+    def drain(self) -> Iterable[np.ndarray]:
+        for p in range(self.count):
+            blocks = self.buffers[p]
+            if self.spilled[p]:
+                blocks = [np.fromfile(self.folder / f"part-{p}.bin", dtype=np.int64), *blocks]
+            self.buffers[p] = []
+            if blocks:
+                yield np.concatenate(blocks)
+
+
+def find_version_pairs(texts: Sequence[str], threshold: float = 0.5) -> list[VersionPair]:
+    """Pairs of texts whose containment reaches ``threshold`` (0–1)."""
+    samples = [signature(t) for t in texts]
+    sizes = np.array([len(s) for s in samples], dtype=np.int64)
+    docs = np.repeat(np.arange(len(samples), dtype=np.int64), sizes)
+    hashes = np.concatenate(samples) if samples else np.empty(0, np.int64)
+    order = np.argsort(hashes, kind="stable")
+    docs, hashes = docs[order], hashes[order]
+    return find_pairs([lambda: (docs, hashes)], sizes, threshold)
 
 
 def group_versions(n: int, pairs: Sequence[VersionPair]) -> list[int]:

@@ -1,0 +1,29 @@
+"""Step 4 of the flow: run every registered feature over a corpus into tidy tables.
+
+Each article is segmented once (:func:`framing.text.segment`); every feature reads
+that one segmentation. An article that fails (too long, not English, a feature
+raising) becomes a row in ``Analysis.errors`` and the run goes on, so that always
+``len(corpus.articles) + len(corpus.errors) == len(analysis.articles) +
+len(analysis.errors)``.
+
+A corpus runs in chunks (``_run``), in this process, in worker processes or on a Dask
+cluster, into memory or into a results directory of Parquet tables (``_store``) that
+:func:`open_analysis` reads back.
+"""
+
+from __future__ import annotations
+
+from ._article import DEFAULT_MAX_CHARS, analyse_article
+from ._result import Analysis, Tables, require_column
+from ._run import analyse
+from ._store import open_analysis
+
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "Analysis",
+    "Tables",
+    "analyse",
+    "analyse_article",
+    "open_analysis",
+    "require_column",
+]

@@ -1,0 +1,342 @@
+"""One article: segmented once, every feature run on that one segmentation.
+
+:func:`analyse_article` never raises: an article that cannot be analysed (too long,
+not English, no sentences, a feature raising) comes back with the stage and the reason,
+to become a row of the errors table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..features import ArticleInput, Feature
+from ..text import Segmented, segment
+
+__all__ = ["DEFAULT_MAX_CHARS", "ArticleResult", "analyse_article"]
+
+#: Metadata carried from the corpus into ``Analysis.articles``.
+META_COLUMNS = (
+    "doc_id",
+    "outlet",
+    "published",
+    "title",
+    "url",
+    "story",
+    "language",
+    "version_group",
+    "is_primary",
+    "syndicated",
+)
+#: Structure columns every article gets, from the segmentation.
+STRUCTURE_COLUMNS = {
+    "n_paragraphs": "int64",
+    "n_sentences": "int64",
+    "n_words": "int64",
+    "n_quotes": "int64",
+}
+SENTENCE_BASE_COLUMNS = {
+    "doc_id": "str",
+    "sentence": "int64",
+    "paragraph": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "str",
+    "n_words": "int64",
+}
+QUOTE_COLUMNS = {
+    "start": "int64",
+    "end": "int64",
+    "content_start": "int64",
+    "content_end": "int64",
+    "closed": "bool",
+    "text": "str",
+}
+
+DEFAULT_MAX_CHARS = 1_000_000
+
+# Frequent English function words. A text of 30+ words where fewer than 8% of the
+# words are among them is not English prose (English news runs at 40–50%).
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "that",
+        "is",
+        "was",
+        "he",
+        "for",
+        "it",
+        "with",
+        "as",
+        "his",
+        "on",
+        "be",
+        "at",
+        "by",
+        "i",
+        "this",
+        "had",
+        "not",
+        "are",
+        "but",
+        "from",
+        "or",
+        "have",
+        "an",
+        "they",
+        "which",
+        "one",
+        "you",
+        "were",
+        "her",
+        "all",
+        "she",
+        "there",
+        "would",
+        "their",
+        "we",
+        "him",
+        "been",
+        "has",
+        "when",
+        "who",
+        "will",
+        "more",
+        "no",
+        "if",
+        "out",
+        "so",
+        "said",
+        "what",
+        "up",
+        "its",
+        "about",
+        "into",
+        "than",
+        "them",
+        "can",
+        "only",
+        "other",
+        "new",
+        "some",
+        "could",
+        "time",
+        "these",
+        "two",
+        "may",
+        "then",
+        "do",
+        "first",
+        "any",
+        "my",
+        "now",
+        "such",
+        "like",
+        "our",
+        "over",
+        "man",
+        "me",
+        "even",
+        "most",
+        "made",
+        "after",
+        "also",
+        "did",
+        "many",
+        "before",
+        "must",
+        "through",
+        "back",
+        "years",
+        "where",
+        "much",
+        "your",
+        "way",
+        "well",
+        "down",
+        "should",
+        "because",
+        "each",
+        "just",
+        "those",
+        "people",
+        "how",
+        "too",
+        "little",
+        "state",
+        "good",
+        "very",
+        "make",
+        "world",
+        "still",
+        "own",
+        "see",
+        "men",
+        "work",
+        "long",
+        "get",
+        "here",
+        "between",
+        "both",
+        "life",
+        "being",
+        "under",
+        "never",
+        "day",
+        "same",
+        "another",
+        "know",
+        "while",
+        "last",
+        "might",
+        "us",
+        "great",
+        "old",
+        "year",
+        "off",
+        "come",
+        "since",
+        "against",
+        "go",
+        "came",
+        "right",
+        "used",
+        "take",
+        "three",
+    ]
+)
+# How many of an article's first word tokens the English check reads.
+_LANGUAGE_SAMPLE = 800
+
+
+@dataclass
+class ArticleResult:
+    doc_id: str
+    article: dict[str, Any] | None = None
+    sentences: dict[str, list[Any]] = field(default_factory=dict)
+    spans: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    error: tuple[str, str] | None = None  # (stage, reason)
+
+
+def _declared_language_problem(declared: Any) -> str | None:
+    if isinstance(declared, str) and declared.strip():
+        code = declared.strip().lower().replace("_", "-")
+        if code.split("-")[0] not in ("en", "eng", "english"):
+            return (
+                f"language is {declared!r}; framing's lexicons, VADER and readability "
+                "formulas are for English. Translate the text or remove the article"
+            )
+    return None
+
+
+def _undeclared_language_problem(seg: Segmented) -> str | None:
+    """Reads the segmentation's own tokens: the text is tokenized once."""
+    text = seg.text
+    sample = (text[s:e].lower() for s, e in seg.tokens[:_LANGUAGE_SAMPLE])
+    words = [w for w in sample if w.isalpha()]
+    if len(words) < 30:
+        return None
+    share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+    if share < 0.08:
+        return (
+            f"the text does not look English (only {share:.0%} of its words are common "
+            "English function words); framing's lexicons and formulas are for English. "
+            "Set language='en' in the manifest if this is wrong"
+        )
+    return None
+
+
+def analyse_article(
+    doc_id: str,
+    title: str | None,
+    text: str,
+    language: Any,
+    features: Sequence[Feature],
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    lexicons: str | None = None,
+    angles: str | None = None,
+    aliases: str | None = None,
+) -> ArticleResult:
+    """Segment one article once and run every feature on it. Never raises."""
+    if max_chars is not None and len(text) > max_chars:
+        return ArticleResult(
+            doc_id,
+            error=(
+                "analyse",
+                (
+                    f"the article is {len(text):,} characters, over max_chars={max_chars:,}; "
+                    "a news article is rarely over 100,000. Split the file if it holds "
+                    "several articles, or pass max_chars=None to analyse it whole"
+                ),
+            ),
+        )
+    declared = isinstance(language, str) and bool(language.strip())
+    problem = _declared_language_problem(language)
+    if problem:
+        return ArticleResult(doc_id, error=("language", problem))
+    try:
+        seg = segment(text)
+    except Exception as exc:  # one bad article must not stop a corpus run
+        return ArticleResult(doc_id, error=("segment", f"{type(exc).__name__}: {exc}"))
+    problem = None if declared else _undeclared_language_problem(seg)
+    if problem:
+        return ArticleResult(doc_id, error=("language", problem))
+    if not seg.sentences:
+        return ArticleResult(doc_id, error=("segment", "no sentences found in the text"))
+    article_input = ArticleInput(doc_id, title, seg, lexicons, angles, aliases)
+    result = ArticleResult(doc_id)
+    row: dict[str, Any] = {
+        "n_paragraphs": len(seg.paragraphs),
+        "n_sentences": len(seg.sentences),
+        "n_words": len(seg.tokens),
+        "n_quotes": len(seg.quotes),
+    }
+    sentence_values: dict[str, Sequence[Any]] = {}
+    for feature in features:
+        try:
+            output = feature.compute(article_input)
+        except Exception as exc:
+            return ArticleResult(doc_id, error=(feature.name, f"{type(exc).__name__}: {exc}"))
+        row.update(output.article)
+        sentence_values.update(output.sentences)
+        for table, rows in output.spans.items():
+            result.spans.setdefault(table, []).extend(rows)
+    result.article = row
+    n = len(seg.sentences)
+    result.sentences = {
+        "doc_id": [doc_id] * n,
+        "sentence": list(range(n)),
+        "paragraph": list(seg.sentence_paragraph),
+        "start": [s for s, _ in seg.sentences],
+        "end": [e for _, e in seg.sentences],
+        "text": [text[s:e] for s, e in seg.sentences],
+        "n_words": [t1 - t0 for t0, t1 in seg.sentence_tokens],
+    }
+    for column, values in sentence_values.items():
+        if len(values) != n:
+            return ArticleResult(
+                doc_id,
+                error=(
+                    "analyse",
+                    (f"feature column {column} has {len(values)} values for {n} sentences"),
+                ),
+            )
+        result.sentences[column] = list(values)
+    result.spans["quotes"] = [
+        {
+            "start": q.start,
+            "end": q.end,
+            "content_start": q.content_start,
+            "content_end": q.content_end,
+            "closed": q.closed,
+            "text": text[q.start : q.end],
+        }
+        for q in seg.quotes
+    ]
+    return result

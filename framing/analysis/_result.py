@@ -1,0 +1,261 @@
+"""The result of an analysis: tidy tables, their evidence, and what the run was given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from ..errors import ArgumentError, ColumnError, FramingError
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
+
+__all__ = ["Analysis", "Tables", "require_column"]
+
+
+class Tables(Mapping[str, pd.DataFrame]):
+    """Span tables by name, each read when first asked for (then kept).
+
+    A value may be a DataFrame or a function returning one: an opened results
+    directory passes readers, so a large table is read only by whoever uses it.
+    """
+
+    def __init__(self, tables: Mapping[str, pd.DataFrame | Callable[[], pd.DataFrame]]) -> None:
+        self._tables = dict(tables)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        value = self._tables[name]
+        if callable(value):
+            value = self._tables[name] = value()
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+    def is_read(self, name: str) -> bool:
+        """Whether table ``name`` is in memory."""
+        return not callable(self._tables[name])
+
+    def __repr__(self) -> str:
+        return f"Tables({', '.join(self._tables)})"
+
+
+def require_column(analysis: Analysis, column: str, doing: str, option: str = "by") -> None:
+    """Raise :class:`ColumnError` unless ``analysis.articles`` has ``column``; the message
+    says what could not be done ("compare by 'desk'") and lists the columns there are."""
+    columns = analysis.articles.columns
+    if column not in columns:
+        raise ColumnError(
+            f"cannot {doing} {option} {column!r}: analysis.articles has no such column; its "
+            f"columns are {', '.join(map(repr, columns))}. Pass {option}= one of those "
+            "(usually 'outlet' or 'story')."
+        )
+
+
+class Analysis:
+    """The result of :func:`analyse`.
+
+    Attributes:
+        articles: One row per analysed article: metadata, structure counts
+            (``n_sentences``, ``n_words``, …) and every feature's columns.
+        sentences: One row per sentence: ``doc_id``, ``sentence`` (index),
+            ``paragraph``, ``start``/``end`` in the cleaned text, ``text``, and the
+            per-sentence feature values (``sent_compound``, …).
+        spans: Evidence tables by name (``quotes``, ``sentiment_evidence``, …), each
+            with ``doc_id`` and ``start``/``end`` in the cleaned text; also reachable
+            as attributes (``analysis.quotes``).
+        errors: One row per article not analysed (loading or analysis), with the
+            stage and the reason.
+        corpus: The corpus analysed (cleaned texts, removals, version pairs).
+        features: The feature families that ran.
+        settings: What the run was given: the researcher's ``lexicons``, ``angles`` and
+            ``aliases`` files (absolute paths, or None) and ``max_chars``; the report's
+            methods section states them.
+        directory: The results directory it was read from or written to, or None.
+
+    An analysis opened from a results directory (:func:`framing.open_analysis`) reads
+    ``sentences``, the span tables and the corpus from disk when they are first used.
+    """
+
+    def __init__(
+        self,
+        articles: pd.DataFrame,
+        sentences: pd.DataFrame | Callable[[], pd.DataFrame],
+        spans: Mapping[str, pd.DataFrame | Callable[[], pd.DataFrame]],
+        errors: pd.DataFrame,
+        corpus: Corpus | None,
+        features: tuple[str, ...] = (),
+        settings: dict[str, Any] | None = None,
+        *,
+        directory: Path | None = None,
+    ) -> None:
+        self.articles = articles
+        self._sentences = sentences
+        self.spans = spans if isinstance(spans, Tables) else Tables(spans)
+        self.errors = errors
+        self.corpus = corpus
+        self.features = tuple(features)
+        self.settings = dict(settings or {})
+        self.directory = directory
+        self.manifest: dict[str, Any] | None = None
+        self.notes: list[str] = []
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence (read from disk on first use for an opened analysis)."""
+        if callable(self._sentences):
+            self._sentences = self._sentences()
+        return self._sentences
+
+    @sentences.setter
+    def sentences(self, frame: pd.DataFrame) -> None:
+        self._sentences = frame
+
+    def save(self, directory: str | PathLike[str], *, overwrite: bool = False) -> Path:
+        """Write this analysis as a results directory (the layout of
+        ``framing analyse … --out DIR``), to reopen with :func:`framing.open_analysis`
+        or read with pandas, DuckDB or R.
+
+        Args:
+            directory: A new or empty folder, or a results directory to replace with
+                ``overwrite=True``.
+
+        Returns:
+            The directory.
+
+        Raises:
+            ResultsError: ``directory`` holds other files, or results without
+                ``overwrite``.
+        """
+        from ._store import save_analysis
+
+        return save_analysis(self, directory, overwrite=overwrite)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        spans = self.__dict__.get("spans", {})
+        if name in spans:
+            return spans[name]
+        raise AttributeError(
+            f"Analysis has no attribute or span table {name!r}; span tables: "
+            f"{', '.join(sorted(spans))}"
+        )
+
+    @property
+    def alignment(self) -> pd.DataFrame:
+        """Each counted sentence matched to its closest sentence in another outlet's
+        article on the same story (see :func:`framing.align_sentences`); computed on
+        first use and kept."""
+        if "_alignment" not in self.__dict__:
+            from ..comparison import align_sentences
+
+            self.__dict__["_alignment"] = align_sentences(self)
+        return self.__dict__["_alignment"]
+
+    @property
+    def counted(self) -> pd.DataFrame:
+        """The articles counted in comparisons: one per version group and outlet."""
+        return self.articles[self.articles["is_primary"]]
+
+    def evidence(self, table: str, *, counted_only: bool = True) -> pd.DataFrame:
+        """A span table with what a reader needs beside each span: the article's
+        ``outlet`` and ``story``, and the ``sentence_text`` the span sits in.
+
+        Args:
+            table: A span table's name (``attributions``, ``hedges``, ``emphasis_cues``,
+                …; see ``analysis.spans``).
+            counted_only: Keep only the articles counted in comparisons (one version per
+                version group), as :func:`framing.compare` and the report do.
+
+        Returns:
+            The span table's rows and columns, after ``doc_id, outlet, story``, with
+            ``sentence_text`` last where the table has a ``sentence`` column.
+
+        Raises:
+            ArgumentError: ``table`` is not a span table of this analysis.
+
+        Example:
+            >>> spans = analysis.evidence("attributions")  # doctest: +SKIP
+            >>> spans[spans.source_type == "anonymous"][["outlet", "source", "sentence_text"]]
+        """
+        if table not in self.spans:
+            raise ArgumentError(
+                f"no span table {table!r}; choose one of: {', '.join(sorted(self.spans))}"
+            )
+        spans = self.spans[table]
+        articles = self.counted if counted_only else self.articles
+        meta = articles[["doc_id", "outlet", "story"]]
+        out = meta.merge(spans, on="doc_id", how="inner", sort=False)
+        if "sentence" in spans.columns:
+            text = self.sentences[["doc_id", "sentence", "text"]].rename(
+                columns={"text": "sentence_text"}
+            )
+            keys = out[["doc_id", "sentence"]].astype({"sentence": "Int64"})
+            text = text.astype({"sentence": "Int64"})
+            out["sentence_text"] = keys.merge(text, on=["doc_id", "sentence"], how="left")[
+                "sentence_text"
+            ].to_numpy()
+        return out
+
+    def summary(self, by: str = "outlet", *, include_versions: bool = False) -> pd.DataFrame:
+        """Per-group article counts and means of the headline figures.
+
+        Args:
+            by: The column to group by (``outlet``, ``story``, …).
+            include_versions: Count every version instead of one per version group.
+        """
+        if by not in self.articles.columns:
+            raise FramingError(
+                f"cannot summarise by {by!r}: no such column in "
+                f"analysis.articles; try 'outlet' or 'story'"
+            )
+        table = self.articles if include_versions else self.counted
+        figures = [
+            c
+            for c in (
+                "n_words",
+                "attr_anonymous_share",
+                "hedge_sentence_share",
+                "booster_per_1k_words",
+                "sent_compound_mean",
+                "sent_negative_share",
+                "read_flesch_reading_ease",
+                "read_flesch_kincaid_grade",
+            )
+            if c in table.columns
+        ]
+        grouped = table.groupby(by, dropna=False)
+        out = grouped.agg(articles=("doc_id", "size"), **{f"{c}": (c, "mean") for c in figures})
+        if not include_versions:
+            everything = self.articles.groupby(by, dropna=False)["doc_id"].size()
+            out.insert(1, "versions_not_counted", (everything - out["articles"]).astype(int))
+        return out.reset_index()
+
+    def _n_sentences(self) -> int:
+        """The sentence count, without reading the sentence table from disk."""
+        if callable(self._sentences) and self.manifest is not None:
+            return int(self.manifest["tables"]["sentences"].get("rows", 0))
+        return len(self.sentences)
+
+    def __repr__(self) -> str:
+        where = f", from {self.directory}" if self.directory is not None else ""
+        return (
+            f"Analysis({len(self.articles)} articles, {self._n_sentences()} sentences, "
+            f"{len(self.errors)} errors; features: {', '.join(self.features)}{where})"
+        )
+
+    def _repr_html_(self) -> str:
+        head = (
+            f"<p><b>{len(self.articles)}</b> articles analysed, "
+            f"<b>{self._n_sentences()}</b> sentences, <b>{len(self.errors)}</b> errors; "
+            f"span tables: {', '.join(sorted(self.spans))}</p>"
+        )
+        return head + self.summary().to_html(index=False, escape=True, float_format="%.3f")

@@ -1,0 +1,181 @@
+"""The tables of an analysis: which they are, their declared columns, and how one chunk
+of analysed articles becomes them.
+
+Every table's columns and dtypes come from what the feature families declare, so an
+empty table (a chunk with no hedges, Dask's ``meta``) has the same schema as a full
+one, and the chunks of a corpus fit together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from ..corpus._prepare import (
+    ARTICLE_COLUMNS,
+    ERROR_COLUMNS,
+    POSITION,
+    REMOVED_COLUMNS,
+    VERSION_COLUMNS,
+    PreparedChunk,
+)
+from ..features import Feature
+from ._article import (
+    META_COLUMNS,
+    QUOTE_COLUMNS,
+    SENTENCE_BASE_COLUMNS,
+    STRUCTURE_COLUMNS,
+    ArticleResult,
+)
+
+__all__ = ["Schema", "chunk_tables", "typed"]
+
+#: dtypes of the corpus-level tables.
+CORPUS_DTYPES: dict[str, str] = {
+    **{c: "str" for c in ARTICLE_COLUMNS},
+    "published": "datetime64[us]",
+    "n_chars_removed": "int64",
+    "is_primary": "bool",
+    "syndicated": "bool",
+}
+ERROR_DTYPES: dict[str, str] = {c: "str" for c in ERROR_COLUMNS}
+REMOVED_DTYPES: dict[str, str] = {
+    **{c: "str" for c in REMOVED_COLUMNS},
+    "start": "int64",
+    "end": "int64",
+}
+VERSION_DTYPES: dict[str, str] = {
+    "doc_id": "str",
+    "other_doc_id": "str",
+    "shared_shingles": "int64",
+    "containment": "float64",
+    "same_outlet": "bool",
+}
+assert tuple(VERSION_DTYPES) == VERSION_COLUMNS
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Every table of an analysis with its columns and dtypes, from the features run.
+
+    ``spans`` holds the span tables (``quotes`` and each feature's), each with
+    ``doc_id`` first.
+    """
+
+    articles: dict[str, str]
+    sentences: dict[str, str]
+    spans: dict[str, dict[str, str]]
+
+    @classmethod
+    def of(cls, features: Sequence[Feature]) -> Schema:
+        articles: dict[str, str] = {
+            **{c: "str" for c in META_COLUMNS},
+            "published": "datetime64[us]",
+            "is_primary": "bool",
+            "syndicated": "bool",
+            **STRUCTURE_COLUMNS,
+        }
+        sentences = dict(SENTENCE_BASE_COLUMNS)
+        spans: dict[str, dict[str, str]] = {"quotes": {"doc_id": "str", **QUOTE_COLUMNS}}
+        for feature in features:
+            articles.update(feature.article_columns)
+            sentences.update(feature.sentence_columns)
+            for table, cols in feature.span_tables.items():
+                spans[table] = {"doc_id": "str", **cols}
+        return cls(articles, sentences, spans)
+
+    def tables(self) -> dict[str, dict[str, str]]:
+        """Table name → dtypes, for every table a results directory holds."""
+        return {
+            "articles": self.articles,
+            "sentences": self.sentences,
+            **self.spans,
+            "errors": ERROR_DTYPES,
+            "corpus": CORPUS_DTYPES,
+            "removed": REMOVED_DTYPES,
+            "versions": VERSION_DTYPES,
+        }
+
+    def empty(self, table: str) -> pd.DataFrame:
+        """An empty table with the declared columns and dtypes (Dask's ``meta``)."""
+        dtypes = self.tables()[table]
+        return pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes.items()})
+
+
+def typed(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
+    """``frame`` with exactly the declared columns, in order, as the declared dtypes;
+    integer columns with gaps become nullable ``Int64``, missing text stays missing."""
+    out = {}
+    for column, dtype in dtypes.items():
+        if column not in frame.columns:
+            out[column] = pd.Series(dtype=dtype, index=frame.index)
+            continue
+        values = frame[column]
+        if dtype == "str":
+            out[column] = values if values.dtype == "str" else values.astype("str")
+        elif dtype == "int64" and values.isna().any():
+            out[column] = values.astype("Int64")
+        elif str(values.dtype) != dtype:
+            out[column] = values.astype(dtype)
+        else:
+            out[column] = values
+    return pd.DataFrame(out, index=frame.index)
+
+
+def chunk_tables(
+    prepared: PreparedChunk, results: Sequence[ArticleResult | None], schema: Schema
+) -> dict[str, pd.DataFrame]:
+    """The tables of one chunk: ``results[i]`` is the analysis of the chunk's i-th kept
+    article. The ``corpus`` and ``errors`` tables keep ``_position`` (the row's place in
+    the chunk's input) for the corpus-wide decisions that follow."""
+    arts = prepared.articles
+    ok = [i for i, r in enumerate(results) if r is not None and r.error is None]
+    figures = pd.DataFrame([results[i].article for i in ok], index=pd.RangeIndex(len(ok)))
+    meta = arts.iloc[ok][list(META_COLUMNS)].reset_index(drop=True)
+    articles = typed(pd.concat([meta, figures], axis=1), schema.articles)
+
+    columns: dict[str, list[Any]] = {c: [] for c in schema.sentences}
+    for i in ok:
+        values = results[i].sentences
+        n = len(values["doc_id"])
+        for column, out in columns.items():
+            out.extend(values.get(column, [None] * n))
+    sentences = typed(pd.DataFrame(columns), schema.sentences)
+    spans = {}
+    for table, dtypes in schema.spans.items():
+        rows = [
+            {"doc_id": results[i].doc_id, **row}
+            for i in ok
+            for row in results[i].spans.get(table, [])
+        ]
+        spans[table] = typed(pd.DataFrame(rows, columns=list(dtypes)), dtypes)
+
+    errors: list[dict[str, Any]] = list(prepared.errors)
+    for i, result in enumerate(results):
+        if result is not None and result.error is not None:
+            stage, reason = result.error
+            errors.append(
+                {
+                    "doc_id": result.doc_id,
+                    "origin": arts["origin"].iat[i],
+                    "stage": stage,
+                    "reason": reason,
+                    POSITION: int(arts[POSITION].iat[i]),
+                }
+            )
+    error_table = pd.DataFrame(errors, columns=[*ERROR_COLUMNS, POSITION])
+    error_table = typed(error_table, {**ERROR_DTYPES, POSITION: "int64"})
+    error_table = error_table.sort_values(POSITION, kind="stable").reset_index(drop=True)
+    return {
+        "articles": articles,
+        "sentences": sentences,
+        **spans,
+        "errors": error_table,
+        "corpus": typed(arts, {**CORPUS_DTYPES, POSITION: "int64"}),
+        "removed": typed(
+            pd.DataFrame(prepared.removed, columns=list(REMOVED_COLUMNS)), REMOVED_DTYPES
+        ),
+    }
