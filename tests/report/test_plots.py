@@ -3,7 +3,7 @@ the demo has no such case)."""
 
 from __future__ import annotations
 
-import dataclasses
+import copy as _copy
 import re
 from collections.abc import Callable
 from itertools import combinations
@@ -22,6 +22,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
 import framing
+from framing.analysis import Tables
 from framing.errors import ArgumentError, ColumnError, FramingError
 from framing.report._plots import (
     NO_CONTENT_FACE,
@@ -71,7 +72,9 @@ def figures(analysis) -> dict[str, Figure]:
 
 def with_spans(analysis: framing.Analysis, **tables: pd.DataFrame) -> framing.Analysis:
     """A copy of ``analysis`` with some span tables replaced."""
-    return dataclasses.replace(analysis, spans={**analysis.spans, **tables})
+    copy = _copy.copy(analysis)
+    copy.spans = Tables({**analysis.spans, **tables})
+    return copy
 
 
 def counted_ids(analysis: framing.Analysis, outlet: str) -> set[str]:
