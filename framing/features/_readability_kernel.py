@@ -179,7 +179,7 @@ class _Vocabulary:
         easy = _easy_words()
         for spelling in spellings:
             word = spelling.lower()
-            syllables = self.syllables[spelling] = count_syllables(word)
+            syllables = count_syllables(word)
             polysyllabic = syllables >= _POLYSYLLABLE
             if polysyllabic:
                 self.polysyllabic.add(spelling)
@@ -187,6 +187,9 @@ class _Vocabulary:
                 self.unfamiliar.add(spelling)
                 if polysyllabic:
                     self.hard.add(spelling)
+            # Last: a spelling in ``syllables`` counts as known, so another thread
+            # never sees it before its sets are complete.
+            self.syllables[spelling] = syllables
 
 
 _vocabulary = _Vocabulary()

@@ -134,6 +134,17 @@ def test_punctuation_only_chunks_count_for_characters_per_word_but_not_as_words(
     assert (counts.words, counts.chunks, counts.characters) == (2, 3, 3)
 
 
+def test_a_full_vocabulary_starts_afresh_without_changing_a_figure(monkeypatch):
+    from framing.features import _readability_kernel as kernel
+
+    texts = [TEXT, TEXT.upper(), "A new text with extraordinary, unseen words: zyzzyvas."]
+    expected = [score_readability(text) for text in texts]
+    monkeypatch.setattr(kernel, "_vocabulary", kernel._Vocabulary())
+    monkeypatch.setattr(kernel, "_VOCABULARY_LIMIT", 8)
+    assert [score_readability(text) for text in texts] == expected
+    assert len(kernel._vocabulary.syllables) == 8  # the last text's eight spellings
+
+
 # ---------------------------------------------------------------------------------------
 # The one-pass kernel against textstat's own functions.
 
@@ -323,7 +334,7 @@ def _random_texts(words: list[str], n: int, seed: int) -> list[str]:
 def test_kernel_equals_textstat_on_random_texts(tmp_path):
     # 300 texts of 1 to 400 words drawn from BASIL's vocabulary (where ../shared is
     # there) and from tokens chosen to trip textstat's rules, with random separators.
-    words = [*_basil_words(), *FIXED_WORDS * 20]
+    words = [*_basil_words(), *FIXED_WORDS * 100]
     texts = _random_texts(words, n=300, seed=20251031)
     expected = _textstat_in_fresh_interpreter(texts, tmp_path)
     for text, figures in zip(texts, expected, strict=True):
