@@ -37,7 +37,6 @@ behaviour, not from its code):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -76,8 +75,8 @@ _COUNTED_SENTENCE = re.compile(r"(?:\s*[^.!?\s]++){3}[^.!?]*")
 #: Gunning (1952): a hard word has three syllables or more; SMOG (McLaughlin 1969)
 #: counts the same polysyllables.
 _POLYSYLLABLE = 3
-#: Distinct spellings kept before the word facts start afresh (BASIL's 300 articles
-#: have about 14,500, taking under 4 MB).
+#: Distinct spellings whose tallies are kept before they start afresh (BASIL's 300
+#: articles have about 14,500, taking under 3 MB with pyphen's own cache).
 _VOCABULARY_LIMIT = 1 << 17
 
 _LANGUAGE = "en_US"
@@ -160,55 +159,46 @@ def count_syllables(word: str) -> int:
     return len(_hyphenator().positions(word)) + 1
 
 
-class _Vocabulary:
-    """Facts about every spelling seen so far, looked up once per spelling.
+#: Tally marks: one per syllable, and one each for a polysyllabic word, an unfamiliar
+#: word (not on the easy-word list) and a hard word (both).
+_SYLLABLE, _POLYSYLLABIC, _UNFAMILIAR, _HARD = "|", "P", "U", "H"
 
-    Sets rather than one table of tuples, so a text's totals are sums over ``map``
-    (a C loop) instead of a Python loop over its words.
+
+class _Tallies(dict[str, str]):
+    """Spelling → its tally marks, worked out the first time the spelling is seen.
+
+    Marks rather than numbers, so a text's totals are counts of characters in its
+    words' tallies joined together: one pass over the words, in C, where adding up
+    four numbers per word would take four passes or a Python loop.
     """
 
-    __slots__ = ("hard", "polysyllabic", "syllables", "unfamiliar")
-
-    def __init__(self) -> None:
-        self.syllables: dict[str, int] = {}
-        self.polysyllabic: set[str] = set()
-        self.unfamiliar: set[str] = set()  # not an easy word (Dale–Chall)
-        self.hard: set[str] = set()  # unfamiliar and polysyllabic (Gunning fog)
-
-    def learn(self, spellings: Iterable[str]) -> None:
-        easy = _easy_words()
-        for spelling in spellings:
-            word = spelling.lower()
-            syllables = count_syllables(word)
-            polysyllabic = syllables >= _POLYSYLLABLE
+    def __missing__(self, spelling: str) -> str:
+        word = spelling.lower()
+        syllables = count_syllables(word)
+        marks = _SYLLABLE * syllables
+        polysyllabic = syllables >= _POLYSYLLABLE
+        if polysyllabic:
+            marks += _POLYSYLLABIC
+        if word not in _easy_words():
+            marks += _UNFAMILIAR
             if polysyllabic:
-                self.polysyllabic.add(spelling)
-            if word not in easy:
-                self.unfamiliar.add(spelling)
-                if polysyllabic:
-                    self.hard.add(spelling)
-            # Last: a spelling in ``syllables`` counts as known, so another thread
-            # never sees it before its sets are complete.
-            self.syllables[spelling] = syllables
+                marks += _HARD
+        self[spelling] = marks
+        return marks
 
 
-_vocabulary = _Vocabulary()
+_tallies = _Tallies()
 
 
-def _vocabulary_for(words: list[str]) -> _Vocabulary:
-    """A vocabulary that knows every one of ``words``.
+def _current_tallies() -> _Tallies:
+    """The tallies, replaced by empty ones once they hold too many spellings.
 
-    When the vocabulary is full it is replaced, not cleared, so a caller in another
-    thread keeps a complete one.
+    Replaced rather than cleared, so a caller in another thread keeps complete ones.
     """
-    global _vocabulary
-    vocabulary = _vocabulary
-    new = set(words).difference(vocabulary.syllables)
-    if len(vocabulary.syllables) + len(new) > _VOCABULARY_LIMIT:
-        vocabulary = _vocabulary = _Vocabulary()
-        new = set(words)
-    vocabulary.learn(new)
-    return vocabulary
+    global _tallies
+    if len(_tallies) > _VOCABULARY_LIMIT:
+        _tallies = _Tallies()
+    return _tallies
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,17 +247,17 @@ def count_text(text: str) -> TextCounts:
     n_sentences = max(1, len(_COUNTED_SENTENCE.findall(stripped))) if text else 0
     kept = stripped.replace(".", "").replace("!", "").replace("?", "")
     words = kept.split()
-    vocabulary = _vocabulary_for(words)
+    tally = "".join(map(_current_tallies().__getitem__, words))
     # ``kept`` holds the text's whitespace and, besides, only the words' characters:
     # word characters and contraction apostrophes.
     n_word_chars = sum(map(len, words))
     return TextCounts(
         words=len(words),
         sentences=n_sentences,
-        syllables=sum(map(vocabulary.syllables.__getitem__, words)),
-        polysyllables=sum(map(vocabulary.polysyllabic.__contains__, words)),
-        unfamiliar_words=sum(map(vocabulary.unfamiliar.__contains__, words)),
-        hard_words=sum(map(vocabulary.hard.__contains__, words)),
+        syllables=tally.count(_SYLLABLE),
+        polysyllables=tally.count(_POLYSYLLABIC),
+        unfamiliar_words=tally.count(_UNFAMILIAR),
+        hard_words=tally.count(_HARD),
         letters=n_word_chars - kept.count("'"),
         characters=len(text) - (len(kept) - n_word_chars),
         chunks=len(text.split()),

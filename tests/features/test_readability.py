@@ -139,10 +139,10 @@ def test_a_full_vocabulary_starts_afresh_without_changing_a_figure(monkeypatch):
 
     texts = [TEXT, TEXT.upper(), "A new text with extraordinary, unseen words: zyzzyvas."]
     expected = [score_readability(text) for text in texts]
-    monkeypatch.setattr(kernel, "_vocabulary", kernel._Vocabulary())
+    monkeypatch.setattr(kernel, "_tallies", kernel._Tallies())
     monkeypatch.setattr(kernel, "_VOCABULARY_LIMIT", 8)
     assert [score_readability(text) for text in texts] == expected
-    assert len(kernel._vocabulary.syllables) == 8  # the last text's eight spellings
+    assert len(kernel._tallies) == 8  # the last text's eight spellings
 
 
 # ---------------------------------------------------------------------------------------
