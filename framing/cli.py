@@ -336,6 +336,13 @@ _ANALYSIS_ONLY = (
 )
 
 
+def _progress(args: argparse.Namespace) -> bool:
+    """Progress bars on a terminal, unless --no-progress or -q; always with --progress."""
+    if args.progress is not None:
+        return bool(args.progress)
+    return sys.stderr.isatty() and not args.quiet
+
+
 def _analyse(args: argparse.Namespace) -> Analysis:
     if not args.demo and is_results_dir(args.path):
         given = [f"--{o.replace('_', '-')}" for o in _ANALYSIS_ONLY if getattr(args, o, None)]
@@ -349,12 +356,11 @@ def _analyse(args: argparse.Namespace) -> Analysis:
             )
         return open_analysis(args.path)
     corpus = _load(args)
-    progress = args.progress if args.progress is not None else sys.stderr.isatty()
     return analyse(
         corpus,
         max_chars=args.max_chars,
         n_jobs=args.jobs,
-        progress=progress,
+        progress=_progress(args),
         lexicons=args.lexicons,
         angles=args.angles or (DEMO_ANGLES if args.demo else None),
         aliases=args.aliases or (DEMO_ACTORS if args.demo else None),
@@ -426,6 +432,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         seed=args.seed,
         min_n=args.min_n,
         level=args.level,
+        progress=_progress(args),
     )
     if args.out:
         _write(table, args.out)
@@ -451,6 +458,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         seed=args.seed,
         min_n=args.min_n,
         level=args.level,
+        progress=_progress(args),
     )
     counted = len(analysis.counted)
     print(f"wrote {written}: {counted} articles counted, {len(analysis.errors)} errors")
@@ -494,8 +502,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     _logging(args.verbose, args.quiet)
-    if args.quiet and getattr(args, "progress", None) is None:
-        args.progress = False
     previous = signal.getsignal(signal.SIGTERM)
     if threading_main():
         signal.signal(signal.SIGTERM, _terminate)

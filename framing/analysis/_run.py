@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._progress import progress_bar
 from ..corpus import Corpus
 from ..corpus._clean import CleaningRule
 from ..corpus._prepare import (
@@ -247,11 +248,44 @@ def _worker_start(parent: int) -> None:
     threading.Thread(target=watch, name="framing-parent-watch", daemon=True).start()
 
 
+#: A few sentences that make every built-in feature load what it reads (lexicons, VADER's
+#: lexicon, CMUdict), so that forked workers inherit them loaded instead of each loading
+#: them again.
+_WARM_UP = (
+    'Defence Secretary John Healey said: "We will probably act." It is understood that '
+    "officials could meet, a spokesman for the Ministry of Defence told Reuters. Critics "
+    "clearly disagree, and the council may well be happy about the conflict."
+)
+
+
+def _warm_up(job: Job) -> None:
+    """Load every feature's data in this process, then freeze the garbage collector's view
+    of it: forked workers then share those pages instead of copying them as the collector
+    touches them, and none of them spends seconds loading the same files."""
+    import gc
+
+    analyse_article(
+        "warm-up",
+        "Warm-up",
+        _WARM_UP,
+        "en",
+        job.features,
+        None,
+        job.lexicons,
+        job.angles,
+        job.aliases,
+    )
+    gc.collect()
+    gc.freeze()
+
+
 class _Pool:
-    def __init__(self, workers: int, start_method: str | None) -> None:
+    def __init__(self, workers: int, start_method: str | None, job: Job) -> None:
         import multiprocessing
 
         context = multiprocessing.get_context(start_method)
+        if context.get_start_method() == "fork":
+            _warm_up(job)
         self.workers = workers
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
@@ -597,15 +631,11 @@ def _execute(
     corpus, job, size, workers, dask, start_method, progress, total, root
 ) -> list[ChunkOutput]:
     """Run every chunk; in memory, return their outputs in order."""
-    bar = None
-    if progress:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=total, unit="article", desc="analysing")
+    bar = progress_bar(progress, total, "analysing", unit="article")
     if dask is not None:
         executor: Any = _Dask(dask, workers)
     elif workers > 1:
-        executor = _Pool(workers, start_method)
+        executor = _Pool(workers, start_method, job)
     else:
         executor = _Serial()
     log.info(
@@ -631,8 +661,7 @@ def _execute(
                     + (f"run again with --resume to finish {root}" if root else "run again")
                 ) from exc
             outputs[output.index] = output
-            if bar is not None:
-                bar.update(output.items)
+            bar.update(output.items)
 
     clean = False
     try:
@@ -652,8 +681,7 @@ def _execute(
                         index, done["items"], done["articles"], done["errors"]
                     )
                     skipped += 1
-                    if bar is not None:
-                        bar.update(done["items"])
+                    bar.update(done["items"])
                     continue
             while len(pending) >= limit:
                 done_now, pending = executor.wait(pending)
@@ -665,8 +693,7 @@ def _execute(
         clean = True
     finally:
         executor.close(cancel=not clean)
-        if bar is not None:
-            bar.close()
+        bar.close()
     if skipped:
         log.info("resumed: %d of %d chunks were written already", skipped, index + 1)
     return [outputs[i] for i in range(len(outputs))]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .._progress import progress_bar
 from ..errors import ArgumentError
 from . import _stats
 from ._measures import Measure, groups_of, measure_table, measures_for
@@ -55,6 +56,7 @@ def compare(
     level: float = 0.95,
     seed: int = 0,
     paired: bool = True,
+    progress: bool = False,
 ) -> pd.DataFrame:
     """Compare outlets on every figure framing computes, with the uncertainty the corpus
     allows.
@@ -82,6 +84,7 @@ def compare(
         seed: Seed of the random generator; the same seed gives the same table.
         paired: Add the within-story rows where stories have two or more groups (not
             with ``by="story"``).
+        progress: Show a progress bar over the figures compared.
 
     Returns:
         A tidy table, one row per feature, group and comparison (``between outlets`` or
@@ -123,18 +126,23 @@ def compare(
     settings = {"min_n": min_n, "n_boot": n_boot, "level": level}
     rows: list[dict[str, Any]] = []
     measures = measures_for(analysis)
+    # Within stories needs a story other than the groups themselves.
+    within = paired and by != "story" and "story" in table.columns and table["story"].notna().any()
+    bar = progress_bar(progress, len(measures) * (2 if within else 1), "comparing", "figure")
     for m in measures:
         for group in groups:
             rows.append(
                 _between(table, by, m, group, reference, _rng(seed, m, group, 0), **settings)
             )
-    # Within stories needs a story other than the groups themselves.
-    if paired and by != "story" and "story" in table.columns and table["story"].notna().any():
+        bar.update(1)
+    if within:
         for m in measures:
             for group in groups:
                 row = _within(table, by, m, group, reference, _rng(seed, m, group, 1), **settings)
                 if row is not None:
                     rows.append(row)
+            bar.update(1)
+    bar.close()
     out = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
     for kind in (BETWEEN, WITHIN):
         mask = (out["comparison"] == kind).to_numpy()

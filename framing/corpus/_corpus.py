@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._progress import progress_bar
 from ..errors import CorpusError, CorpusNotFoundError
 from ._clean import CleaningRule, load_cleaning_rules
 from ._outlets import load_outlet_aliases
@@ -69,6 +70,7 @@ class LoadPlan:
         primary: Which version of a group is counted.
         options: Every loading option, as the results manifest records them.
         total: The number of records, where the source tells it cheaply (else None).
+        progress: Show a progress bar when the corpus is read into memory.
     """
 
     read: Callable[[], Iterator[Item]]
@@ -79,6 +81,7 @@ class LoadPlan:
     primary: PrimaryRule
     options: dict[str, Any] = field(default_factory=dict)
     total: int | None = None
+    progress: bool = False
 
 
 class Corpus:
@@ -131,7 +134,7 @@ class Corpus:
                 self._set(*self._loader())
             else:
                 assert self.plan is not None
-                self._set(*materialise(self.plan))
+                self._set(*materialise(self.plan, progress=self.plan.progress))
         assert self._tables is not None
         return self._tables[name]
 
@@ -211,6 +214,7 @@ def load_corpus(
     encoding: str | None = None,
     version_threshold: float | None = 0.5,
     primary: PrimaryRule = "fullest",
+    progress: bool = False,
     **fields: str,
 ) -> Corpus:
     """Load articles from a folder, a table file or a DataFrame, cleaned and grouped.
@@ -234,6 +238,8 @@ def load_corpus(
             one text; None switches version detection off.
         primary: Which version of a group is counted: the ``fullest`` (most
             characters), the ``earliest`` or the ``latest`` published.
+        progress: Show a progress bar while the articles are read (HTML extraction is
+            slow); ``framing.analyse(..., progress=True)`` shows one as it streams them.
         **fields: Column (or JSON key) names for the fields ``doc_id``, ``text``,
             ``outlet``, ``published``, ``title``, ``url``, ``story``, ``language``
             and, for manifests, ``file``. Dotted keys reach into nested JSON.
@@ -282,7 +288,9 @@ def load_corpus(
         "version_threshold": version_threshold,
         "primary": primary,
     }
-    plan = LoadPlan(read, label, tuple(rules), aliases, version_threshold, primary, options, total)
+    plan = LoadPlan(
+        read, label, tuple(rules), aliases, version_threshold, primary, options, total, progress
+    )
     return Corpus(source=label, cleaning_rules=tuple(rules), plan=plan)
 
 
@@ -380,12 +388,17 @@ def _table_rows(path: Path) -> int | None:
 def materialise(plan: LoadPlan, *, progress: bool = False) -> tuple[pd.DataFrame, ...]:
     """Read, clean and group a whole corpus into memory: (articles, errors, removed,
     versions)."""
-    items: Iterator[Item] = plan.read()
-    if progress:
-        from tqdm.auto import tqdm
+    bar = progress_bar(progress, plan.total, "loading", unit="article")
 
-        items = iter(tqdm(items, total=plan.total, unit="article", desc="loading"))
-    chunk = prepare(items, plan.rules, signatures=plan.version_threshold is not None)
+    def counted() -> Iterator[Item]:
+        for item in plan.read():
+            yield item
+            bar.update(1)
+
+    try:
+        chunk = prepare(counted(), plan.rules, signatures=plan.version_threshold is not None)
+    finally:
+        bar.close()
     entries = signature_entries(chunk)
     resolution = resolve(
         [chunk_meta(chunk)],

@@ -22,6 +22,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .._progress import Stages
 from ..comparison import (
     BETWEEN,
     DEFAULT_THRESHOLD,
@@ -69,6 +70,7 @@ def report_html(
     seed: int = 0,
     min_n: int = 5,
     level: float = 0.95,
+    progress: bool = False,
 ) -> str:
     """The report as one self-contained HTML page.
 
@@ -86,6 +88,8 @@ def report_html(
         seed: Seed of the bootstrap and permutation draws.
         min_n: Fewest articles a side for inference (see :func:`framing.compare`).
         level: Confidence level of the intervals.
+        progress: Show a progress bar over the report's stages (comparison, evidence,
+            plots, annotated articles).
 
     Returns:
         The HTML text.
@@ -98,6 +102,8 @@ def report_html(
         raise ArgumentError(
             f"max_articles={max_articles}: give 0 or more (0 or None shows every article)"
         )
+    stages = Stages(progress, _STAGES, "report")
+    stages.start("comparing")
     if comparison is None:
         table = compare(analysis, by=by, reference=reference, seed=seed, min_n=min_n, level=level)
     else:
@@ -116,7 +122,10 @@ def report_html(
     if max_articles:
         shown = shown.head(max_articles)
     anchors = {doc: f"doc-{i + 1}" for i, doc in enumerate(shown["doc_id"])}
+    stages.done()
+    stages.start("main differences and their evidence")
     summary = findings(table, measures, by_feature, EvidenceBuilder(analysis, by, anchors))
+    stages.done()
     attrs = table.attrs or {}
     level = float(attrs.get("level", 0.95))
     min_n = int(attrs.get("min_n", 5))
@@ -174,8 +183,10 @@ def report_html(
         "examples": EXAMPLES_PER_OUTLET,
         "side_by_side": _side_by_side(table, groups, by_feature),
         "within": _within_rows(table, groups, by_feature),
-        "figures": _figures(analysis, by, story),
-        "articles": _articles(analysis, shown, anchors),
+        "figures": _staged(stages, "plots", lambda: _figures(analysis, by, story)),
+        "articles": _staged(
+            stages, "annotated articles", lambda: _articles(analysis, shown, anchors)
+        ),
         "articles_total": len(counted),
         "articles_hidden": len(shown) < len(counted),
         "threshold": DEFAULT_THRESHOLD,
@@ -193,7 +204,27 @@ def report_html(
         "full_columns": _FULL_COLUMNS,
         "full_rows": _full_rows(table),
     }
-    return _environment().get_template("report.html.j2").render(**context)
+    stages.start("page")
+    page = _environment().get_template("report.html.j2").render(**context)
+    stages.done()
+    stages.close()
+    return page
+
+
+_STAGES = [
+    "comparing",
+    "main differences and their evidence",
+    "plots",
+    "annotated articles",
+    "page",
+]
+
+
+def _staged(stages: Stages, name: str, make: Callable[[], Any]) -> Any:
+    stages.start(name)
+    value = make()
+    stages.done()
+    return value
 
 
 def render_report(
@@ -209,7 +240,8 @@ def render_report(
     Args:
         analysis: From :func:`framing.analyse`.
         path: Where to write; the folder is created if needed.
-        **options: Passed to :func:`report_html` (``title``, ``reference``, …).
+        **options: Passed to :func:`report_html` (``title``, ``reference``,
+            ``progress``, …).
 
     Returns:
         The path written.
@@ -233,7 +265,11 @@ def render_report(
     if write_pdf is None:
         target.write_text(html, encoding="utf-8")
     else:
+        stages = Stages(bool(options.get("progress")), ["laying out the PDF"], "report")
+        stages.start("laying out the PDF (a minute for a few hundred pages)")
         write_pdf(html, target)
+        stages.done()
+        stages.close()
     return target
 
 
