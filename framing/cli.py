@@ -406,6 +406,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         for name, table in analysis.spans.items():
             table.to_csv(args.tables / f"{name}.csv", index=False)
         print(f"wrote sentences, span tables and errors to {args.tables}/")
+    if args.quiet:
+        return 0
     with pd.option_context(
         "display.width", 120, "display.max_columns", 20, "display.float_format", "{:.3f}".format
     ):
@@ -419,7 +421,12 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         for row in analysis.errors.head(10).itertuples():
             print(f"  {row.doc_id}: {row.reason}")
         if len(analysis.errors) > 10:
-            print("  … (write them all with --tables DIR)")
+            more = (
+                "analysis.errors, or the errors table in --out DIR"
+                if args.results
+                else ("write them all with --tables DIR")
+            )
+            print(f"  … ({more})")
     return 0
 
 

@@ -45,7 +45,7 @@ from ..corpus._prepare import (
     resolve,
     signature_entries,
 )
-from ..corpus._readers import LoadProblem, Record
+from ..corpus._readers import LoadProblem, Record, Slice
 from ..errors import ArgumentError, FramingError, ResultsError
 from ..features import FEATURES, Feature
 from ..features.actors import load_actor_aliases
@@ -100,6 +100,8 @@ class ChunkOutput:
 def run_chunk(index: int, items: Any, job: Job, fingerprint: Mapping[str, Any]) -> ChunkOutput:
     """Prepare, analyse and tabulate one chunk (records, or prepared corpus rows)."""
     schema = Schema.of(job.features)
+    if isinstance(items, Slice):  # a part of a table file this worker reads itself
+        items = items.read()
     if job.prepared:
         chunk = PreparedChunk(items, [], [], None)
     else:
@@ -155,8 +157,15 @@ def _prepared_hash(row: Mapping[str, Any]) -> str:
     ).hexdigest()
 
 
-def _fingerprint(items: Any, prepared: bool) -> dict[str, Any]:
+def _fingerprint(items: Any, prepared: bool, file_hashes: Mapping[str, str]) -> dict[str, Any]:
     """What the chunk's input was, so that a resumed run can tell it is the same."""
+    if isinstance(items, Slice):  # not read here: the slice of an unchanged file
+        key = f"{file_hashes[items.path]}:{items.kind}:{items.start}:{items.stop}"
+        return {
+            "fingerprint": hashlib.sha256(key.encode()).hexdigest(),
+            "file": items.path,
+            "inputs": [],
+        }
     if prepared:
         ids = items["doc_id"].tolist()
         hashes = [_prepared_hash(row) for row in items.to_dict("records")]
@@ -180,6 +189,10 @@ def _chunks(corpus: Corpus, size: int, prepared: bool) -> Iterator[Any]:
             yield part.reset_index(drop=True)
         return
     assert corpus.plan is not None
+    slices = corpus.plan.slices(size) if corpus.plan.slices is not None else None
+    if slices is not None:
+        yield from slices
+        return
     batch: list[Record | LoadProblem] = []
     for item in corpus.plan.read():
         batch.append(item)
@@ -191,6 +204,8 @@ def _chunks(corpus: Corpus, size: int, prepared: bool) -> Iterator[Any]:
 
 
 def _what_changed(index: int, before: Mapping[str, Any], now: Mapping[str, Any]) -> str:
+    if now.get("file"):
+        return f"chunk {index}: {now['file']} is not the file it was (its SHA-256 changed)"
     old = {d: h for d, h in before.get("inputs", [])}
     new = {d: h for d, h in now.get("inputs", [])}
     changed = sorted(d for d in old.keys() & new.keys() if old[d] != new[d])
@@ -493,7 +508,10 @@ def analyse(
         prepared=prepared,
         out=str(root) if root is not None else None,
     )
-    settings = _settings(corpus, plan, chosen, max_chars, size, files)
+    # The table files read, hashed once: the manifest states them, and a resumed run
+    # trusts the chunks of an unchanged file.
+    file_hashes = {f: _store.sha256_file(f) for f in plan.files} if plan is not None else {}
+    settings = _settings(corpus, plan, chosen, max_chars, size, files, file_hashes)
     schema = Schema.of(chosen)
     manifest = None
     if root is not None:
@@ -516,7 +534,9 @@ def analyse(
         _store.write_json(manifest, root / _store.MANIFEST)
     if dask is None and workers > 1:
         _check_picklable(chosen, start_method)
-    outputs = _execute(corpus, job, size, workers, dask, start_method, progress, total, root)
+    outputs = _execute(
+        corpus, job, size, workers, dask, start_method, progress, total, root, file_hashes
+    )
     n_chunks = len(outputs)
     if root is not None:
         extra = sorted(
@@ -600,7 +620,7 @@ def _chunk_size(asked: int | None, total: int | None, workers: int) -> int:
     return max(MIN_CHUNK, min(MAX_CHUNK, -(-total // (4 * workers)) if total else MAX_CHUNK))
 
 
-def _settings(corpus, plan, chosen, max_chars, size, files) -> dict[str, Any]:
+def _settings(corpus, plan, chosen, max_chars, size, files, file_hashes) -> dict[str, Any]:
     rules = corpus.cleaning_rules if plan is None else plan.rules
     rules_text = "\n".join(
         f"{r.name}\t{r.category}\t{r.pattern.pattern}\t{r.max_chars}" for r in rules
@@ -608,6 +628,8 @@ def _settings(corpus, plan, chosen, max_chars, size, files) -> dict[str, Any]:
     load = dict(plan.options) if plan is not None else {"source": corpus.source}
     if corpus.plan is not None and plan is None:
         load = dict(corpus.plan.options)
+    if file_hashes:
+        load["files"] = dict(file_hashes)
     return {
         "features": [f.name for f in chosen],
         "feature_functions": {f.name: _function_name(f.compute) for f in chosen},
@@ -628,7 +650,7 @@ def _function_name(function: Callable[..., Any]) -> str:
 
 
 def _execute(
-    corpus, job, size, workers, dask, start_method, progress, total, root
+    corpus, job, size, workers, dask, start_method, progress, total, root, file_hashes
 ) -> list[ChunkOutput]:
     """Run every chunk; in memory, return their outputs in order."""
     bar = progress_bar(progress, total, "analysing", unit="article")
@@ -667,7 +689,7 @@ def _execute(
     try:
         index = -1
         for index, items in enumerate(_chunks(corpus, size, job.prepared)):
-            fingerprint = _fingerprint(items, job.prepared)
+            fingerprint = _fingerprint(items, job.prepared, file_hashes)
             if root is not None:
                 done = _store.chunk_done(root, index)
                 if done is not None:

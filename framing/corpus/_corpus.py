@@ -40,8 +40,12 @@ from ._readers import (
     TABLE_SUFFIXES,
     LoadProblem,
     Record,
+    Slice,
     article_files,
+    jsonl_slices,
     parquet_files,
+    parquet_folder_slices,
+    parquet_slices,
     read_folder,
     read_frame,
     read_json_files,
@@ -71,6 +75,10 @@ class LoadPlan:
         options: Every loading option, as the results manifest records them.
         total: The number of records, where the source tells it cheaply (else None).
         progress: Show a progress bar when the corpus is read into memory.
+        slices: For a Parquet or JSON Lines source, cuts it into parts of about the
+            given number of articles that workers read for themselves (None where it
+            cannot be cut, or for other sources).
+        files: The table files read, whose SHA-256 a resumed run checks.
     """
 
     read: Callable[[], Iterator[Item]]
@@ -82,6 +90,8 @@ class LoadPlan:
     options: dict[str, Any] = field(default_factory=dict)
     total: int | None = None
     progress: bool = False
+    slices: Callable[[int], list[Slice] | None] | None = None
+    files: tuple[str, ...] = ()
 
 
 class Corpus:
@@ -273,7 +283,7 @@ def load_corpus(
         )
     rules = _rules(clean)
     aliases = load_outlet_aliases(outlet_aliases)
-    read, label, total = _reader(source, fields, manifest, encoding)
+    read, label, total, slices, files = _reader(source, fields, manifest, encoding)
     first = read()  # checks the source's columns now, not when the articles are read
     next(first, None)
     if hasattr(first, "close"):
@@ -289,7 +299,17 @@ def load_corpus(
         "primary": primary,
     }
     plan = LoadPlan(
-        read, label, tuple(rules), aliases, version_threshold, primary, options, total, progress
+        read,
+        label,
+        tuple(rules),
+        aliases,
+        version_threshold,
+        primary,
+        options,
+        total,
+        progress,
+        slices,
+        files,
     )
     return Corpus(source=label, cleaning_rules=tuple(rules), plan=plan)
 
@@ -317,14 +337,13 @@ def _rules(clean: bool | str | PathLike[str] | Sequence[CleaningRule]) -> list[C
     return rules
 
 
-def _reader(
-    source, fields, manifest, encoding
-) -> tuple[Callable[[], Iterator[Item]], str, int | None]:
-    """A function starting a fresh pass over the source, its label, and its size if
-    cheaply known."""
+def _reader(source, fields, manifest, encoding):
+    """A function starting a fresh pass over the source, its label, its size if cheaply
+    known, a function cutting it into slices workers read themselves (or None), and its
+    table files."""
     if isinstance(source, pd.DataFrame):
         frame = source
-        return (lambda: read_frame(frame, fields, "DataFrame")), "DataFrame", len(frame)
+        return (lambda: read_frame(frame, fields, "DataFrame")), "DataFrame", len(frame), None, ()
     if not isinstance(source, str | PathLike):
         raise CorpusError(
             f"source must be a folder, a file or a DataFrame, got {type(source).__name__}"
@@ -345,9 +364,22 @@ def _reader(
             )
     if path.is_dir():
         if manifest_path is None and not article_files(path) and parquet_files(path):
-            return (lambda: read_parquet_folder(path, fields)), str(path), None
-        files = article_files(path)
-        return (lambda: read_folder(path, fields, manifest_path, encoding)), str(path), len(files)
+            tables = parquet_files(path)
+            return (
+                lambda: read_parquet_folder(path, fields),
+                str(path),
+                sum(_table_rows(p) or 0 for p in tables),
+                lambda size: parquet_folder_slices(path, fields, size),
+                tuple(str(p) for p in tables),
+            )
+        count = len(article_files(path))
+        return (
+            lambda: read_folder(path, fields, manifest_path, encoding),
+            str(path),
+            count,
+            None,
+            (),
+        )
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
         if manifest_path is not None:
@@ -355,18 +387,33 @@ def _reader(
                 f"manifest= is for folders and single article files; {path} is a table, "
                 "so its metadata belongs in its columns (map them with outlet=..., title=...)"
             )
-        return (lambda: read_table_file(path, fields, encoding)), str(path), _table_rows(path)
+        slices = None
+        if suffix == ".parquet":
+            slices = lambda size: parquet_slices(path, fields, size)  # noqa: E731
+        elif suffix in (".jsonl", ".ndjson"):
+            slices = lambda size: jsonl_slices(path, fields, encoding, size)  # noqa: E731
+        return (
+            lambda: read_table_file(path, fields, encoding),
+            str(path),
+            _table_rows(path),
+            slices,
+            (str(path),),
+        )
     if suffix in ARTICLE_SUFFIXES:
         if suffix == ".json" and manifest_path is None:
             return (
-                (lambda: read_json_files([(path, path.stem)], fields, encoding, str(path))),
+                lambda: read_json_files([(path, path.stem)], fields, encoding, str(path)),
                 str(path),
                 1,
+                None,
+                (),
             )
         return (
-            (lambda: read_folder(path.parent, fields, manifest_path, encoding, only=path)),
+            lambda: read_folder(path.parent, fields, manifest_path, encoding, only=path),
             str(path),
             1,
+            None,
+            (),
         )
     raise CorpusError(
         f"{path}: cannot read {suffix or 'files without a suffix'}; framing reads folders, "

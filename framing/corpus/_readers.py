@@ -230,10 +230,16 @@ def read_table_file(
         items: Iterator[Record | LoadProblem] = _read_jsonl(path, found, fields)
     else:
         items = _read_delimited(path, found, fields, "\t" if suffix == ".tsv" else ",")
-    note = None if found in ("utf-8", "utf-8-sig") else f"decoded as {found}"
+    yield from _decoded_as(items, found)
+
+
+def _decoded_as(
+    items: Iterable[Record | LoadProblem], encoding: str
+) -> Iterator[Record | LoadProblem]:
+    note = None if encoding in ("utf-8", "utf-8-sig") else f"decoded as {encoding}"
     for item in items:
         if isinstance(item, Record):
-            item.encoding = found
+            item.encoding = encoding
             if note:
                 item.notes.append(note)
         yield item
@@ -322,25 +328,7 @@ def _read_delimited(
 def read_parquet(path: Path, fields: Mapping[str, str]) -> Iterator[Record | LoadProblem]:
     """A Parquet file, batch by batch. A pandas index stored as a column gives the
     doc ids where no id column is named, as it would in ``pd.read_parquet``."""
-    try:
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        raise MissingDependencyError(
-            f"reading {path} needs pyarrow; install it with pip install 'framing[parquet]'"
-        ) from exc
-    try:
-        table = pq.ParquetFile(path)
-    except Exception as exc:  # pyarrow raises ArrowInvalid and OSError subclasses
-        raise CorpusError(f"{path}: not a readable Parquet file: {exc}") from exc
-    names = table.schema_arrow.names
-    index_column = None
-    pandas_meta = (table.schema_arrow.metadata or {}).get(b"pandas")
-    if pandas_meta:
-        stored = json.loads(pandas_meta).get("index_columns", [])
-        named = [c for c in stored if isinstance(c, str) and c in names]
-        index_column = named[0] if len(named) == 1 else None
-    visible = [n for n in names if n != index_column]
-    columns = resolve_columns(visible, fields, str(path))
+    table, columns, index_column = _parquet_layout(path, fields)
     first_row = 0
     for batch in table.iter_batches(batch_size=_BATCH_ROWS):
         frame = batch.to_pandas(ignore_metadata=True)
@@ -355,28 +343,90 @@ def read_parquet(path: Path, fields: Mapping[str, str]) -> Iterator[Record | Loa
         first_row += len(frame)
 
 
-def _json_lines(path: Path, encoding: str) -> Iterator[tuple[int, Any]]:
+#: Encodings in which a newline is the byte 0x0A, so a JSON Lines file can be cut into
+#: byte ranges at line ends and each range read on its own.
+_LINE_SAFE = frozenset({"utf-8", "utf-8-sig", "cp1252", "ascii", "latin-1", "iso-8859-1"})
+
+
+def _parquet_layout(path: Path, fields: Mapping[str, str]):
+    """The open file, the fields' columns, and the column holding a stored pandas index."""
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises ArrowInvalid and OSError subclasses
+        raise CorpusError(f"{path}: not a readable Parquet file: {exc}") from exc
+    names = table.schema_arrow.names
+    index_column = None
+    pandas_meta = (table.schema_arrow.metadata or {}).get(b"pandas")
+    if pandas_meta:
+        stored = json.loads(pandas_meta).get("index_columns", [])
+        named = [c for c in stored if isinstance(c, str) and c in names]
+        index_column = named[0] if len(named) == 1 else None
+    visible = [n for n in names if n != index_column]
+    return table, resolve_columns(visible, fields, str(path)), index_column
+
+
+def _jsonl_raw(
+    path: Path, encoding: str, start: int = 0, stop: int | None = None, first_line: int = 1
+) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each line in bytes [start, stop) of a JSON Lines file."""
+    if encoding.lower() not in _LINE_SAFE:
+        with path.open("r", encoding=encoding) as handle:
+            yield from enumerate(handle, start=1)
+        return
+    codec = "utf-8" if encoding.lower() == "utf-8-sig" else encoding
+    with path.open("rb") as handle:
+        handle.seek(start)
+        position, number = start, first_line - 1
+        for raw in handle:
+            if stop is not None and position >= stop:
+                break
+            position += len(raw)
+            number += 1
+            line = raw.decode(codec)
+            yield number, (line.lstrip("\ufeff") if number == 1 else line)
+
+
+def _json_lines(
+    path: Path, encoding: str, start: int = 0, stop: int | None = None, first_line: int = 1
+) -> Iterator[tuple[int, Any]]:
     """(line number, parsed object or the JSONDecodeError) for every non-blank line."""
-    with path.open("r", encoding=encoding, newline=None) as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield number, exc
+    for number, line in _jsonl_raw(path, encoding, start, stop, first_line):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, exc
 
 
 def _read_jsonl(
     path: Path, encoding: str, fields: Mapping[str, str]
 ) -> Iterator[Record | LoadProblem]:
+    yield from _jsonl_items(path, encoding, jsonl_columns(path, encoding, fields))
+
+
+def jsonl_columns(path: Path, encoding: str, fields: Mapping[str, str]) -> dict[str, str]:
+    """The keys serving each field in a JSON Lines file (see :func:`resolve_json_keys`)."""
+
     def objects() -> Iterator[tuple[int, dict[str, Any]]]:
         for number, obj in _json_lines(path, encoding):
             if isinstance(obj, dict):
                 yield number, obj
 
-    columns = resolve_json_keys(objects, fields, str(path))
-    for number, obj in _json_lines(path, encoding):
+    return resolve_json_keys(objects, fields, str(path))
+
+
+def _jsonl_items(
+    path: Path,
+    encoding: str,
+    columns: Mapping[str, str],
+    start: int = 0,
+    stop: int | None = None,
+    first_line: int = 1,
+) -> Iterator[Record | LoadProblem]:
+    for number, obj in _json_lines(path, encoding, start, stop, first_line):
         where = f"{path} line {number}"
         if isinstance(obj, json.JSONDecodeError):
             yield LoadProblem(
@@ -748,3 +798,158 @@ def _folder_records(
                 if "doc_id" in columns and _present(row[columns["doc_id"]]):
                     record.doc_id = str(row[columns["doc_id"]]).strip()
             yield record
+
+
+# --------------------------------------------------------------------------- slices
+
+
+@dataclass(frozen=True)
+class Slice:
+    """A part of a table file that a worker reads for itself: whole row groups of a
+    Parquet file (``start``/``stop`` are rows), or the lines of a JSON Lines file in
+    bytes ``start``/``stop``. The corpus is then read in parallel, by the processes or
+    the Dask workers that analyse it, instead of by one parent."""
+
+    kind: str
+    path: str
+    start: int
+    stop: int
+    first: int
+    items: int
+    fields: tuple[tuple[str, str], ...]
+    columns: tuple[tuple[str, str], ...]
+    encoding: str | None = None
+    index_column: str | None = None
+    groups: tuple[int, ...] = ()
+    prefix: str | None = None
+
+    def __len__(self) -> int:
+        return self.items
+
+    def read(self) -> list[Record | LoadProblem]:
+        path, fields, columns = Path(self.path), dict(self.fields), dict(self.columns)
+        if self.kind == "jsonl":
+            assert self.encoding is not None
+            items = _jsonl_items(path, self.encoding, columns, self.start, self.stop, self.first)
+            return list(_decoded_as(items, self.encoding))
+        import pyarrow.parquet as pq
+
+        frame = (
+            pq.ParquetFile(path).read_row_groups(list(self.groups)).to_pandas(ignore_metadata=True)
+        )
+        out = list(
+            read_frame(
+                frame,
+                fields,
+                str(path),
+                first_row=self.start,
+                columns=columns,
+                index_column=self.index_column,
+            )
+        )
+        if self.prefix is not None:
+            for item in out:
+                if isinstance(item, Record) and "doc_id" not in fields and item.doc_id.isdigit():
+                    item.doc_id = f"{self.prefix}/{item.doc_id}"
+        return out
+
+
+#: A row group this many times larger than a chunk is too big to hand to a worker whole.
+_GROUP_SLACK = 4
+
+
+def parquet_slices(
+    path: Path, fields: Mapping[str, str], size: int, prefix: str | None = None
+) -> list[Slice] | None:
+    """Chunks of whole row groups of about ``size`` rows, or None where a row group is
+    too large for that (the file is then read by one process, batch by batch)."""
+    table, columns, index_column = _parquet_layout(path, fields)
+    meta = table.metadata
+    rows = [meta.row_group(g).num_rows for g in range(meta.num_row_groups)]
+    if any(n > _GROUP_SLACK * size for n in rows):
+        return None
+    slices: list[Slice] = []
+    group: list[int] = []
+    start = count = 0
+    for g, n in enumerate(rows):
+        group.append(g)
+        count += n
+        if count >= size or g == len(rows) - 1:
+            slices.append(
+                Slice(
+                    "parquet",
+                    str(path),
+                    start,
+                    start + count,
+                    start,
+                    count,
+                    tuple(sorted(fields.items())),
+                    tuple(sorted(columns.items())),
+                    index_column=index_column,
+                    groups=tuple(group),
+                    prefix=prefix,
+                )
+            )
+            start, group, count = start + count, [], 0
+    return slices
+
+
+def parquet_folder_slices(folder: Path, fields: Mapping[str, str], size: int) -> list[Slice] | None:
+    out: list[Slice] = []
+    for path in parquet_files(folder):
+        prefix = path.relative_to(folder).with_suffix("").as_posix()
+        found = parquet_slices(path, fields, size, prefix)
+        if found is None:
+            return None
+        out.extend(found)
+    return out
+
+
+def jsonl_slices(
+    path: Path, fields: Mapping[str, str], encoding: str | None, size: int
+) -> list[Slice] | None:
+    """Chunks of ``size`` non-blank lines of a JSON Lines file, found by one pass over its
+    bytes (no parsing), or None for an encoding whose newline is not one byte."""
+    found = file_encoding(path, encoding)
+    if found.lower() not in _LINE_SAFE:
+        return None
+    columns = tuple(sorted(jsonl_columns(path, found, fields).items()))
+    slices: list[Slice] = []
+    start = position = 0
+    first, number, count = 1, 0, 0
+    with path.open("rb") as handle:
+        for raw in handle:
+            number += 1
+            position += len(raw)
+            if raw.strip():
+                count += 1
+            if count == size:
+                slices.append(
+                    Slice(
+                        "jsonl",
+                        str(path),
+                        start,
+                        position,
+                        first,
+                        count,
+                        tuple(sorted(fields.items())),
+                        columns,
+                        found,
+                    )
+                )
+                start, first, count = position, number + 1, 0
+    if count:
+        slices.append(
+            Slice(
+                "jsonl",
+                str(path),
+                start,
+                position,
+                first,
+                count,
+                tuple(sorted(fields.items())),
+                columns,
+                found,
+            )
+        )
+    return slices

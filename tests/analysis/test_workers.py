@@ -163,17 +163,27 @@ def test_workers_end_when_the_parent_is_killed(tmp_path):
     assert not any(_alive(w) for w in workers)
 
 
-def test_a_dask_local_cluster_writes_the_tables_of_one_process(tmp_path):
+def test_a_dask_local_cluster_reads_its_own_slices_and_writes_the_tables_of_one_process(
+    tmp_path,
+):
     pytest.importorskip("distributed")
-    one = framing.analyse(framing.load_corpus(framing.DEMO_CORPUS), **DEMO_OPTIONS)
+    demo = framing.load_corpus(framing.DEMO_CORPUS).articles
+    table = tmp_path / "demo.parquet"
+    demo[["doc_id", "raw_text", "outlet_raw", "title", "story"]].to_parquet(
+        table, index=False, row_group_size=3
+    )
+    fields = {"text": "raw_text", "outlet": "outlet_raw"}
+    one = framing.analyse(framing.load_corpus(table, **fields), **DEMO_OPTIONS)
     on_dask = framing.analyse(
-        framing.load_corpus(framing.DEMO_CORPUS),
+        framing.load_corpus(table, **fields),
         out=tmp_path / "dask",
         dask="local",
         n_jobs=2,
         chunk_size=3,
         **DEMO_OPTIONS,
     )
+    assert on_dask.manifest["settings"]["chunk_size"] == 3
+    assert len(on_dask.articles) == len(demo)
     pd.testing.assert_frame_equal(one.articles, on_dask.articles)
     pd.testing.assert_frame_equal(one.sentences, on_dask.sentences)
     for name in one.spans:

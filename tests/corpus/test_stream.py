@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.corpus._readers import KEY_SAMPLE
+from framing.corpus._readers import KEY_SAMPLE, jsonl_slices, parquet_slices, read_table_file
 
 TEXT = "The council said the bridge would reopen. Residents were pleased."
 
@@ -131,3 +131,58 @@ def test_a_streamed_analysis_equals_the_analysis_of_the_corpus_read_into_memory(
     in_memory = framing.analyse(loaded)
     pd.testing.assert_frame_equal(streamed.articles, in_memory.articles)
     pd.testing.assert_frame_equal(streamed.sentences, in_memory.sentences)
+
+
+def _items(items) -> list[tuple]:
+    return [
+        (i.doc_id, i.origin, getattr(i, "raw_text", None), getattr(i, "reason", None))
+        for i in items
+    ]
+
+
+def test_a_jsonl_file_cut_into_slices_reads_as_it_reads_whole(tmp_path):
+    table = tmp_path / "articles.jsonl"
+    lines = [
+        json.dumps({"id": f"a{i}", "text": f"{TEXT} {i}.", "outlet": "Herald"}) for i in range(23)
+    ]
+    lines[9] = '{"id": "broken", "text": "The council said'
+    lines.insert(15, "")
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    slices = jsonl_slices(table, {}, None, 7)
+    # 23 articles on 24 lines (line 16 is blank): lines 1-7, 8-14, 15-22 (holding the
+    # blank line), 23-24.
+    assert [len(s) for s in slices] == [7, 7, 7, 2]
+    assert [s.first for s in slices] == [1, 8, 15, 23]
+    whole = list(read_table_file(table, {}, None))
+    assert _items(i for s in slices for i in s.read()) == _items(whole)
+    assert ("line10", f"{table} line 10", None) == _items(whole)[9][:3]
+
+
+def test_a_parquet_file_is_cut_at_its_row_groups(tmp_path):
+    table = tmp_path / "articles.parquet"
+    frame = pd.DataFrame({"text": [f"{TEXT} {i}." for i in range(23)], "outlet": "Herald"})
+    frame.to_parquet(table, index=False, row_group_size=5)
+    slices = parquet_slices(table, {}, 10)
+    assert [s.groups for s in slices] == [(0, 1), (2, 3), (4,)]
+    assert [(s.start, s.stop) for s in slices] == [(0, 10), (10, 20), (20, 23)]
+    whole = list(read_table_file(table, {}, None))
+    assert _items(i for s in slices for i in s.read()) == _items(whole)
+
+
+def test_a_parquet_row_group_much_larger_than_a_chunk_is_not_cut(tmp_path):
+    table = tmp_path / "articles.parquet"
+    pd.DataFrame({"text": [TEXT] * 50, "outlet": "Herald"}).to_parquet(table, index=False)
+    assert parquet_slices(table, {}, 10) is None  # one row group of 50: read in one process
+
+
+def test_workers_reading_their_own_slices_give_the_tables_of_one_reader(tmp_path):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(framing.DEMO_CORPUS.glob("*.txt"))]
+    frame = pd.DataFrame(
+        {"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts, "outlet": "Herald"}
+    )
+    table = tmp_path / "demo.parquet"
+    frame.to_parquet(table, index=False, row_group_size=2)
+    sliced = framing.analyse(framing.load_corpus(table), n_jobs=2, chunk_size=2)
+    whole = framing.analyse(framing.load_corpus(frame))
+    pd.testing.assert_frame_equal(sliced.articles, whole.articles)
+    pd.testing.assert_frame_equal(sliced.sentences, whole.sentences)
