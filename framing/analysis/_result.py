@@ -118,6 +118,23 @@ class Analysis:
     def sentences(self, frame: pd.DataFrame) -> None:
         self._sentences = frame
 
+    def to_dask(self, table: str):
+        """One table as a Dask DataFrame, one partition per Parquet part of a results
+        directory (read lazily, by the cluster), with the columns the features declare as
+        its ``meta``; an analysis in memory is split into partitions of 100,000 rows.
+
+        Args:
+            table: ``articles``, ``sentences``, ``errors``, ``corpus``, ``removed``,
+                ``versions`` or a span table's name.
+
+        Raises:
+            MissingDependencyError: Dask is not installed (``pip install 'framing[dask]'``).
+            ArgumentError: No such table.
+        """
+        from ._store import dask_table
+
+        return dask_table(self, table)
+
     def save(self, directory: str | PathLike[str], *, overwrite: bool = False) -> Path:
         """Write this analysis as a results directory (the layout of
         ``framing analyse … --out DIR``), to reopen with :func:`framing.open_analysis`

@@ -574,3 +574,48 @@ def prepare_target(root: Path, *, overwrite: bool, resume: bool) -> dict[str, An
 
 def iter_parts(root: Path, name: str) -> Iterable[Path]:
     return sorted(table_dir(root, name).glob("part-*.parquet"))
+
+
+def _read_part(path: str, dtypes: Mapping[str, str]) -> pd.DataFrame:
+    pa, pq = _arrow()
+    table = pq.read_table(path)
+    return typed(table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get), dict(dtypes))
+
+
+def dask_table(analysis: Analysis, name: str):
+    """See :meth:`Analysis.to_dask`."""
+    from ..errors import ArgumentError
+
+    try:
+        import dask.dataframe as dd
+    except ImportError as exc:
+        raise MissingDependencyError(
+            "Analysis.to_dask needs Dask: pip install 'framing[dask]'"
+        ) from exc
+    root = getattr(analysis, "directory", None)
+    manifest = getattr(analysis, "manifest", None)
+    if root is not None and manifest is not None:
+        columns = {n: spec["columns"] for n, spec in manifest["tables"].items()}
+        if name not in columns:
+            raise ArgumentError(f"no table {name!r}; the tables are {', '.join(columns)}")
+        dtypes = columns[name]
+        meta = pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes.items()})
+        parts = [str(p) for p in iter_parts(Path(root), name)]
+        return dd.from_map(_read_part, parts, dtypes=dtypes, meta=meta, enforce_metadata=False)
+    frames = {
+        "articles": analysis.articles,
+        "errors": analysis.errors,
+        **({"corpus": analysis.corpus.articles} if analysis.corpus is not None else {}),
+    }
+    if name == "sentences":
+        frame = analysis.sentences
+    elif name in analysis.spans:
+        frame = analysis.spans[name]
+    elif name in frames:
+        frame = frames[name]
+    else:
+        raise ArgumentError(
+            f"no table {name!r}; the tables are articles, sentences, errors, corpus, "
+            + ", ".join(analysis.spans)
+        )
+    return dd.from_pandas(frame, npartitions=max(1, -(-len(frame) // 100_000)))

@@ -218,3 +218,13 @@ def test_a_directory_in_a_newer_results_format_is_refused(written, tmp_path):
 def test_parquet_parts_of_a_table_share_one_schema(written):
     schemas = {pq.read_schema(p).remove_metadata() for p in (written / "sentences").iterdir()}
     assert len(schemas) == 1
+
+
+def test_a_table_opens_as_a_dask_dataframe_with_the_declared_columns(opened, written):
+    pytest.importorskip("dask.dataframe")
+    hedges = opened.to_dask("hedges")
+    assert hedges.npartitions == 3  # one per Parquet part
+    assert list(hedges.columns) == list(opened.manifest["tables"]["hedges"]["columns"])
+    computed = hedges.compute().reset_index(drop=True)
+    # Dask keeps text as its own string dtype; the values are the table's.
+    pd.testing.assert_frame_equal(computed, opened.hedges, check_dtype=False)
