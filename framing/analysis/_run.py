@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .._frames import typed
 from .._progress import progress_bar
 from ..corpus import Corpus
 from ..corpus._clean import CleaningRule
@@ -55,7 +56,7 @@ from ..features.hedging import load_hedge_lexicons
 from . import _store
 from ._article import DEFAULT_MAX_CHARS, analyse_article
 from ._result import Analysis
-from ._tables import Schema, chunk_tables, typed
+from ._tables import Schema, chunk_tables
 
 __all__ = ["analyse"]
 

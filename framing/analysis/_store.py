@@ -39,8 +39,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from .._frames import typed
 from ..errors import MissingDependencyError, ResultsError
-from ._tables import typed
 
 if TYPE_CHECKING:
     from ._result import Analysis

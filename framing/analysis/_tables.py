@@ -14,12 +14,15 @@ from typing import Any
 
 import pandas as pd
 
+from .._frames import typed
 from ..corpus._prepare import (
-    ARTICLE_COLUMNS,
+    CORPUS_DTYPES,
     ERROR_COLUMNS,
+    ERROR_DTYPES,
     POSITION,
     REMOVED_COLUMNS,
-    VERSION_COLUMNS,
+    REMOVED_DTYPES,
+    VERSION_DTYPES,
     PreparedChunk,
 )
 from ..features import Feature
@@ -32,29 +35,6 @@ from ._article import (
 )
 
 __all__ = ["Schema", "chunk_tables", "typed"]
-
-#: dtypes of the corpus-level tables.
-CORPUS_DTYPES: dict[str, str] = {
-    **{c: "str" for c in ARTICLE_COLUMNS},
-    "published": "datetime64[us]",
-    "n_chars_removed": "int64",
-    "is_primary": "bool",
-    "syndicated": "bool",
-}
-ERROR_DTYPES: dict[str, str] = {c: "str" for c in ERROR_COLUMNS}
-REMOVED_DTYPES: dict[str, str] = {
-    **{c: "str" for c in REMOVED_COLUMNS},
-    "start": "int64",
-    "end": "int64",
-}
-VERSION_DTYPES: dict[str, str] = {
-    "doc_id": "str",
-    "other_doc_id": "str",
-    "shared_shingles": "int64",
-    "containment": "float64",
-    "same_outlet": "bool",
-}
-assert tuple(VERSION_DTYPES) == VERSION_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -103,26 +83,6 @@ class Schema:
         """An empty table with the declared columns and dtypes (Dask's ``meta``)."""
         dtypes = self.tables()[table]
         return pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes.items()})
-
-
-def typed(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
-    """``frame`` with exactly the declared columns, in order, as the declared dtypes;
-    integer columns with gaps become nullable ``Int64``, missing text stays missing."""
-    out = {}
-    for column, dtype in dtypes.items():
-        if column not in frame.columns:
-            out[column] = pd.Series(dtype=dtype, index=frame.index)
-            continue
-        values = frame[column]
-        if dtype == "str":
-            out[column] = values if values.dtype == "str" else values.astype("str")
-        elif dtype == "int64" and values.isna().any():
-            out[column] = values.astype("Int64")
-        elif str(values.dtype) != dtype:
-            out[column] = values.astype(dtype)
-        else:
-            out[column] = values
-    return pd.DataFrame(out, index=frame.index)
 
 
 def chunk_tables(

@@ -17,16 +17,20 @@ from typing import Any
 
 import pandas as pd
 
+from .._frames import typed
 from .._progress import progress_bar
 from ..errors import CorpusError, CorpusNotFoundError
 from ._clean import CleaningRule, load_cleaning_rules
 from ._outlets import load_outlet_aliases
 from ._prepare import (
     ARTICLE_COLUMNS,
+    CORPUS_DTYPES,
     ERROR_COLUMNS,
+    ERROR_DTYPES,
     POSITION,
     REMOVED_COLUMNS,
-    VERSION_COLUMNS,
+    REMOVED_DTYPES,
+    VERSION_DTYPES,
     PrimaryRule,
     apply_resolution,
     chunk_meta,
@@ -132,10 +136,10 @@ class Corpus:
 
     def _set(self, articles, errors, removed, versions) -> None:
         self._tables = {
-            "articles": articles if articles is not None else _empty(ARTICLE_COLUMNS),
-            "errors": errors if errors is not None else _empty(ERROR_COLUMNS),
-            "removed": removed if removed is not None else _empty(REMOVED_COLUMNS),
-            "versions": versions if versions is not None else _empty(VERSION_COLUMNS),
+            "articles": articles if articles is not None else _empty(CORPUS_DTYPES),
+            "errors": errors if errors is not None else _empty(ERROR_DTYPES),
+            "removed": removed if removed is not None else _empty(REMOVED_DTYPES),
+            "versions": versions if versions is not None else _empty(VERSION_DTYPES),
         }
 
     def _table(self, name: str) -> pd.DataFrame:
@@ -211,8 +215,8 @@ class Corpus:
         return head + summary.to_html(index=False, escape=True)
 
 
-def _empty(columns: Sequence[str]) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="str") for c in columns})
+def _empty(dtypes: Mapping[str, str]) -> pd.DataFrame:
+    return typed(pd.DataFrame(), dict(dtypes))
 
 
 def load_corpus(
@@ -458,10 +462,10 @@ def materialise(plan: LoadPlan, *, progress: bool = False) -> tuple[pd.DataFrame
     errors = apply_resolution("errors", error_frame(chunk.errors), 0, resolution)
     removed = pd.DataFrame(chunk.removed, columns=list(REMOVED_COLUMNS))
     return (
-        articles.drop(columns=[POSITION]),
-        errors.drop(columns=[POSITION]).reset_index(drop=True),
-        removed.astype({c: "int64" for c in ("start", "end")}),
-        resolution.pairs,
+        typed(articles, CORPUS_DTYPES),
+        typed(errors, ERROR_DTYPES).reset_index(drop=True),
+        typed(removed, REMOVED_DTYPES),
+        typed(resolution.pairs, VERSION_DTYPES),
     )
 
 

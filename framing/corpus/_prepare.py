@@ -65,6 +65,27 @@ ARTICLE_COLUMNS = (
 ERROR_COLUMNS = ("doc_id", "origin", "stage", "reason")
 REMOVED_COLUMNS = ("doc_id", "rule", "category", "start", "end", "text")
 VERSION_COLUMNS = ("doc_id", "other_doc_id", "shared_shingles", "containment", "same_outlet")
+#: dtypes of the corpus-level tables.
+CORPUS_DTYPES: dict[str, str] = {
+    **{c: "str" for c in ARTICLE_COLUMNS},
+    "published": "datetime64[us]",
+    "n_chars_removed": "int64",
+    "is_primary": "bool",
+    "syndicated": "bool",
+}
+ERROR_DTYPES: dict[str, str] = {c: "str" for c in ERROR_COLUMNS}
+REMOVED_DTYPES: dict[str, str] = {
+    **{c: "str" for c in REMOVED_COLUMNS},
+    "start": "int64",
+    "end": "int64",
+}
+VERSION_DTYPES: dict[str, str] = {
+    "doc_id": "str",
+    "other_doc_id": "str",
+    "shared_shingles": "int64",
+    "containment": "float64",
+    "same_outlet": "bool",
+}
 #: The position of a row in its chunk's input, kept while chunks are being put together
 #: so that error rows can be set in input order; never in a finished table.
 POSITION = "_position"
