@@ -20,8 +20,9 @@ and earlier resolved pronouns; "they" goes to an organisation or a group.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .._view import View
 from ._lexicon import AttributionLexicons
@@ -453,6 +454,60 @@ def _strip_title(tokens: list[str], lex: AttributionLexicons) -> tuple[list[str]
     return tokens[i:], gender
 
 
+class _History:
+    """The sources resolved so far, as (position, info), and the latest one each pronoun
+    can take, kept as they come, so a pronoun finds its antecedent without walking back
+    over the article's sources."""
+
+    __slots__ = ("he", "it", "items", "she", "they")
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, SourceInfo]] = []
+        self.they: tuple[int, SourceInfo] | None = None  # plural, or a body
+        self.it: tuple[int, SourceInfo] | None = None  # a body
+        self.he: tuple[int, SourceInfo] | None = None  # one human, not known female
+        self.she: tuple[int, SourceInfo] | None = None  # one human, not known male
+
+    def append(self, pos: int, info: SourceInfo) -> None:
+        item = (pos, info)
+        self.items.append(item)
+        body = info.source_type in ("organisation", "media")
+        if info.plural or body:
+            self.they = item
+        if body:
+            self.it = item
+        if not info.plural and info.human and not body:
+            if not info.gender or info.gender == "m":
+                self.he = item
+            if not info.gender or info.gender == "f":
+                self.she = item
+
+
+class _Contents:
+    """The contents of an article's attributions, by where they end, with their
+    attribution's sentence: the ones a pronoun's antecedent may not sit in."""
+
+    def __init__(self, view: View, candidates: list[Candidate]) -> None:
+        self.sentence_starts = [s for s, _ in view.seg.sentences]
+        items = sorted((c.content[1], c.content[0], c.sentence) for c in candidates if c.content)
+        self.items = items
+        self.ends = [b for b, _, _ in items]
+        # How many sentences before its attribution's sentence a content may end (a
+        # quote closing the previous sentence: 1): bounds the window a query reads.
+        self.lag = max(
+            (s - (bisect_right(self.sentence_starts, b - 1) - 1) for b, _, s in items),
+            default=0,
+        )
+
+    def blocked(self, sentence: int, before: int) -> list[tuple[int, int]]:
+        """The contents of attributions in ``sentence`` or later that end by ``before``."""
+        first = sentence - max(self.lag, 0)
+        lower = self.sentence_starts[first] if first >= 0 else 0
+        lo = bisect_left(self.ends, lower)
+        hi = bisect_right(self.ends, before)
+        return [(a, b) for b, a, s in self.items[lo:hi] if s >= sentence]
+
+
 class Resolver:
     """Names of one article and the resolution of its attributions' sources."""
 
@@ -466,6 +521,7 @@ class Resolver:
         self.roles: dict[str, str] = {}
         self.mentions: list[Mention] = []
         self._find_names()
+        self._index_mentions()
 
     # -- names --------------------------------------------------------------------------
 
@@ -698,13 +754,75 @@ class Resolver:
             return "place", text
         return "person", text
 
+    def _index_mentions(self) -> None:
+        """Indexes over the names found, so that a source looks up the names near it
+        instead of scanning the article's (the cost per source was the article's length).
+
+        The name finder adds mentions left to right and never overlapping, so their
+        starts and ends are both in order; anything else falls back to the scans.
+        """
+        mentions = self.mentions
+        self._starts = [m.start for m in mentions]
+        self._ends = [m.end for m in mentions]
+        self._ordered = all(a.end <= b.start for a, b in pairwise(mentions))
+        # the persons, and the organisations and media, by position
+        self._person_at = [k for k, m in enumerate(mentions) if m.kind == "person"]
+        self._body_at = [k for k, m in enumerate(mentions) if m.kind in ("organisation", "media")]
+        self._body_starts = [mentions[k].start for k in self._body_at]
+        self._person_starts = [mentions[k].start for k in self._person_at]
+        # the organisations by each word of their name, by position
+        self._org_words: dict[str, list[int]] = {}
+        for k, m in enumerate(mentions):
+            if m.kind == "organisation":
+                for word in set(m.canonical.lower().split()):
+                    self._org_words.setdefault(word, []).append(k)
+        self._role_suffixes: dict[str, int] | None = None  # built on first use
+        self._role_list: list[tuple[str, str]] = []
+        self._role_order: dict[str, int] = {}
+
+    def _mentions_within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside ``start``..``end``, in text order."""
+        if not self._ordered:
+            return [m for m in self.mentions if m.start >= start and m.end <= end]
+        out = []
+        for k in range(bisect_left(self._starts, start), len(self.mentions)):
+            m = self.mentions[k]
+            if m.start >= end:
+                break  # every later mention starts (and ends) after the span
+            if m.end <= end:
+                out.append(m)
+        return out
+
+    def _role_alias(self, role: str) -> str | None:
+        """The surname of the first role (in the order they were found) that ends with
+        ``role``, or that ``role`` ends with, word for word ('secretary' ~ 'defence
+        secretary'); None if there is none."""
+        if not role:
+            return None
+        if self._role_suffixes is None:
+            # The roles are all known once the names are found. Each role's proper word
+            # suffixes map to the first role ending so: one lookup per source instead of
+            # a pass over every role of the article.
+            self._role_list = list(self.roles.items())
+            self._role_order = {r: n for n, (r, _) in enumerate(self._role_list)}
+            self._role_suffixes = {}
+            for n, (r, _) in enumerate(self._role_list):
+                words = r.split(" ")
+                for k in range(1, len(words)):
+                    self._role_suffixes.setdefault(" ".join(words[k:]), n)
+        found = self._role_suffixes.get(role, len(self._role_list))  # r ends with role
+        words = role.split(" ")
+        for k in range(1, len(words)):  # role ends with r
+            found = min(found, self._role_order.get(" ".join(words[k:]), found))
+        return self._role_list[found][1] if found < len(self._role_list) else None
+
     # -- sources ------------------------------------------------------------------------
 
     def resolve_all(self, candidates: list[Candidate]) -> list[SourceInfo]:
         done: dict[int, SourceInfo] = {}
-        history: list[tuple[int, SourceInfo]] = []
+        history = _History()
         out: list[SourceInfo] = []
-        contents = [(c.sentence, c.content) for c in candidates if c.content]
+        contents = _Contents(self.view, candidates)
         for c in candidates:
             if c.inherit_from is not None and id(c.inherit_from) in done and c.source is None:
                 prev = done[id(c.inherit_from)]
@@ -727,14 +845,14 @@ class Resolver:
             done[id(c)] = info
             out.append(info)
             if info.span is not None or info.resolved:
-                history.append((info.span[0] if info.span else c.anchor, info))
+                history.append(info.span[0] if info.span else c.anchor, info)
         return out
 
     def _resolve(
         self,
         c: Candidate,
-        history: list[tuple[int, SourceInfo]],
-        contents: list[tuple[int, tuple[int, int] | None]],
+        history: _History,
+        contents: _Contents,
     ) -> SourceInfo:
         view = self.view
         assert c.source is not None
@@ -749,13 +867,15 @@ class Resolver:
         """Type and resolve a noun-phrase source spanning ``start``..``end``."""
         lex = self.lex
         text = self.view.text[start:end]
-        names = [m for m in self.mentions if m.start >= start and m.end <= end]
+        names = self._mentions_within(start, end)
         view = self.view
-        toks = [
-            t
-            for t in range(bisect_left(view.starts, start), len(view.starts))
-            if view.ends[t] <= end
-        ]
+        starts, ends = view.starts, view.ends
+        toks = []
+        for t in range(bisect_left(starts, start), len(starts)):
+            if starts[t] >= end:
+                break  # tokens are in order: none after this one ends by ``end``
+            if ends[t] <= end:
+                toks.append(t)
         lows = [view.base(t) for t in toks]
         # split off a trailing prepositional phrase ("a spokesman for the Ministry"), but
         # not inside a name ("Ministry of Defence")
@@ -845,10 +965,10 @@ class Resolver:
         if role in self.roles:
             person = self.people[self.roles[role]]
             return SourceInfo(text, (start, end), "person", person.canonical, person.gender)
-        for r, surname in self.roles.items():
-            if role and (r.endswith(" " + role) or role.endswith(" " + r)):
-                person = self.people[surname]
-                return SourceInfo(text, (start, end), "person", person.canonical, person.gender)
+        surname = self._role_alias(role)
+        if surname is not None:
+            person = self.people[surname]
+            return SourceInfo(text, (start, end), "person", person.canonical, person.gender)
         if role in lex.titles or head in lex.titles:
             return SourceInfo(text, (start, end), "person", role)
         if post_names and post_names[0].kind != "person":
@@ -905,6 +1025,11 @@ class Resolver:
         return None
 
     def _organisation_by_head(self, head: str, before: int) -> str | None:
+        if self._ordered:
+            # the last organisation before ``before`` with ``head`` among its words
+            at = self._org_words.get(head, [])
+            n = bisect_left(at, bisect_left(self._starts, before))
+            return self.mentions[at[n - 1]].canonical if n else None
         for m in reversed(self.mentions):
             if (
                 m.start < before
@@ -920,8 +1045,8 @@ class Resolver:
         start: int,
         end: int,
         c: Candidate,
-        history: list[tuple[int, SourceInfo]],
-        contents: list[tuple[int, tuple[int, int] | None]],
+        history: _History,
+        contents: _Contents,
     ) -> SourceInfo:
         text = self.view.text[start:end]
         span = (start, end)
@@ -929,42 +1054,51 @@ class Resolver:
             return self._relative(text, span, start)
         if word in ("i", "you", "we"):
             return SourceInfo(text, span, "person" if word == "i" else "anonymous", None)
-        blocked = [
-            span_ for s, span_ in contents if span_ and s >= c.sentence - 1 and span_[1] <= start
-        ]
         if word in ("he", "she"):
+            blocked = contents.blocked(c.sentence - 1, start)
             return self._he_she(word, text, span, history, blocked)
-        # they / it
-        for _pos, info in reversed(history):
-            if word == "they" and (info.plural or info.source_type in ("organisation", "media")):
+        # they / it: the latest source that can be one, else the last body named before
+        latest = history.they if word == "they" else history.it
+        if latest is not None:
+            info = latest[1]
+            if word == "they":
                 return SourceInfo(text, span, info.source_type, info.resolved, plural=True)
-            if word == "it" and info.source_type in ("organisation", "media"):
-                return SourceInfo(text, span, info.source_type, info.resolved)
-        for m in reversed(self.mentions):
-            if m.start < start and m.kind in ("organisation", "media"):
-                return SourceInfo(text, span, m.kind, m.canonical, plural=word == "they")
+            return SourceInfo(text, span, info.source_type, info.resolved)
+        m = self._last_before(self._body_at, self._body_starts, start)
+        if m is not None:
+            return SourceInfo(text, span, m.kind, m.canonical, plural=word == "they")
         return SourceInfo(text, span, "anonymous", None, plural=word == "they")
+
+    def _last_before(self, at: list[int], starts: list[int], pos: int) -> Mention | None:
+        """The last of the mentions ``at`` (indices, with their ``starts``) starting
+        before ``pos``."""
+        if not self._ordered:
+            mentions = self.mentions
+            return next((mentions[k] for k in reversed(at) if mentions[k].start < pos), None)
+        n = bisect_left(starts, pos)
+        return self.mentions[at[n - 1]] if n else None
 
     def _he_she(
         self,
         word: str,
         text: str,
         span: tuple[int, int],
-        history: list[tuple[int, SourceInfo]],
+        history: _History,
         blocked: list[tuple[int, int]],
     ) -> SourceInfo:
         want = "m" if word == "he" else "f"
         start = span[0]
         found: list[tuple[int, SourceInfo]] = []
-        for pos, info in reversed(history):
-            if info.plural or not info.human or info.source_type in ("organisation", "media"):
-                continue
-            if info.gender and info.gender != want:
-                continue
-            found.append((pos, info))
-            break
-        for m in reversed(self.mentions):
-            if m.start >= start or m.kind != "person":
+        latest = history.he if word == "he" else history.she
+        if latest is not None:
+            found.append(latest)
+        # the nearest person named before the pronoun that can be its antecedent: a walk
+        # back over the persons only, from the pronoun, as long as the distance to it
+        mentions, at = self.mentions, self._person_at
+        n = bisect_left(self._person_starts, start) if self._ordered else len(at)
+        for k in range(n - 1, -1, -1):
+            m = mentions[at[k]]
+            if m.start >= start:
                 continue
             if any(a <= m.start < b for a, b in blocked):
                 continue
@@ -985,13 +1119,25 @@ class Resolver:
         return SourceInfo(text, span, info.source_type, info.resolved, want)
 
     def _relative(self, text: str, span: tuple[int, int], start: int) -> SourceInfo:
-        """'Trump, who said …': the phrase before the comma."""
-        view = self.view
-        before = view.text[:start].rstrip()
-        if not before.endswith(","):
+        """'Trump, who said …': the name right before the comma."""
+        full = self.view.text
+        comma = start  # the comma the pronoun follows, past whitespace
+        while comma > 0 and full[comma - 1].isspace():
+            comma -= 1
+        comma -= 1
+        if comma < 0 or full[comma] != ",":
             return SourceInfo(text, span, "anonymous", None)
-        for m in reversed(self.mentions):
-            if m.end <= len(before) - 1 and before[m.end : len(before) - 1].strip() == "":
+        name_end = comma  # a name ending here, or before whitespace only, is the one
+        while name_end > 0 and full[name_end - 1].isspace():
+            name_end -= 1
+        if self._ordered:
+            # mentions end in order: only the last one ending by the comma can be it
+            k = bisect_right(self._ends, comma) - 1
+            candidates = [self.mentions[k]] if k >= 0 else []
+        else:
+            candidates = list(reversed(self.mentions))
+        for m in candidates:
+            if name_end <= m.end <= comma:
                 info = self.describe(m.start, m.end)
                 return SourceInfo(
                     text, span, info.source_type, info.resolved, info.gender, info.plural

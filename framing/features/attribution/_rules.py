@@ -22,8 +22,9 @@ Everything works on the token view of one segmented article (no parser, no model
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .._view import View
 from ._lexicon import AttributionLexicons, VerbEntry
@@ -1418,8 +1419,50 @@ class _Sentence:
     paragraph: int
 
 
-def _quotes_in(view: View, sent: _Sentence) -> list[int]:
-    return [qi for qi, q in enumerate(view.seg.quotes) if q.start < sent.end and q.end > sent.start]
+def _quotes_by_sentence(view: View, sentences: list[_Sentence]) -> list[list[int]]:
+    """The quotes overlapping each sentence, in text order.
+
+    The segmenter reports quotes in text order and never overlapping, so one sweep
+    over sentences and quotes together finds them all (a quote may run over several
+    sentences); anything else falls back to testing every quote for every sentence.
+    """
+    quotes = view.seg.quotes
+    if not _ordered_quotes(view):
+        return [
+            [qi for qi, q in enumerate(quotes) if q.start < sent.end and q.end > sent.start]
+            for sent in sentences
+        ]
+    out: list[list[int]] = []
+    k = 0
+    for sent in sentences:  # in text order, so the first quote that can overlap only moves on
+        while k < len(quotes) and quotes[k].end <= sent.start:
+            k += 1
+        found = []
+        qi = k
+        while qi < len(quotes) and quotes[qi].start < sent.end:
+            if quotes[qi].end > sent.start:
+                found.append(qi)
+            qi += 1
+        out.append(found)
+    return out
+
+
+def _ordered_quotes(view: View) -> bool:
+    """Whether the quotes are in text order, never overlap, and each opens on a mark
+    (not whitespace): what :func:`framing.segment` guarantees and the indexes rely on."""
+    quotes = view.seg.quotes
+    text = view.text
+    return all(q.start < q.end and not text[q.start].isspace() for q in quotes) and all(
+        a.end <= b.start for a, b in pairwise(quotes)
+    )
+
+
+def _before_stripped(text: str, pos: int, n: int) -> str:
+    """The last ``n`` characters of ``text[:pos].rstrip()``, without copying the text
+    before ``pos`` (which made every call cost the article's length)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[max(0, pos - n) : pos]
 
 
 def _content_after(view: View, sent: _Sentence, pos: int) -> tuple[int, int] | None:
@@ -1468,6 +1511,10 @@ class _Finder:
             )
             for s, (t0, t1) in enumerate(seg.sentence_tokens)
         ]
+        self._ordered_quotes = _ordered_quotes(view)
+        self._sentence_quotes = _quotes_by_sentence(view, self.sentences)
+        self._quote_starts = [q.start for q in seg.quotes]
+        self._quote_ends = [q.end for q in seg.quotes]
 
     # -- cues ---------------------------------------------------------------------------
 
@@ -1516,7 +1563,7 @@ class _Finder:
                 for extra in found.extra.get("more", []):  # type: ignore[attr-defined]
                     self.out.append(extra)
             i += max(step, 1)
-        quotes = [qi for qi in _quotes_in(view, sent) if qi not in self.used_quotes]
+        quotes = [qi for qi in self._quotes_in(sent) if qi not in self.used_quotes]
         if quotes:  # quotes no cue took: after a colon, or signed with a name
             self._colon_quotes(sent, quotes)
             self._signed_quotes(sent, quotes)
@@ -2048,12 +2095,25 @@ class _Finder:
         before = view.text[s0 : view.starts[source[0]]].rstrip()
         return before[-1:] in _CLAUSE_END
 
+    def _quotes_in(self, sent: _Sentence) -> list[int]:
+        """The quotes overlapping a sentence, in text order."""
+        return self._sentence_quotes[sent.index]
+
     def _quote_before(self, sent: _Sentence) -> list[int]:
         """A quote that ends the previous sentence of the paragraph ('“….” Trump said.')."""
         if sent.index == 0 or self.sentences[sent.index - 1].paragraph != sent.paragraph:
             return []
         text = self.view.text
-        for qi, q in enumerate(self.view.seg.quotes):
+        quotes = self.view.seg.quotes
+        if self._ordered_quotes:
+            # Only the last quote ending before the sentence can be followed by nothing
+            # but whitespace: any earlier one has that quote's opening mark after it.
+            k = bisect_right(self._quote_ends, sent.start) - 1
+            candidates = range(k, k + 1) if k >= 0 else range(0)
+        else:
+            candidates = range(len(quotes))
+        for qi in candidates:
+            q = quotes[qi]
             if q.end <= sent.start and not text[q.end : sent.start].strip():
                 return [qi]
         return []
@@ -2114,8 +2174,8 @@ class _Finder:
         np = _np_back(view, k - 1, t0, self.lex)
         if not np:
             return False
-        before = view.text[: view.starts[np[0]]].rstrip()
-        if before[-2:] in _QUOTE_COMMAS:
+        before = _before_stripped(view.text, view.starts[np[0]], 2)
+        if before in _QUOTE_COMMAS:
             return True
         # '…, The Wall Street Journal reports.': a named or speaking subject closing the
         # sentence after a comma
@@ -2328,7 +2388,7 @@ class _Finder:
             a -= 1
         if a <= t0 or view.quote[a - 1] < 0 or view.quote[a] >= 0:
             return None
-        if view.text[: view.starts[a]].rstrip()[-2:] not in _QUOTE_COMMAS:
+        if _before_stripped(view.text, view.starts[a], 2) not in _QUOTE_COMMAS:
             return None
         words = range(a, head + 1)
         if any(
@@ -2818,7 +2878,7 @@ class _Finder:
         if recipient is None:
             recipient = self._fronted_recipient(sent, left_edge)
         # direct: a quote right before the cue (and source) or right after it
-        quotes = _quotes_in(view, sent)
+        quotes = self._quotes_in(sent)
         if not view.text[sent.start : left_edge].strip(" ,.—–-"):
             quotes = self._quote_before(sent) + quotes
         direct: list[int] = []
@@ -2976,7 +3036,7 @@ class _Finder:
             return None
         para = view.seg.paragraphs[nxt.paragraph]
         content, extra = (para[0], para[1]), {}
-        for qi in _quotes_in(view, nxt):
+        for qi in self._quotes_in(nxt):
             q = view.seg.quotes[qi]
             if q.start == para[0] and qi not in self.used_quotes:
                 self.used_quotes.add(qi)
@@ -3013,10 +3073,15 @@ class _Finder:
         view = self.view
         text = view.text
         dropped: set[int] = set()
+        # Only attributions of one sentence interact: compare within each sentence (in
+        # the order of self.out) instead of every pair in the article.
+        by_sentence: dict[int, list[Candidate]] = {}
+        for c in self.out:
+            by_sentence.setdefault(c.sentence, []).append(c)
         for b in self.out:
             if b.cue is None:
                 continue
-            for a in self.out:
+            for a in by_sentence[b.sentence]:
                 if a is b or id(a) in dropped or a.content is None or a.sentence != b.sentence:
                     continue
                 if not (a.content[0] <= b.cue[0] < a.content[1]):
@@ -3163,7 +3228,7 @@ class _Finder:
         """The unused quote that makes up the whole sentence, if any."""
         seg = self.view.seg
         text = self.view.text
-        for qi in _quotes_in(self.view, sent):
+        for qi in self._quotes_in(sent):
             q = seg.quotes[qi]
             if qi in self.used_quotes or q.start > sent.start + 1:
                 continue
@@ -3176,6 +3241,15 @@ class _Finder:
 
     def _inside_used_quote(self, sent: _Sentence) -> bool:
         seg = self.view.seg
+        if self._ordered_quotes:
+            # Only the last quote opening before the sentence can cover it.
+            qi = bisect_left(self._quote_starts, sent.start) - 1
+            return (
+                qi >= 0
+                and qi in self.used_quotes
+                and seg.quotes[qi].start < sent.start
+                and seg.quotes[qi].end >= sent.end
+            )
         return any(
             seg.quotes[qi].start < sent.start and seg.quotes[qi].end >= sent.end
             for qi in self.used_quotes
