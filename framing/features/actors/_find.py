@@ -23,8 +23,11 @@ Every mention keeps how it was resolved (``how``), so each merge can be checked.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate, pairwise
 from typing import Any
 
 from .._view import View, without_possessive
@@ -178,6 +181,72 @@ def _good_role(role: str, lex: AttributionLexicons) -> bool:
     return bool(forms) or lex.titles.get(role, ("", ""))[1] in ("role", "office")
 
 
+def _head_phrases(actor: str) -> set[str]:
+    """The phrases "the …" can name a body by: its last words ('county council',
+    'council') and the last words before its first preposition ('department' for
+    'Department for Maritime Affairs')."""
+    words = actor.lower().replace("'", " ").split()
+    cut = next((i for i, w in enumerate(words) if i > 0 and w in _PREPS), len(words))
+    phrases = {" ".join(words[-n:]) for n in range(1, len(words) + 1)}
+    phrases.update(" ".join(words[cut - n : cut]) for n in range(1, cut + 1))
+    return phrases
+
+
+class _BodiesByHead:
+    """The organisations of the rows by the phrases that name them (:func:`_head_phrases`),
+    for "the council": the body named last before a position, without a pass over every
+    row. Rows are numbered by their place in the finder's list; rows added later (by the
+    definite phrases, read left to right) all start before the positions asked about."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.rows: dict[int, dict[str, Any]] = {}
+        self.first: dict[str, list[int]] = {}  # phrase -> the rows there at the start
+        self.later: dict[str, int] = {}  # phrase -> the last row added since
+        # The rows there at the start come from the name finder in text order; if they
+        # are not in order (a headline's known words), look through them all.
+        starts = [row["start"] for row in rows]
+        self.ordered = all(a <= b for a, b in pairwise(starts))
+        for k, row in enumerate(rows):
+            if row["actor_type"] == "organisation":
+                self.rows[k] = row
+                for phrase in _head_phrases(row["actor"]):
+                    self.first.setdefault(phrase, []).append(k)
+        self.first_starts = {
+            phrase: [self.rows[k]["start"] for k in at] for phrase, at in self.first.items()
+        }
+
+    def add(self, k: int, row: dict[str, Any]) -> None:
+        self.rows[k] = row
+        for phrase in _head_phrases(row["actor"]):
+            self.later[phrase] = k
+
+    def last_before(self, phrase: str, before: int) -> dict[str, Any] | None:
+        """The last row (in list order) of a body named by ``phrase`` starting before
+        ``before``."""
+        if phrase in self.later:
+            return self.rows[self.later[phrase]]
+        at = self.first.get(phrase)
+        if not at:
+            return None
+        if self.ordered:
+            n = bisect_left(self.first_starts[phrase], before)
+            return self.rows[at[n - 1]] if n else None
+        return next((self.rows[k] for k in reversed(at) if self.rows[k]["start"] < before), None)
+
+
+class _Spans:
+    """Spans taken already, asked whether a new span overlaps one of them."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.max_end = list(accumulate((b for _, b in spans), max))  # the furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        n = bisect_left(self.starts, end)  # the spans starting before ``end``
+        return n > 0 and self.max_end[n - 1] > start
+
+
 class _Finder:
     def __init__(
         self,
@@ -192,6 +261,22 @@ class _Finder:
         self.context = context
         self.index = ActorIndex()
         self.rows: list[dict[str, Any]] = []
+        # What the evidence checks ask of all the article's names, gathered once: each
+        # check used to scan every mention or role, so the finder grew with the square of
+        # the article's length.
+        mentions = resolver.mentions
+        self._titled = {m.key for m in mentions if m.kind == "person" and m.titled}
+        self._role_surnames = {s for role, s in resolver.roles.items() if _good_role(role, lex)}
+        self._uses = Counter(m.text for m in mentions)
+        self._first_end: dict[str, int] = {}  # canonical name -> end of its first mention
+        self._owners: dict[str, set[str]] = {}  # first word(s) -> the names starting so
+        for m in mentions:
+            first = self._first_end.get(m.canonical)
+            self._first_end[m.canonical] = m.end if first is None else min(first, m.end)
+        for name in self._first_end:
+            for k, c in enumerate(name):
+                if c == " ":
+                    self._owners.setdefault(name[:k], set()).add(name)
 
     # -- evidence ---------------------------------------------------------------------
 
@@ -202,10 +287,10 @@ class _Finder:
             return False
         words = person.canonical.split()
         return (
-            any(m.key == key and m.titled for m in r.mentions if m.kind == "person")
+            key in self._titled
             or (len(words) > 1 and words[0].lower() in self.lex.first_names)
             or person.canonical in self.speakers
-            or any(s == key and _good_role(role, self.lex) for role, s in r.roles.items())
+            or key in self._role_surnames
         )
 
     # -- names --------------------------------------------------------------------------
@@ -221,6 +306,7 @@ class _Finder:
             self.index.bodies.setdefault(m.canonical, (m.canonical, kind))
         full = [name for name, (_, t) in self.index.bodies.items() if t == "organisation"]
         initials = {_initials(n): n for n in full if len(_initials(n)) > 1}
+        full_names = set(full)
         for m in r.mentions:
             if m.kind == "media":
                 continue
@@ -244,7 +330,7 @@ class _Finder:
             if ctx is not None and m.key in ctx.people:
                 actor = ctx.people[m.key]
                 self._add(m.start, m.end, actor, "person", self._how_person(m.text, actor))
-            elif not m.titled and self._short_name(m.start, m.end, m.text, full):
+            elif not m.titled and self._short_name(m.start, m.end, m.text, full_names):
                 continue
             elif self._person_ok(m.key):
                 self.index.people[m.key] = canonical
@@ -303,13 +389,12 @@ class _Finder:
         not in a gazetteer, used once, and no attribution's source."""
         if not text.isupper() or text.casefold() in self.lex.organisations:
             return False
-        uses = sum(m.text == text for m in self.resolver.mentions)
-        return uses < 2 and text not in self.speakers
+        return self._uses[text] < 2 and text not in self.speakers
 
     def _how_person(self, text: str, actor: str) -> str:
         return "name" if text.endswith(actor) else "surname"
 
-    def _short_name(self, start: int, end: int, text: str, full: list[str]) -> bool:
+    def _short_name(self, start: int, end: int, text: str, full: set[str]) -> bool:
         """'Brennock' after 'Brennock Chemical Storage': the first word(s) of the one
         body whose name starts so, named earlier in the text; True if it was."""
         ctx = self.context
@@ -319,11 +404,10 @@ class _Finder:
             actor, kind, how = ctx.short[text]
             self._add(start, end, actor, kind, how)
             return True
-        names = {m.canonical for m in self.resolver.mentions}
-        owners = [n for n in names if n.startswith(text + " ")]
+        owners = list(self._owners.get(text, ()))  # the names that start with text + " "
         if len(owners) != 1 or owners[0] not in full:
             return False
-        if not any(m.canonical == owners[0] and m.end <= start for m in self.resolver.mentions):
+        if self._first_end[owners[0]] > start:  # not named before
             return False
         actor, kind = self.index.bodies[owners[0]]
         self.index.short[text] = (actor, kind, "short name")
@@ -347,7 +431,8 @@ class _Finder:
                 roles.setdefault(form, set()).add(actor)
         usable = {form: next(iter(a)) for form, a in roles.items() if len(a) == 1}
         self.index.roles.update(usable)
-        taken = [(row["start"], row["end"]) for row in self.rows]
+        taken = _Spans([(row["start"], row["end"]) for row in self.rows])
+        self._bodies = _BodiesByHead(self.rows)
         n = len(view.words)
         for i in range(n - 1):
             if view.low[i] != "the":
@@ -369,9 +454,11 @@ class _Finder:
             if best is None:
                 continue
             start, end = view.starts[i], view.ends[best[0] - 1]
-            if any(a < end and start < b for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
             self._add(start, end, best[1], best[2], best[3])
+            if best[2] == "organisation":
+                self._bodies.add(len(self.rows) - 1, self.rows[-1])
 
     def _ends_phrase(self, j: int, t1: int) -> bool:
         """The phrase ending at token ``j - 1`` is not the head of an 'of' phrase."""
@@ -383,14 +470,9 @@ class _Finder:
     def _body_by_head(self, phrase: str, before: int) -> tuple[str, str] | None:
         """The body named last before ``before`` whose name ends in (or is headed by)
         ``phrase``: 'county council', 'department' ('Department for Maritime Affairs')."""
-        for row in reversed(self.rows):
-            if row["start"] >= before or row["actor_type"] != "organisation":
-                continue
-            words = row["actor"].lower().replace("'", " ").split()
-            cut = next((i for i, w in enumerate(words) if i > 0 and w in _PREPS), len(words))
-            n = len(phrase.split())
-            if " ".join(words[-n:]) == phrase or " ".join(words[cut - n : cut]) == phrase:
-                return row["actor"], row["actor_type"]
+        row = self._bodies.last_before(phrase, before)
+        if row is not None:
+            return row["actor"], row["actor_type"]
         if self.context is not None:  # the headline: any body of the article
             for actor, kind in self.context.bodies.values():
                 if kind == "organisation" and actor.lower().endswith(" " + phrase):
@@ -433,15 +515,28 @@ class _Finder:
             found.append((view.starts[i], view.ends[i + best[0] - 1], best[1]))
             i += best[0]
         known = {row["actor"]: row["actor_type"] for row in self.rows}
+        # The aliases found are in text order and never overlap, so one sweep over the
+        # rows by start finds the rows under each; a row an alias replaces lies inside
+        # it, so it is under no later alias.
+        rows, self.rows = self.rows, []
+        by_start = sorted(rows, key=lambda r: r["start"])
+        replaced: set[int] = set()
+        active: list[dict[str, Any]] = []  # rows starting before the alias's end
+        k = 0
         for start, end, actor in found:
-            under = [r for r in self.rows if start < r["end"] and r["start"] < end]
+            while k < len(by_start) and by_start[k]["start"] < end:
+                active.append(by_start[k])
+                k += 1
+            active = [r for r in active if r["end"] > start]  # none ends later for the rest
+            under = active
             if any(r["start"] < start or r["end"] > end for r in under):
                 continue  # 'Brennock' inside 'H.J. Brennock Group'
             if under and all(r["actor"] == actor for r in under):
                 continue  # found already: keep how framing found it
-            self.rows = [r for r in self.rows if not any(r is u for u in under)]
+            replaced.update(id(r) for r in under)
             kind = aliases.types.get(actor) or known.get(actor, "other")
             self._add(start, end, actor, kind, "alias file")
+        self.rows = [r for r in rows if id(r) not in replaced] + self.rows
 
     # -- rows ---------------------------------------------------------------------------
 
