@@ -1,7 +1,12 @@
 """A token view of one segmented article, shared by every feature that reads words: the
 attribution rules, the name finder and the hedge, frame and actor matchers. Tokens with
 their lowercase forms, sentence and quote membership, and the punctuation between tokens
-(the segmenter's tokens are words only). Built once per article (``ArticleInput.view``)."""
+(the segmenter's tokens are words only). Built once per article (``ArticleInput.view``).
+
+The rules ask the same questions of a token many times over (the punctuation before it,
+whether it is capitalised, its form without a possessive, its sentence's bounds), so
+the answers are computed once here, as lists indexed by token, instead of on every
+call."""
 
 from __future__ import annotations
 
@@ -28,30 +33,33 @@ class View:
     low: list[str]
     sent: list[int]
     quote: list[int]  # index into seg.quotes of the quote whose content holds the token, or -1
+    gaps: list[str]  # gap(i): the text before token i inside its sentence
+    marks: list[str]  # gap(i).strip(): the punctuation before token i, if any
+    caps: list[bool]  # capitalised(i)
+    bases: list[str]  # base(i): the lowercase form without a possessive 's
+    sent_t0: list[int]  # the first token of token i's sentence
+    sent_t1: list[int]  # the token after the last of token i's sentence
 
     def gap(self, i: int) -> str:
         """The text between token ``i - 1`` and token ``i`` inside ``i``'s sentence."""
-        s = self.sent[i]
-        sent_start = self.seg.sentences[s][0]
-        t0 = self.seg.sentence_tokens[s][0]
-        left = self.ends[i - 1] if i > t0 else sent_start
-        return self.text[left : self.starts[i]]
+        return self.gaps[i]
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens ``a`` to ``b - 1``."""
         return self.starts[a], self.ends[b - 1]
 
     def capitalised(self, i: int) -> bool:
-        w = self.words[i]
-        return w[:1].isupper()
+        return self.caps[i]
 
     def base(self, i: int) -> str:
         """The lowercase token without a possessive ``'s``."""
-        return without_possessive(self.low[i])
+        return self.bases[i]
 
 
 def without_possessive(word: str) -> str:
     """The word without a possessive ``'s`` ("council's" -> "council")."""
+    if "'" not in word and "’" not in word:
+        return word  # most words: no regular expression to run
     return _APOSTROPHE_S.sub("", word)
 
 
@@ -71,16 +79,34 @@ def make_view(seg: Segmented) -> View:
     starts = [s for s, _ in seg.tokens]
     ends = [e for _, e in seg.tokens]
     words = [text[s:e] for s, e in seg.tokens]
-    sent = [0] * len(starts)
+    n = len(starts)
+    sent = [0] * n
+    sent_t0 = [0] * n
+    sent_t1 = [0] * n
+    gaps = [""] * n
     for s, (t0, t1) in enumerate(seg.sentence_tokens):
+        if t1 <= t0:
+            continue
         sent[t0:t1] = [s] * (t1 - t0)
+        sent_t0[t0:t1] = [t0] * (t1 - t0)
+        sent_t1[t0:t1] = [t1] * (t1 - t0)
+        gaps[t0] = text[seg.sentences[s][0] : starts[t0]]
+        for t in range(t0 + 1, t1):
+            gaps[t] = text[ends[t - 1] : starts[t]]
+    low = [w.lower().replace("’", "'") for w in words]
     return View(
         text=text,
         seg=seg,
         starts=starts,
         ends=ends,
         words=words,
-        low=[w.lower().replace("’", "'") for w in words],
+        low=low,
         sent=sent,
         quote=_quote_index(seg.quotes, starts),
+        gaps=gaps,
+        marks=[g.strip() for g in gaps],
+        caps=[w[:1].isupper() for w in words],
+        bases=[without_possessive(w) for w in low],
+        sent_t0=sent_t0,
+        sent_t1=sent_t1,
     )

@@ -440,9 +440,9 @@ class _Finder:
             t1 = view.seg.sentence_tokens[view.sent[i]][1]
             best: tuple[int, str, str, str] | None = None
             for j in range(i + 2, min(i + 8, t1) + 1):
-                if view.gap(j - 1).strip() or not view.words[j - 1].islower():
+                if view.marks[j - 1] or not view.words[j - 1].islower():
                     break
-                if j < t1 and view.capitalised(j) and not view.gap(j).strip():
+                if j < t1 and view.capitalised(j) and not view.marks[j]:
                     continue  # 'the defence secretary John Healey': part of a name
                 phrase = " ".join(view.low[i + 1 : j])
                 if phrase in usable:
@@ -463,7 +463,7 @@ class _Finder:
     def _ends_phrase(self, j: int, t1: int) -> bool:
         """The phrase ending at token ``j - 1`` is not the head of an 'of' phrase."""
         view = self.view
-        if j >= t1 or view.gap(j).strip() or not view.words[j].islower():
+        if j >= t1 or view.marks[j] or not view.words[j].islower():
             return True
         return view.low[j] != "of"  # 'the storage of chemicals' names no body
 

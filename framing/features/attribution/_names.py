@@ -520,6 +520,9 @@ class Resolver:
         self.people: dict[str, Person] = {}
         self.roles: dict[str, str] = {}
         self.mentions: list[Mention] = []
+        # classify_name by the words: a name is typed several times while it is found
+        # ('Priya Vand of Tanseyside Police' whole, then in parts) and comes back
+        self._kinds: dict[tuple[str, ...], tuple[str, str]] = {}
         self._find_names()
         self._index_mentions()
 
@@ -543,7 +546,7 @@ class Resolver:
         # 'Defence sources said': a modifier of a lowercase noun, not a one-word name
         nxt = i + 1
         t1 = view.seg.sentence_tokens[view.sent[i]][1]
-        if nxt < t1 and not view.gap(nxt).strip() and view.words[nxt].islower():
+        if nxt < t1 and not view.marks[nxt] and view.words[nxt].islower():
             w = view.low[nxt]
             if w not in lex.verbs and w not in _FUNCTION_AFTER_NAME:
                 return False
@@ -551,19 +554,15 @@ class Resolver:
 
     def _find_names(self) -> None:
         view = self.view
-        n = len(view.words)
+        caps, words, low = view.caps, view.words, view.low
+        n = len(words)
         i = 0
         while i < n:
-            if (
-                not view.capitalised(i)
-                or (view.words[i].isupper() and len(view.words[i]) == 1)
-                or view.low[i] in _NOT_NAMES
-            ):
+            if not caps[i] or (len(words[i]) == 1 and words[i].isupper()) or low[i] in _NOT_NAMES:
                 i += 1
                 continue
-            s = view.sent[i]
-            t0, t1 = view.seg.sentence_tokens[s]
-            opener = view.gap(i).strip()[-1:]
+            t0, t1 = view.sent_t0[i], view.sent_t1[i]
+            opener = view.marks[i][-1:]
             first_token = i == t0 or (bool(opener) and opener in "“\"‘'")
             titled = any(" ".join(view.low[i : i + n]) in self.lex.titles for n in (2, 3))
             if (
@@ -578,7 +577,7 @@ class Resolver:
                 continue
             j = i + 1
             while j < t1:
-                gap = view.gap(j).strip()
+                gap = view.marks[j]
                 if gap and not (gap == "." and len(view.words[j - 1]) <= 4) and gap not in "'’":
                     break  # an abbreviation's dot or a plural possessive stays inside
                 if view.capitalised(j):
@@ -587,7 +586,7 @@ class Resolver:
                     view.low[j] in _CONNECTORS
                     and j + 1 < t1
                     and view.capitalised(j + 1)
-                    and not view.gap(j + 1).strip()
+                    and not view.marks[j + 1]
                 ):
                     j += 2
                 elif (
@@ -611,7 +610,7 @@ class Resolver:
     def _capitalised_run(self, e: int, t1: int) -> int:
         """The end of the run of capitalised words from ``e`` ('Harbour Workers' Union')."""
         view = self.view
-        while e < t1 and view.capitalised(e) and view.gap(e).strip() in ("", "'", "’"):
+        while e < t1 and view.capitalised(e) and view.marks[e] in ("", "'", "’"):
             e += 1
         return e
 
@@ -627,7 +626,7 @@ class Resolver:
             return 0
         if not view.capitalised(j + 2):
             return 0
-        if view.gap(j + 1).strip() or view.gap(j + 2).strip():
+        if view.marks[j + 1] or view.marks[j + 2]:
             return 0
         e = self._capitalised_run(j + 2, t1)
         kind, _ = self.classify_name(view.words[i:e])
@@ -691,7 +690,7 @@ class Resolver:
         view, lex = self.view, self.lex
         t0 = view.seg.sentence_tokens[view.sent[a]][0]
         for n in (3, 2, 1):
-            if a - n < t0 or any(view.gap(t).strip() for t in range(a - n + 1, a + 1)):
+            if a - n < t0 or any(view.marks[t] for t in range(a - n + 1, a + 1)):
                 continue
             words = [view.low[t] for t in range(a - n, a)]
             if words[0] in lex.demonyms or words[0] in lex.organisations:
@@ -706,13 +705,13 @@ class Resolver:
         view = self.view
         if b >= len(view.words) or view.sent[b] != view.sent[b - 1]:
             return
-        if view.gap(b).strip() != ",":
+        if view.marks[b] != ",":
             return
         t1 = view.seg.sentence_tokens[view.sent[b]][1]
         e = b
-        while e < t1 and e - b < 8 and (e == b or not view.gap(e).strip()):
+        while e < t1 and e - b < 8 and (e == b or not view.marks[e]):
             e += 1
-        if e >= t1 or view.gap(e).strip() != ",":
+        if e >= t1 or view.marks[e] != ",":
             return
         words = view.low[b:e]
         while words and (words[0] in ("the", "a", "an") or words[0].endswith(("'s", "’s"))):
@@ -722,6 +721,13 @@ class Resolver:
 
     def classify_name(self, words: list[str]) -> tuple[str, str]:
         """Type a capitalised name: (kind, canonical name)."""
+        key = tuple(words)
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = self._classify_name(words)
+        return found
+
+    def _classify_name(self, words: list[str]) -> tuple[str, str]:
         lex = self.lex
         text = " ".join(words)
         key = text.lower()

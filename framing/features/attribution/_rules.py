@@ -973,7 +973,7 @@ def _plural_possessive_gap(view: View, i: int) -> bool:
     """True where the gap before capitalised token ``i`` is a plural possessive inside a
     name ("the Wharfside Residents' Association", "Workers' Union")."""
     return (
-        view.gap(i).strip() in ("'", "\u2019")
+        view.marks[i] in ("'", "\u2019")
         and view.low[i - 1].endswith("s")
         and view.capitalised(i - 1)
         and view.capitalised(i)
@@ -1003,7 +1003,7 @@ def _initial(view: View, t: int) -> bool:
         len(word) == 1
         and word.isupper()
         and t + 1 < len(view.words)
-        and view.gap(t + 1).strip() == "."
+        and view.marks[t + 1] == "."
         and view.capitalised(t + 1)
     )
 
@@ -1398,7 +1398,7 @@ def _skip_channel(view: View, k: int, t1: int, lex: AttributionLexicons) -> int:
 
 
 def _recipient(view: View, k: int, t1: int, lex: AttributionLexicons) -> tuple[int, int] | None:
-    if k >= t1 or (_has_punct(view.gap(k)) and view.gap(k).strip() not in ("",)):
+    if k >= t1 or (_has_punct(view.gap(k)) and view.marks[k] not in ("",)):
         return None
     np = _np_forward(view, k, t1, lex, _RECIPIENT_PREPS)
     if np is None:
@@ -1501,6 +1501,7 @@ class _Finder:
     def __init__(self, view: View, lex: AttributionLexicons) -> None:
         self.view = view
         self.lex = lex
+        self._first = _first_words(lex)
         self.out: list[Candidate] = []
         self.used_quotes: set[int] = set()
         self._titles: dict[int, bool] = {}  # sentence index -> written in title case
@@ -1529,11 +1530,13 @@ class _Finder:
     def _sentence(self, sent: _Sentence) -> None:
         view, lex = self.view, self.lex
         low = view.low
+        quote = view.quote
+        may_cue = self._first.cues
         i = sent.t0
         before = len(self.out)
         while i < sent.t1:
-            if view.quote[i] >= 0:
-                i += 1
+            if quote[i] >= 0 or low[i] not in may_cue:
+                i += 1  # inside a quote, or no cue starts with this word (most words)
                 continue
             found = None
             if low[i] == "according" and i + 1 < sent.t1 and low[i + 1] == "to":
@@ -1681,7 +1684,7 @@ class _Finder:
 
     def _frame_at(self, i: int, t1: int) -> tuple[str | None, int]:
         low = self.view.low
-        if low[i] not in _first_words(self.lex)[0]:
+        if low[i] not in self._first.frames:
             return None, 0
         for n in (5, 4, 3, 2):
             if i + n <= t1 and self.lex.frames.get(" ".join(low[i : i + n])) == "impersonal":
@@ -1702,7 +1705,7 @@ class _Finder:
 
     def _phrase_at(self, i: int, t1: int) -> tuple[VerbEntry | None, int]:
         low = self.view.low
-        if low[i] not in _first_words(self.lex)[1]:
+        if low[i] not in self._first.phrases:
             return None, 0
         for n in (4, 3, 2):
             if i + n <= t1:
@@ -1877,7 +1880,7 @@ class _Finder:
                     source, rule, after = np, "passive_by", np[1]
             if source is None:
                 return None
-        elif k > t0 and _paren_only(view.gap(k)) and view.gap(k).strip().endswith(")"):
+        elif k > t0 and _paren_only(view.gap(k)) and view.marks[k].endswith(")"):
             head = self._before_paren(k, t0)
             np = _np_back(view, head, t0, lex) if head >= t0 else None
             if np is None or not _plausible_source(view, *np, lex):
@@ -2010,8 +2013,12 @@ class _Finder:
         """'Speaking to the BBC, X said' / 'In an interview with CNN, X said'."""
         view, lex = self.view, self.lex
         low = view.low
+        first = self._first.recipients
         t = sent.t0
         while t < sent.t1 and view.ends[t] <= before:
+            if low[t] not in first:  # no marker starts here: skip the five lookups
+                t += 1
+                continue
             for n in (6, 5, 4, 3, 2):
                 if t + n > sent.t1 or view.ends[t + n - 1] > before:
                     continue
@@ -2039,7 +2046,7 @@ class _Finder:
         view = self.view
         low = view.low
         first = low[k]
-        gap = view.gap(k).strip()
+        gap = view.marks[k]
         if gap.startswith(":"):
             return True
         if entry.lemma in _WEAK_SPEECH:
@@ -2441,7 +2448,7 @@ class _Finder:
             tagged = text[end : end + 2] in _QUOTE_COMMAS
             if tagged and text[end:left].lstrip(" ,.!?”’\"'").count(" ") <= 4:
                 return True
-        return j < sent.t1 and (view.quote[j] >= 0 or view.gap(j).strip().startswith(":"))
+        return j < sent.t1 and (view.quote[j] >= 0 or view.marks[j].startswith(":"))
 
     def _clause_after(self, sent: _Sentence, j: int) -> bool:
         """A 'that'-clause, a quote or a clause with its own subject and verb follows."""
@@ -2449,7 +2456,7 @@ class _Finder:
         low = view.low
         if j >= sent.t1:
             return False
-        if low[j] == "that" or view.quote[j] >= 0 or view.gap(j).strip().startswith(":"):
+        if low[j] == "that" or view.quote[j] >= 0 or view.marks[j].startswith(":"):
             return True
         for t in range(j + 1, min(sent.t1, j + 6)):
             if _has_punct(view.gap(t)):
@@ -2621,7 +2628,7 @@ class _Finder:
         view = self.view
         if j >= t1:
             return False
-        gap = view.gap(j).strip()
+        gap = view.marks[j]
         if gap and gap not in (":", "“", '"', ":“", ': "', ':"', "‘"):
             return False
         if view.low[j] == "that" and j + 1 < t1:
@@ -2724,7 +2731,7 @@ class _Finder:
             np = _np_forward(view, j, t1, lex)
             if np and _plausible_source(view, *np, lex) and low[np[0]] not in _TIME_WORDS:
                 a, b = np
-                after = view.gap(b).strip()[:1] if b < t1 else ""
+                after = view.marks[b][:1] if b < t1 else ""
                 opener = (
                     low[a] in SUBJECT_PRONOUNS
                     or low[a] in _DETERMINERS
@@ -2997,7 +3004,7 @@ class _Finder:
             w = low[t]
             if (
                 t > 0
-                and view.gap(t).strip() == ","
+                and view.marks[t] == ","
                 and (w in _AUX or w in _BE or w in _IRREGULAR_PAST or _finite_verb(w))
             ):
                 last = t
@@ -3256,17 +3263,31 @@ class _Finder:
         )
 
 
-_FIRST_WORDS: list[tuple[AttributionLexicons, frozenset[str], frozenset[str]]] = []
+@dataclass(frozen=True, slots=True)
+class _FirstWords:
+    """First words of the lexicon's phrases: fast filters before joining tokens into
+    phrases to look up."""
+
+    frames: frozenset[str]  # impersonal frames
+    phrases: frozenset[str]  # multiword reporting phrases
+    cues: frozenset[str]  # any cue: "according", those two and every verb form
+    recipients: frozenset[str]  # 'speaking to', 'in an interview with'
 
 
-def _first_words(lex: AttributionLexicons) -> tuple[frozenset[str], frozenset[str]]:
-    """First words of the impersonal frames and of the multiword cues (a fast filter),
-    kept for the last lexicon object seen."""
+_FIRST_WORDS: list[tuple[AttributionLexicons, _FirstWords]] = []
+
+
+def _first_words(lex: AttributionLexicons) -> _FirstWords:
+    """The first words of ``lex``'s phrases, kept for the last lexicon object seen."""
     if not _FIRST_WORDS or _FIRST_WORDS[0][0] is not lex:
         frames = frozenset(p.split()[0] for p, role in lex.frames.items() if role == "impersonal")
         phrases = frozenset(p.split()[0] for p in lex.phrases)
-        _FIRST_WORDS[:] = [(lex, frames, phrases)]
-    return _FIRST_WORDS[0][1], _FIRST_WORDS[0][2]
+        recipients = frozenset(
+            p.split()[0] for p, role in lex.frames.items() if role == "recipient_marker"
+        )
+        cues = frames | phrases | frozenset(lex.verbs) | {"according"}
+        _FIRST_WORDS[:] = [(lex, _FirstWords(frames, phrases, cues, recipients))]
+    return _FIRST_WORDS[0][1]
 
 
 def find_candidates(view: View, lex: AttributionLexicons) -> list[Candidate]:
