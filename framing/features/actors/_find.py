@@ -434,10 +434,13 @@ class _Finder:
         taken = _Spans([(row["start"], row["end"]) for row in self.rows])
         self._bodies = _BodiesByHead(self.rows)
         n = len(view.words)
-        for i in range(n - 1):
-            if view.low[i] != "the":
-                continue
-            t1 = view.seg.sentence_tokens[view.sent[i]][1]
+        i = -1
+        while True:
+            try:  # the next "the" (a scan in C, not a Python loop over every word)
+                i = view.low.index("the", i + 1, n - 1)
+            except ValueError:
+                break
+            t1 = view.sent_t1[i]
             best: tuple[int, str, str, str] | None = None
             for j in range(i + 2, min(i + 8, t1) + 1):
                 if view.marks[j - 1] or not view.words[j - 1].islower():

@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from .._view import View
 from ._lexicon import AttributionLexicons
-from ._rules import SUBJECT_PRONOUNS, Candidate
+from ._rules import SUBJECT_PRONOUNS, Candidate, first_words
 
 __all__ = ["Resolver", "SourceInfo"]
 
@@ -514,9 +514,7 @@ class Resolver:
     def __init__(self, view: View, lex: AttributionLexicons) -> None:
         self.view = view
         self.lex = lex
-        self.lower_words = {
-            w for w, word in zip(view.low, view.words, strict=True) if word.islower()
-        }
+        self.lower_words = set(compress(view.low, map(str.islower, view.words)))
         self.people: dict[str, Person] = {}
         self.roles: dict[str, str] = {}
         self.mentions: list[Mention] = []
@@ -545,7 +543,7 @@ class Resolver:
             return False
         # 'Defence sources said': a modifier of a lowercase noun, not a one-word name
         nxt = i + 1
-        t1 = view.seg.sentence_tokens[view.sent[i]][1]
+        t1 = view.sent_t1[i]
         if nxt < t1 and not view.marks[nxt] and view.words[nxt].islower():
             w = view.low[nxt]
             if w not in lex.verbs and w not in _FUNCTION_AFTER_NAME:
@@ -555,6 +553,7 @@ class Resolver:
     def _find_names(self) -> None:
         view = self.view
         caps, words, low = view.caps, view.words, view.low
+        title_first = first_words(self.lex).titles  # a title starts with one of these
         n = len(words)
         i = 0
         while i < n:
@@ -564,7 +563,9 @@ class Resolver:
             t0, t1 = view.sent_t0[i], view.sent_t1[i]
             opener = view.marks[i][-1:]
             first_token = i == t0 or (bool(opener) and opener in "“\"‘'")
-            titled = any(" ".join(view.low[i : i + n]) in self.lex.titles for n in (2, 3))
+            titled = low[i] in title_first and any(
+                " ".join(low[i : i + n]) in self.lex.titles for n in (2, 3)
+            )
             if (
                 first_token
                 and not titled
@@ -688,7 +689,7 @@ class Resolver:
     def _role_before(self, a: int, surname: str) -> None:
         """'US president Donald Trump', 'the vice-president, JD Vance': a role before."""
         view, lex = self.view, self.lex
-        t0 = view.seg.sentence_tokens[view.sent[a]][0]
+        t0 = view.sent_t0[a]
         for n in (3, 2, 1):
             if a - n < t0 or any(view.marks[t] for t in range(a - n + 1, a + 1)):
                 continue
@@ -707,7 +708,7 @@ class Resolver:
             return
         if view.marks[b] != ",":
             return
-        t1 = view.seg.sentence_tokens[view.sent[b]][1]
+        t1 = view.sent_t1[b]
         e = b
         while e < t1 and e - b < 8 and (e == b or not view.marks[e]):
             e += 1
@@ -999,7 +1000,7 @@ class Resolver:
                 break
             word = view.words[t]
             low = word.lower()
-            s0 = view.seg.sentence_tokens[view.sent[t]][0]
+            s0 = view.sent_t0[t]
             initial = t == s0 or (t == s0 + 1 and view.low[s0] in ("the", "a", "an"))
             common = initial and (
                 view.low[t] in self.lower_words

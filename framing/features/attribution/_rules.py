@@ -29,13 +29,23 @@ from itertools import pairwise
 from .._view import View
 from ._lexicon import AttributionLexicons, VerbEntry
 
-__all__ = ["Candidate", "find_candidates"]
+__all__ = ["Candidate", "find_candidates", "first_words"]
 
 _PUNCT = re.compile(r"[,;:()\[\]“”\"‘’'—–]|(?<!\w)-(?!\w)|\.\s")
 _QUOTE_CHARS = "“”\"‘’'"
 _BETWEEN_QUOTE_AND_CUE = re.compile(r"^[\s,.!?…—–'’-]*$")
 _BETWEEN_CUE_AND_QUOTE = re.compile(r"^[\s,:;—–-]*$")
 _TRAILING = re.compile(r"[\s,.;:!?…—–-]+$")
+# Patterns the rules use on every attribution, compiled once (re's own cache costs a
+# lookup per call).
+_THAT_OPENS = re.compile(r"that\s+", re.IGNORECASE)
+_WORD_CHAR = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
+_THAT_OR_QUOTE = re.compile(r"\bthat\b|[:“\"‘]")
+_TRAILING_AND = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but)\b)+$")
+_COMMA_BEFORE = re.compile(r"[,—–]\s*$")
+_COMMA_AFTER = re.compile(r"\s*[,—–]")
+_QUOTE_REST = re.compile(r"[\s.,!?…]*")
 
 SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who", "which"])
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am"])
@@ -957,8 +967,18 @@ def _paren_only(gap: str) -> bool:
     return bool(stripped) and all(c in "()." for c in stripped) and any(c in "()" for c in stripped)
 
 
+_PUNCT_GAPS: dict[str, bool] = {}
+
+
 def _has_punct(gap: str) -> bool:
-    return bool(_PUNCT.search(gap + " "))
+    # The rules ask this of the same few gaps (' ', ', ', '. ') over and over: remember
+    # the answers (for a bounded number of distinct gaps).
+    found = _PUNCT_GAPS.get(gap)
+    if found is None:
+        found = bool(_PUNCT.search(gap + " "))
+        if len(_PUNCT_GAPS) < 4096:
+            _PUNCT_GAPS[gap] = found
+    return found
 
 
 def _abbrev_gap(view: View, i: int) -> bool:
@@ -1186,7 +1206,7 @@ def _verb_form(word: str, lex: AttributionLexicons) -> bool:
 def _prep_inside(view: View, p: int, lex: AttributionLexicons) -> bool:
     """Whether the preposition at ``p`` joins two parts of one source phrase ('a
     spokesman for the Ministry', 'Priya Vand of Tanseyside Police')."""
-    if p - 1 < view.seg.sentence_tokens[view.sent[p]][0] or _has_punct(view.gap(p)):
+    if p - 1 < view.sent_t0[p] or _has_punct(view.gap(p)):
         return False
     before = view.base(p - 1)
     return (
@@ -1472,7 +1492,7 @@ def _content_after(view: View, sent: _Sentence, pos: int) -> tuple[int, int] | N
     tail = text[pos:end]
     stripped = tail.lstrip(" ,:;—–-")
     pos += len(tail) - len(stripped)
-    m = re.match(r"that\s+", text[pos:end], re.IGNORECASE)
+    m = _THAT_OPENS.match(text[pos:end])
     if m:
         pos += m.end()
     trail = _TRAILING.search(text, pos, end)
@@ -1481,7 +1501,7 @@ def _content_after(view: View, sent: _Sentence, pos: int) -> tuple[int, int] | N
     closing = text[stop:end].lstrip(" ,.;:!?…—–-")[:1]
     if stop < end and closing and closing in _QUOTE_CHARS:
         stop = end
-    if stop - pos < 3 or not re.search(r"\w", text[pos:stop]):
+    if stop - pos < 3 or not _WORD_CHAR.search(text, pos, stop):
         return None
     return pos, stop
 
@@ -1492,7 +1512,7 @@ def _content_before(view: View, sent: _Sentence, pos: int) -> tuple[int, int] | 
     chunk = text[start:pos]
     m = _TRAILING.search(chunk)
     stop = start + (m.start() if m else len(chunk))
-    if stop - start < 3 or not re.search(r"\w", text[start:stop]):
+    if stop - start < 3 or not _WORD_CHAR.search(text, start, stop):
         return None
     return start, stop
 
@@ -1501,7 +1521,7 @@ class _Finder:
     def __init__(self, view: View, lex: AttributionLexicons) -> None:
         self.view = view
         self.lex = lex
-        self._first = _first_words(lex)
+        self._first = first_words(lex)
         self.out: list[Candidate] = []
         self.used_quotes: set[int] = set()
         self._titles: dict[int, bool] = {}  # sentence index -> written in title case
@@ -1697,7 +1717,7 @@ class _Finder:
         """'The National understands', 'the newspaper has learned', 'we can reveal': an
         outlet speaking of its own reporting, the subject right before the frame."""
         view = self.view
-        t0 = view.seg.sentence_tokens[view.sent[i]][0]
+        t0 = view.sent_t0[i]
         if i == t0 or _has_punct(view.gap(i)):
             return False
         w = view.low[i - 1]
@@ -2085,7 +2105,7 @@ class _Finder:
                 return False
         if source is not None and rule in ("subject", "subject_pronoun"):
             before = source[0] - 1
-            t0 = self.view.seg.sentence_tokens[self.view.sent[i]][0]
+            t0 = self.view.sent_t0[i]
             if before >= t0 and low[before] in ("what", "that", "which", "whatever", "how"):
                 return False
         return True
@@ -2944,7 +2964,7 @@ class _Finder:
                 and not self._reports_inside(content)
             ):
                 content = None  # 'demonstrated outside the paper', 'wrote in 2014 for …'
-        if content is not None and len(re.findall(r"\w+", view.text[content[0] : content[1]])) < 2:
+        if content is not None and len(_WORDS.findall(view.text, content[0], content[1])) < 2:
             content = None  # 'spoke first': no reported content
         if content is None and k >= t1 and view.text[view.ends[k - 1] : sent.end].strip() == ":":
             return self._block_after(sent, i, j, entry, src_chars, cand_rule, recipient, inherit)
@@ -2987,7 +3007,7 @@ class _Finder:
         """Whether a span opening with a setting goes on to report something: a
         'that'-clause, a quote or a colon."""
         chunk = self.view.text[content[0] : content[1]]
-        return bool(re.search(r"\bthat\b|[:“\"‘]", chunk))
+        return bool(_THAT_OR_QUOTE.search(chunk))
 
     def _relative_content(
         self, source: tuple[int, int], content: tuple[int, int]
@@ -3136,7 +3156,7 @@ class _Finder:
                     cut_at = b.cue[0]
                 if cut_at is not None and a.content[0] < cut_at:
                     trimmed = text[a.content[0] : cut_at]
-                    trimmed = re.sub(r"(?:[\s,;:—–-]|\b(?:and|but)\b)+$", "", trimmed)
+                    trimmed = _TRAILING_AND.sub("", trimmed)
                     if len(trimmed.split()) >= 2:
                         a.content = (a.content[0], a.content[0] + len(trimmed))
                         continue
@@ -3180,8 +3200,8 @@ class _Finder:
         text = self.view.text
         left = min(c.cue[0], c.source[0])
         right = max(c.cue[1], c.source[1])
-        return bool(re.search(r"[,—–]\s*$", text[max(0, left - 3) : left])) and bool(
-            re.match(r"\s*[,—–]", text[right : right + 3])
+        return bool(_COMMA_BEFORE.search(text[max(0, left - 3) : left])) and bool(
+            _COMMA_AFTER.match(text[right : right + 3])
         )
 
     # -- continuations ------------------------------------------------------------------
@@ -3242,7 +3262,7 @@ class _Finder:
             if q.start < sent.start:
                 continue
             rest = text[q.end : sent.end] if q.end < sent.end else ""
-            if q.end >= sent.end or re.fullmatch(r"[\s.,!?…]*", rest):
+            if q.end >= sent.end or _QUOTE_REST.fullmatch(rest):
                 return qi
         return None
 
@@ -3272,12 +3292,13 @@ class _FirstWords:
     phrases: frozenset[str]  # multiword reporting phrases
     cues: frozenset[str]  # any cue: "according", those two and every verb form
     recipients: frozenset[str]  # 'speaking to', 'in an interview with'
+    titles: frozenset[str]  # person titles ('mr', 'defence secretary')
 
 
 _FIRST_WORDS: list[tuple[AttributionLexicons, _FirstWords]] = []
 
 
-def _first_words(lex: AttributionLexicons) -> _FirstWords:
+def first_words(lex: AttributionLexicons) -> _FirstWords:
     """The first words of ``lex``'s phrases, kept for the last lexicon object seen."""
     if not _FIRST_WORDS or _FIRST_WORDS[0][0] is not lex:
         frames = frozenset(p.split()[0] for p, role in lex.frames.items() if role == "impersonal")
@@ -3286,7 +3307,8 @@ def _first_words(lex: AttributionLexicons) -> _FirstWords:
             p.split()[0] for p, role in lex.frames.items() if role == "recipient_marker"
         )
         cues = frames | phrases | frozenset(lex.verbs) | {"according"}
-        _FIRST_WORDS[:] = [(lex, _FirstWords(frames, phrases, cues, recipients))]
+        titles = frozenset(p.split(" ")[0] for p in lex.titles)
+        _FIRST_WORDS[:] = [(lex, _FirstWords(frames, phrases, cues, recipients, titles))]
     return _FIRST_WORDS[0][1]
 
 
