@@ -274,9 +274,10 @@ class _Finder:
             first = self._first_end.get(m.canonical)
             self._first_end[m.canonical] = m.end if first is None else min(first, m.end)
         for name in self._first_end:
-            for k, c in enumerate(name):
-                if c == " ":
-                    self._owners.setdefault(name[:k], set()).add(name)
+            k = name.find(" ")
+            while k >= 0:
+                self._owners.setdefault(name[:k], set()).add(name)
+                k = name.find(" ", k + 1)
 
     # -- evidence ---------------------------------------------------------------------
 

@@ -521,6 +521,7 @@ class Resolver:
         # classify_name by the words: a name is typed several times while it is found
         # ('Priya Vand of Tanseyside Police' whole, then in parts) and comes back
         self._kinds: dict[tuple[str, ...], tuple[str, str]] = {}
+        self._titles: dict[tuple[str, ...], tuple[int, str]] = {}  # words -> (title words, gender)
         self._find_names()
         self._index_mentions()
 
@@ -658,7 +659,7 @@ class Resolver:
             return
         key = canonical
         if kind == "person":
-            rest, gender = _strip_title(words, lex)
+            rest, gender = self._strip_title(words)
             if not rest or not rest[0][:1].isupper():
                 return  # a title alone, or before a place ('MP for Marrowick')
             surname = rest[-1].lower()
@@ -690,6 +691,8 @@ class Resolver:
         """'US president Donald Trump', 'the vice-president, JD Vance': a role before."""
         view, lex = self.view, self.lex
         t0 = view.sent_t0[a]
+        if a - 1 < t0 or view.low[a - 1] not in first_words(lex).role_ends:
+            return  # no role or office ends right before the name: none to find
         for n in (3, 2, 1):
             if a - n < t0 or any(view.marks[t] for t in range(a - n + 1, a + 1)):
                 continue
@@ -720,6 +723,15 @@ class Resolver:
         if words and all(w.isalpha() for w in words):
             self.roles[" ".join(words)] = surname
 
+    def _strip_title(self, words: list[str]) -> tuple[list[str], str]:
+        """:func:`_strip_title`, once per word sequence (a name is typed, then added)."""
+        key = tuple(words)
+        found = self._titles.get(key)
+        if found is None:
+            rest, gender = _strip_title(words, self.lex)
+            found = self._titles[key] = (len(words) - len(rest), gender)
+        return words[found[0] :], found[1]
+
     def classify_name(self, words: list[str]) -> tuple[str, str]:
         """Type a capitalised name: (kind, canonical name)."""
         key = tuple(words)
@@ -741,7 +753,7 @@ class Resolver:
                 return "organisation", lex.organisations[k]
         if key in lex.demonyms or all(w.lower() in lex.demonyms for w in words):
             return "demonym", text
-        rest, _ = _strip_title(words, lex)
+        rest, _ = self._strip_title(words)
         if len(rest) < len(words) and rest:
             return "person", " ".join(rest)
         lows = [w.lower().rstrip(".") for w in words]

@@ -1522,6 +1522,9 @@ class _Finder:
         self.view = view
         self.lex = lex
         self._first = first_words(lex)
+        # the tokens a cue can start at (most words cannot): the cue finder visits these
+        may_cue = self._first.cues
+        self._cue_tokens = [t for t, w in enumerate(view.low) if w in may_cue]
         self.out: list[Candidate] = []
         self.used_quotes: set[int] = set()
         self._titles: dict[int, bool] = {}  # sentence index -> written in title case
@@ -1551,12 +1554,19 @@ class _Finder:
         view, lex = self.view, self.lex
         low = view.low
         quote = view.quote
-        may_cue = self._first.cues
+        cues = self._cue_tokens
+        k = bisect_left(cues, sent.t0)
         i = sent.t0
         before = len(self.out)
-        while i < sent.t1:
-            if quote[i] >= 0 or low[i] not in may_cue:
-                i += 1  # inside a quote, or no cue starts with this word (most words)
+        while True:
+            # on to the next word a cue can start with, past the words a cue took
+            while k < len(cues) and cues[k] < i:
+                k += 1
+            if k >= len(cues) or cues[k] >= sent.t1:
+                break
+            i = cues[k]
+            if quote[i] >= 0:
+                i += 1  # a cue inside a quote is the quoted speaker's
                 continue
             found = None
             if low[i] == "according" and i + 1 < sent.t1 and low[i + 1] == "to":
@@ -3293,6 +3303,7 @@ class _FirstWords:
     cues: frozenset[str]  # any cue: "according", those two and every verb form
     recipients: frozenset[str]  # 'speaking to', 'in an interview with'
     titles: frozenset[str]  # person titles ('mr', 'defence secretary')
+    role_ends: frozenset[str]  # last words of the titles that are roles or offices
 
 
 _FIRST_WORDS: list[tuple[AttributionLexicons, _FirstWords]] = []
@@ -3308,7 +3319,10 @@ def first_words(lex: AttributionLexicons) -> _FirstWords:
         )
         cues = frames | phrases | frozenset(lex.verbs) | {"according"}
         titles = frozenset(p.split(" ")[0] for p in lex.titles)
-        _FIRST_WORDS[:] = [(lex, _FirstWords(frames, phrases, cues, recipients, titles))]
+        role_ends = frozenset(
+            p.split(" ")[-1] for p, (_, kind) in lex.titles.items() if kind in ("role", "office")
+        )
+        _FIRST_WORDS[:] = [(lex, _FirstWords(frames, phrases, cues, recipients, titles, role_ends))]
     return _FIRST_WORDS[0][1]
 
 
