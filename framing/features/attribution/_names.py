@@ -455,14 +455,13 @@ def _strip_title(tokens: list[str], lex: AttributionLexicons) -> tuple[list[str]
 
 
 class _History:
-    """The sources resolved so far, as (position, info), and the latest one each pronoun
+    """Of the sources resolved so far, as (position, info), the latest one each pronoun
     can take, kept as they come, so a pronoun finds its antecedent without walking back
     over the article's sources."""
 
-    __slots__ = ("he", "it", "items", "she", "they")
+    __slots__ = ("he", "it", "she", "they")
 
     def __init__(self) -> None:
-        self.items: list[tuple[int, SourceInfo]] = []
         self.they: tuple[int, SourceInfo] | None = None  # plural, or a body
         self.it: tuple[int, SourceInfo] | None = None  # a body
         self.he: tuple[int, SourceInfo] | None = None  # one human, not known female
@@ -470,7 +469,6 @@ class _History:
 
     def append(self, pos: int, info: SourceInfo) -> None:
         item = (pos, info)
-        self.items.append(item)
         body = info.source_type in ("organisation", "media")
         if info.plural or body:
             self.they = item

@@ -2151,7 +2151,14 @@ class _Finder:
             candidates = range(len(quotes))
         for qi in candidates:
             q = quotes[qi]
-            if q.end <= sent.start and not text[q.end : sent.start].strip():
+            if q.end > sent.start:
+                continue
+            # nothing but whitespace between the quote and the sentence: read back from
+            # the sentence over whitespace only (the quote may have ended long before)
+            j = sent.start
+            while j > q.end and text[j - 1].isspace():
+                j -= 1
+            if j == q.end:
                 return [qi]
         return []
 
