@@ -76,6 +76,14 @@ def _stages(text: str) -> dict[str, int]:
     out["extract_hedges"] = lines_executed(lambda: framing.extract_hedges(text))
     out["extract_boosters"] = lines_executed(lambda: framing.extract_boosters(text))
     out["extract_emphasis"] = lines_executed(lambda: framing.extract_emphasis(text))
+    # with a headline and the researcher's files: the actor file's aliases, the angles
+    title = "Hundreds evacuated as ammonia leaks at Marrowick Port"
+    out["extract_actors+aliases"] = lines_executed(
+        lambda: framing.extract_actors(text, title=title, aliases=framing.DEMO_ACTORS)
+    )
+    out["extract_emphasis+angles"] = lines_executed(
+        lambda: framing.extract_emphasis(text, title=title, angles=framing.DEMO_ANGLES)
+    )
     corpus = framing.load_corpus(pd.DataFrame({"text": [text], "outlet": ["Outlet"]}))
     out["analyse"] = lines_executed(lambda: framing.analyse(corpus, max_chars=None))
     return out
@@ -90,6 +98,8 @@ STAGES = [
     "extract_hedges",
     "extract_boosters",
     "extract_emphasis",
+    "extract_actors+aliases",
+    "extract_emphasis+angles",
     "analyse",
 ]
 
