@@ -7,9 +7,11 @@ whole group (the command and its workers) is SIGKILLed at that moment, as a powe
 would stop it; the same command is run again with ``--resume`` to the end, and its
 directory is compared with the reference: every table read back must be equal (same
 rows, values and order), and the same files must be there. The moments are drawn,
-seeded, over the whole length of an uninterrupted run, so that some fall while the
-tables are put together at the end; each trial reports what the kill left (chunks
-written, whether the tables were being staged).
+seeded, over the length of an uninterrupted run, every other one in its last fifth
+(where the last chunks finish and the tables are put together at the end); chunks are
+small (``--chunk-size``, default 100 articles), so that kills land after every number of
+chunks. Each trial reports what the kill left (chunks written, whether the tables were
+being staged, or the run finished first).
 
 Usage (from the repository root, with framing installed)::
 
@@ -37,11 +39,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import DEFAULT_BASIL, FIELDS, write_corpus
 
 
-def command(corpus: Path, out: Path, jobs: int, resume: bool) -> list[str]:
+def command(corpus: Path, out: Path, jobs: int, resume: bool, chunk: int) -> list[str]:
     cmd = [sys.executable, "-m", "framing.cli", "analyse", str(corpus), "--out", str(out)]
     for name, column in FIELDS.items():
         cmd += ["--field", f"{name}={column}"]
-    cmd += ["--jobs", str(jobs), "--no-progress", "-q"]
+    cmd += ["--jobs", str(jobs), "--chunk-size", str(chunk), "--no-progress", "-q"]
     return cmd + (["--resume"] if resume else [])
 
 
@@ -78,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--jobs", type=int, default=-1)
+    parser.add_argument("--chunk-size", type=int, default=100)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--basil", type=Path, default=DEFAULT_BASIL)
@@ -90,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     reference = workdir / "reference"
     shutil.rmtree(reference, ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run(command(corpus, reference, args.jobs, False), check=True)
+    subprocess.run(command(corpus, reference, args.jobs, False, args.chunk_size), check=True)
     length = time.perf_counter() - start
     print(f"uninterrupted run of {args.articles:,} articles: {length:.1f} s wall", flush=True)
 
@@ -99,8 +102,12 @@ def main(argv: list[str] | None = None) -> int:
     for trial in range(1, args.trials + 1):
         out = workdir / "killed"
         shutil.rmtree(out, ignore_errors=True)
-        moment = rng.uniform(0.02, 1.0) * length
-        process = subprocess.Popen(command(corpus, out, args.jobs, False), start_new_session=True)
+        # Every other moment falls in the last fifth of the run, where the last chunks
+        # finish and the tables are put together; the others anywhere in it.
+        moment = rng.uniform(0.8 if trial % 2 == 0 else 0.02, 1.05) * length
+        process = subprocess.Popen(
+            command(corpus, out, args.jobs, False, args.chunk_size), start_new_session=True
+        )
         time.sleep(moment)
         finished_first = process.poll() is not None
         if not finished_first:
@@ -109,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         chunks = out / "_chunks"
         written = sum(1 for p in chunks.iterdir() if p.name[:1].isdigit()) if chunks.is_dir() else 0
         staging = (out / "_staging").exists()
-        subprocess.run(command(corpus, out, args.jobs, True), check=True)
+        subprocess.run(command(corpus, out, args.jobs, True, args.chunk_size), check=True)
         ok, detail = same(reference, out)
         identical += ok
         state = (

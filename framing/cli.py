@@ -392,7 +392,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     if args.resume and args.results is None:
         raise SystemExit("framing: --resume finishes a run into a results directory: add --out DIR")
     analysis = _analyse(args)
-    if args.results is not None:
+    if args.results is not None and not args.quiet:
         print(f"wrote the results directory {args.results}")
     if args.articles:
         _write(analysis.articles, args.articles)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..features import ArticleInput, Feature
-from ..text import Segmented, segment
+from ..text import segment
 
 __all__ = ["DEFAULT_MAX_CHARS", "ArticleResult", "analyse_article"]
 
@@ -235,11 +235,10 @@ def _declared_language_problem(declared: Any) -> str | None:
     return None
 
 
-def _undeclared_language_problem(seg: Segmented) -> str | None:
-    """Reads the segmentation's own tokens: the text is tokenized once."""
-    text = seg.text
-    sample = (text[s:e].lower() for s, e in seg.tokens[:_LANGUAGE_SAMPLE])
-    words = [w for w in sample if w.isalpha()]
+def _undeclared_language_problem(low: list[str]) -> str | None:
+    """Reads the token view's lowercase words, which the features read too: the text is
+    tokenized and lowercased once."""
+    words = [w for w in low[:_LANGUAGE_SAMPLE] if w.isalpha()]
     if len(words) < 30:
         return None
     share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
@@ -284,12 +283,12 @@ def analyse_article(
         seg = segment(text)
     except Exception as exc:  # one bad article must not stop a corpus run
         return ArticleResult(doc_id, error=("segment", f"{type(exc).__name__}: {exc}"))
-    problem = None if declared else _undeclared_language_problem(seg)
+    article_input = ArticleInput(doc_id, title, seg, lexicons, angles, aliases)
+    problem = None if declared else _undeclared_language_problem(article_input.view.low)
     if problem:
         return ArticleResult(doc_id, error=("language", problem))
     if not seg.sentences:
         return ArticleResult(doc_id, error=("segment", "no sentences found in the text"))
-    article_input = ArticleInput(doc_id, title, seg, lexicons, angles, aliases)
     result = ArticleResult(doc_id)
     row: dict[str, Any] = {
         "n_paragraphs": len(seg.paragraphs),

@@ -106,12 +106,15 @@ def chunk_tables(
     sentences = typed(pd.DataFrame(columns), schema.sentences)
     spans = {}
     for table, dtypes in schema.spans.items():
-        rows = [
-            {"doc_id": results[i].doc_id, **row}
-            for i in ok
-            for row in results[i].spans.get(table, [])
-        ]
-        spans[table] = typed(pd.DataFrame(rows, columns=list(dtypes)), dtypes)
+        rows: list[dict[str, Any]] = []
+        ids: list[str] = []
+        for i in ok:
+            found = results[i].spans.get(table, ())
+            rows.extend(found)
+            ids.extend([results[i].doc_id] * len(found))
+        frame = pd.DataFrame(rows, columns=[c for c in dtypes if c != "doc_id"])
+        frame.insert(0, "doc_id", ids)
+        spans[table] = typed(frame, dtypes)
 
     errors: list[dict[str, Any]] = list(prepared.errors)
     for i, result in enumerate(results):

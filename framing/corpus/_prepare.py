@@ -390,13 +390,20 @@ def _version_tables(
     kept: pd.DataFrame, outlets: list[str], pairs: list, primary: PrimaryRule
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     n = len(kept)
-    groups = group_versions(n, pairs)
+    groups = np.asarray(group_versions(n, pairs), dtype=np.int64)
     ids = kept["doc_id"].tolist()
-    lengths = kept["text_length"].tolist()
-    published = kept["published"].tolist()
+    # An article alone in its group is its own group and counted: only the members of
+    # groups of two or more are ranked, so a corpus of 100,000 articles with a few
+    # hundred versions costs no per-article Python objects beyond these arrays.
+    version_group = np.array(ids, dtype=object)
+    is_primary = np.ones(n, dtype=bool)
+    syndicated = np.zeros(n, dtype=bool)
+    shared = np.flatnonzero(np.bincount(groups, minlength=n)[groups] > 1) if n else groups
+    lengths = kept["text_length"].to_numpy()
+    published = kept["published"]
 
     def rank(i: int):
-        when = published[i]
+        when = published.iat[i]
         stamp = when.value if not pd.isna(when) else None
         if primary == "fullest":
             return (-lengths[i], ids[i])
@@ -405,11 +412,8 @@ def _version_tables(
         return (-(stamp) if stamp is not None else float("inf"), -lengths[i], ids[i])
 
     members: dict[int, list[int]] = {}
-    for i, g in enumerate(groups):
-        members.setdefault(g, []).append(i)
-    version_group = [""] * n
-    is_primary = [False] * n
-    syndicated = [False] * n
+    for i in shared.tolist():
+        members.setdefault(int(groups[i]), []).append(i)
     for indices in members.values():
         label = ids[min(indices, key=rank)]
         spans_outlets = len({outlets[i] for i in indices}) > 1
@@ -417,6 +421,7 @@ def _version_tables(
         for i in indices:
             version_group[i] = label
             syndicated[i] = spans_outlets
+            is_primary[i] = False
             by_outlet.setdefault(outlets[i], []).append(i)
         # One article counted per outlet: an outlet that runs a syndicated story has
         # made that story part of its own coverage.

@@ -66,9 +66,10 @@ def _sampled_shingles(text: str) -> frozenset[int]:
     # Words become CRC-32 numbers and a 5-gram the hash of their tuple: hashes of
     # ints and tuples of ints are not salted per process, so the sample is the same
     # on every run and in every worker process.
-    words = [zlib.crc32(w.encode()) for w in _WORD.findall(text.casefold())]
+    words = list(map(zlib.crc32, map(str.encode, _WORD.findall(text.casefold()))))
     grams = zip(*(words[i:] for i in range(_SHINGLE)), strict=False)
-    return frozenset(h for h in map(hash, grams) if h % _SAMPLE_MOD == 0)
+    keep = _SAMPLE_MOD - 1  # h % 4 == 0 is h & 3 == 0, negative hashes included
+    return frozenset(h for h in map(hash, grams) if not h & keep)
 
 
 def signature(text: str) -> np.ndarray:

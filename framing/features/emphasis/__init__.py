@@ -104,9 +104,20 @@ def find_cues(view: View, cues: Cues) -> list[tuple[str, int, int]]:
     token wins and matches of one name do not overlap."""
     out: list[tuple[str, int, int]] = []
     taken: dict[str, int] = {}  # name -> first free token
-    for i in range(len(view.low)):
+    lookup, seen, bases = cues.starting_with, cues.seen.get, view.bases
+    for i, word in enumerate(view.low):
+        patterns = seen(word)
+        if patterns is None:
+            patterns = lookup(word)
+        if not patterns:
+            base = bases[i]
+            if base == word:  # most words: no possessive, nothing more to look up
+                continue
+            patterns = lookup(base)
+            if not patterns:
+                continue
         best: dict[str, int] = {}
-        for pattern in cues.starting_with(view.low[i]) or cues.starting_with(view.base(i)):
+        for pattern in patterns:
             if i < taken.get(pattern.name, 0):
                 continue
             end = _match_end(view, pattern, i)

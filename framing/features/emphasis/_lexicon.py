@@ -62,6 +62,12 @@ class Cues:
         object.__setattr__(self, "_lengths", sorted({len(pre) for pre in prefixed}))
         object.__setattr__(self, "_seen", {})  # word -> its patterns, for repeated words
 
+    @property
+    def seen(self) -> dict[str, list[CuePattern]]:
+        """The patterns found for each word looked up so far (read before calling
+        :meth:`starting_with`, which fills it, to save a call per token)."""
+        return self._seen  # type: ignore[attr-defined]
+
     def starting_with(self, word: str) -> list[CuePattern]:
         """Patterns whose first step matches ``word`` (lowercase)."""
         seen: dict[str, list[CuePattern]] = self._seen  # type: ignore[attr-defined]

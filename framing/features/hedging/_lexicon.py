@@ -90,6 +90,34 @@ class HedgeLexicons:
             for word in words:
                 index.setdefault(word, []).append(cue)
         object.__setattr__(self, "_index", index)
+        # The search's own index, of the cues the options switch on: cues of two words or
+        # more that begin with two plain words are found by that pair ("in fact" only
+        # where "in" is followed by "fact"), the others by their first word. Most tokens
+        # then cost one or two dictionary lookups.
+        order = {id(cue): n for n, cue in enumerate(self.cues)}
+        by_word: dict[str, list[Cue]] = {}
+        by_pair: dict[tuple[str, str], list[Cue]] = {}
+        for word, cues in index.items():
+            for cue in cues:
+                if not self.active(cue):
+                    continue
+                steps = cue.steps
+                if len(steps) > 1 and steps[0] != BE and steps[1] != BE:
+                    assert isinstance(steps[1], frozenset)
+                    for second in steps[1]:
+                        by_pair.setdefault((word, second), []).append(cue)
+                else:
+                    by_word.setdefault(word, []).append(cue)
+        object.__setattr__(self, "_order", order)
+        object.__setattr__(self, "_by_word", by_word)
+        object.__setattr__(self, "_by_pair", by_pair)
+
+    def search_index(
+        self,
+    ) -> tuple[dict[str, list[Cue]], dict[tuple[str, str], list[Cue]], dict[int, int]]:
+        """The active cues by first word and by first two words, and each cue's place in
+        the lexicon (candidates at one token are tried in that order)."""
+        return self._by_word, self._by_pair, self._order  # type: ignore[attr-defined]
 
     def starting_with(self, word: str) -> list[Cue]:
         """The cues whose first step matches ``word`` (lowercase)."""

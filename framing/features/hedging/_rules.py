@@ -164,19 +164,37 @@ def _ends(
 
 def _match_end(view: View, cue: Cue, i: int) -> int | None:
     """The end of the longest match of ``cue`` starting at token ``i``, or None."""
-    ends = _ends(view, cue.steps, 0, i, view.sent[i])
+    steps = cue.steps
+    if BE not in steps:
+        # Words only ("probably", "it is understood" spelt out): one way to match, token
+        # by token; the search over forms of "be" and their adverbs is for the rest.
+        # ``i`` is a token the cue starts with (the lexicon's index said so).
+        sent, low, sents, gaps = view.sent[i], view.low, view.sent, view.gaps
+        j = i + 1
+        for step in steps[1:]:
+            if j >= len(low) or sents[j] != sent or not gaps[j].isspace() or low[j] not in step:
+                return None
+            j += 1
+        return j
+    ends = _ends(view, steps, 0, i, view.sent[i])
     return max(ends) if ends else None
 
 
 def _candidates(view: View, lex: HedgeLexicons) -> list[tuple[Cue, int, int]]:
     out: list[tuple[Cue, int, int]] = []
     low = view.low
+    last = len(low) - 1
+    by_word, by_pair, order = lex.search_index()
     for i, word in enumerate(low):
         if word.endswith("'ll"):
             out.append((_WILL, i, i + 1))
-        for cue in lex.starting_with(word):
-            if not lex.active(cue):
-                continue
+        cues = by_word.get(word)
+        paired = by_pair.get((word, low[i + 1])) if i < last else None
+        if paired:
+            cues = sorted([*cues, *paired], key=lambda c: order[id(c)]) if cues else paired
+        if not cues:
+            continue
+        for cue in cues:
             end = _match_end(view, cue, i)
             if end is not None:
                 out.append((cue, i, end))
