@@ -377,8 +377,9 @@ def _reader(source, fields, manifest, encoding):
                 tuple(str(p) for p in tables),
             )
         count = len(article_files(path))
+        memo: dict[str, Any] = {}
         return (
-            lambda: read_folder(path, fields, manifest_path, encoding),
+            lambda: read_folder(path, fields, manifest_path, encoding, memo=memo),
             str(path),
             count,
             None,
@@ -396,8 +397,9 @@ def _reader(source, fields, manifest, encoding):
             slices = lambda size: parquet_slices(path, fields, size)  # noqa: E731
         elif suffix in (".jsonl", ".ndjson"):
             slices = lambda size: jsonl_slices(path, fields, encoding, size)  # noqa: E731
+        memo = {}
         return (
-            lambda: read_table_file(path, fields, encoding),
+            lambda: read_table_file(path, fields, encoding, memo),
             str(path),
             _table_rows(path),
             slices,

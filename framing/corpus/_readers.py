@@ -218,16 +218,25 @@ def _record_from_values(doc_id: str, where: str, values: Mapping[str, Any]) -> R
 
 
 def read_table_file(
-    path: Path, fields: Mapping[str, str], encoding: str | None
+    path: Path,
+    fields: Mapping[str, str],
+    encoding: str | None,
+    memo: dict[str, Any] | None = None,
 ) -> Iterator[Record | LoadProblem]:
-    """A CSV, TSV, JSONL or Parquet table, one article per row or line, streamed."""
+    """A CSV, TSV, JSONL or Parquet table, one article per row or line, streamed.
+    ``memo`` keeps what one pass learnt (encoding, JSON keys) for the next."""
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         yield from read_parquet(path, fields)
         return
-    found = file_encoding(path, encoding)
+    memo = {} if memo is None else memo
+    if "encoding" not in memo:
+        memo["encoding"] = file_encoding(path, encoding)
+    found = memo["encoding"]
     if suffix in (".jsonl", ".ndjson"):
-        items: Iterator[Record | LoadProblem] = _read_jsonl(path, found, fields)
+        if "jsonl_columns" not in memo:
+            memo["jsonl_columns"] = jsonl_columns(path, found, fields)
+        items: Iterator[Record | LoadProblem] = _jsonl_items(path, found, memo["jsonl_columns"])
     else:
         items = _read_delimited(path, found, fields, "\t" if suffix == ".tsv" else ",")
     yield from _decoded_as(items, found)
@@ -399,12 +408,6 @@ def _json_lines(
             yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             yield number, exc
-
-
-def _read_jsonl(
-    path: Path, encoding: str, fields: Mapping[str, str]
-) -> Iterator[Record | LoadProblem]:
-    yield from _jsonl_items(path, encoding, jsonl_columns(path, encoding, fields))
 
 
 def jsonl_columns(path: Path, encoding: str, fields: Mapping[str, str]) -> dict[str, str]:
@@ -655,10 +658,13 @@ def read_folder(
     manifest_path: Path | None,
     encoding: str | None,
     only: Path | None = None,
+    memo: dict[str, Any] | None = None,
 ) -> Iterator[Record | LoadProblem]:
     """Every article file under ``folder`` (recursively), with its manifest row.
 
     With ``only``, just that file (an article loaded on its own with a manifest).
+    ``memo`` keeps what one pass learnt (the JSON files' keys) for the next, so that a
+    corpus checked at load and read later parses its first files once, not three times.
     """
     files = [only] if only is not None else article_files(folder)
     if manifest_path is None and only is None and (folder / "manifest.csv").is_file():
@@ -735,7 +741,12 @@ def read_folder(
     bare_json = [(p, doc_id_of(p)) for p in files if p.suffix.lower() in JSON_SUFFIXES]
     json_columns: dict[str, str] | None = None
     if manifest_path is None and bare_json:
-        json_columns = _json_columns(bare_json, fields, encoding, str(folder))
+        if memo is not None and "json_columns" in memo:
+            json_columns = memo["json_columns"]
+        else:
+            json_columns = _json_columns(bare_json, fields, encoding, str(folder))
+            if memo is not None:
+                memo["json_columns"] = json_columns
     return chain(
         problems,
         _folder_records(

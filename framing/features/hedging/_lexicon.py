@@ -97,6 +97,7 @@ class HedgeLexicons:
         order = {id(cue): n for n, cue in enumerate(self.cues)}
         by_word: dict[str, list[Cue]] = {}
         by_pair: dict[tuple[str, str], list[Cue]] = {}
+        after_be: dict[str, list[Cue]] = {}
         for word, cues in index.items():
             for cue in cues:
                 if not self.active(cue):
@@ -106,18 +107,31 @@ class HedgeLexicons:
                     assert isinstance(steps[1], frozenset)
                     for second in steps[1]:
                         by_pair.setdefault((word, second), []).append(cue)
+                elif len(steps) > 1 and steps[0] == BE and isinstance(steps[1], frozenset):
+                    # "{be} expected to": found by the word after the form of "be"
+                    # (and the adverbs it may take), once, not at every "is".
+                    if word == "is":
+                        for second in steps[1]:
+                            after_be.setdefault(second, []).append(cue)
                 else:
                     by_word.setdefault(word, []).append(cue)
         object.__setattr__(self, "_order", order)
         object.__setattr__(self, "_by_word", by_word)
         object.__setattr__(self, "_by_pair", by_pair)
+        object.__setattr__(self, "_after_be", after_be)
 
     def search_index(
         self,
-    ) -> tuple[dict[str, list[Cue]], dict[tuple[str, str], list[Cue]], dict[int, int]]:
-        """The active cues by first word and by first two words, and each cue's place in
-        the lexicon (candidates at one token are tried in that order)."""
-        return self._by_word, self._by_pair, self._order  # type: ignore[attr-defined]
+    ) -> tuple[
+        dict[str, list[Cue]],
+        dict[tuple[str, str], list[Cue]],
+        dict[str, list[Cue]],
+        dict[int, int],
+    ]:
+        """The active cues by first word, by first two words, and (those starting with a
+        form of "be") by the word after it; and each cue's place in the lexicon
+        (candidates at one token are tried in that order)."""
+        return self._by_word, self._by_pair, self._after_be, self._order  # type: ignore[attr-defined]
 
     def starting_with(self, word: str) -> list[Cue]:
         """The cues whose first step matches ``word`` (lowercase)."""

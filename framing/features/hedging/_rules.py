@@ -182,19 +182,34 @@ def _match_end(view: View, cue: Cue, i: int) -> int | None:
 
 def _candidates(view: View, lex: HedgeLexicons) -> list[tuple[Cue, int, int]]:
     out: list[tuple[Cue, int, int]] = []
-    low = view.low
+    low, sents = view.low, view.sent
     last = len(low) - 1
-    by_word, by_pair, order = lex.search_index()
+    by_word, by_pair, after_be, order = lex.search_index()
     for i, word in enumerate(low):
         if word.endswith("'ll"):
             out.append((_WILL, i, i + 1))
+        found = []
         cues = by_word.get(word)
-        paired = by_pair.get((word, low[i + 1])) if i < last else None
-        if paired:
-            cues = sorted([*cues, *paired], key=lambda c: order[id(c)]) if cues else paired
-        if not cues:
+        if cues:
+            found.append(cues)
+        if i < last:
+            cues = by_pair.get((word, low[i + 1]))
+            if cues:
+                found.append(cues)
+            if word in _BE_FORMS:
+                for k in _adverb_ends(view, i + 1, sents[i]):
+                    cues = after_be.get(low[k]) if k <= last else None
+                    if cues:
+                        found.append(cues)
+        if not found:
             continue
-        for cue in cues:
+        if len(found) == 1:
+            tried = found[0]
+        else:  # in the lexicon's order, each once
+            tried = sorted(
+                {id(c): c for cues in found for c in cues}.values(), key=lambda c: order[id(c)]
+            )
+        for cue in tried:
             end = _match_end(view, cue, i)
             if end is not None:
                 out.append((cue, i, end))
