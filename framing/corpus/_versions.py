@@ -15,10 +15,10 @@ At corpus scale the index is built out of core, so memory stays flat however man
 articles there are: each article keeps only its sorted sample (:func:`signature`, a
 few hundred 8-byte numbers), written to disk with its chunk of results; the samples
 are read back one slice of the hash range at a time, each slice's shared shingles
-give candidate pairs, and the pairs are spilled to partition files by a hash of the
-pair, so that every pair's count is finished within one partition. A shingle found in
-more than :data:`MAX_POSTINGS` articles is boilerplate, not evidence, and gives no
-pairs.
+give candidate pairs, and the pairs are written to partition files by their key, so
+that every pair's count is finished within one partition, read back one at a time. A
+shingle found in more than :data:`MAX_POSTINGS` articles is boilerplate, not evidence,
+and gives no pairs.
 """
 
 from __future__ import annotations
@@ -47,11 +47,12 @@ _SAMPLE_MOD = 4
 #: Shingles found in more than this many articles are boilerplate, not evidence.
 MAX_POSTINGS = 200
 _MIN_SHARED = 3
-# Sample entries read into memory at once, and candidate pair keys held per partition
-# before they are spilled to disk: together they bound the memory of pair finding.
-_SLICE_ENTRIES = 2_000_000
-_SPILL_KEYS = 1 << 18
-_PAIRS_PER_BATCH = 1 << 21
+# Sample entries read into memory at once, candidate pairs made at once, and articles
+# per partition of the pair counts: together they bound the memory of pair finding
+# (about 100 MiB however large the corpus).
+_SLICE_ENTRIES = 1_000_000
+_PAIRS_PER_BATCH = 1 << 19
+_DOCS_PER_PARTITION = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,7 @@ def find_pairs(
     total = int(sizes.sum())
     edges = _slice_edges(total)
     with tempfile.TemporaryDirectory(dir=workdir, prefix="version-pairs-") as spill:
-        partitions = _Partitions(Path(spill), max(1, n // 2000))
+        partitions = _Partitions(Path(spill), max(1, n // _DOCS_PER_PARTITION))
         for low, high in itertools.pairwise(edges):
             docs, hashes = _read_slice(chunks, low, high)
             _emit_pairs(docs, hashes, n, partitions)
@@ -173,19 +174,17 @@ def _emit_pairs(docs: np.ndarray, hashes: np.ndarray, n: int, partitions: _Parti
 
 
 class _Partitions:
-    """Pair keys split by hash into partitions, held in memory up to a bound and spilled
-    to files beyond it, so that counting a partition sees every copy of its keys."""
+    """Pair keys split by key into partition files, so that counting one partition sees
+    every copy of its keys; only one batch of keys is in memory at a time."""
 
     def __init__(self, folder: Path, count: int) -> None:
         self.folder = folder
         self.count = max(1, min(count, 256))
-        self.buffers: list[list[np.ndarray]] = [[] for _ in range(self.count)]
-        self.held = [0] * self.count
-        self.spilled = [False] * self.count
+        self.written = [False] * self.count
 
     def add(self, keys: np.ndarray) -> None:
         if self.count == 1:
-            self._hold(0, keys)
+            self._write(0, keys)
             return
         part = keys % self.count
         order = np.argsort(part, kind="stable")
@@ -193,25 +192,19 @@ class _Partitions:
         bounds = np.searchsorted(part, np.arange(self.count + 1))
         for p in range(self.count):
             if bounds[p] < bounds[p + 1]:
-                self._hold(p, keys[bounds[p] : bounds[p + 1]])
+                self._write(p, keys[bounds[p] : bounds[p + 1]])
 
-    def _hold(self, p: int, keys: np.ndarray) -> None:
-        self.buffers[p].append(keys)
-        self.held[p] += len(keys)
-        if self.held[p] >= _SPILL_KEYS:
-            with (self.folder / f"part-{p}.bin").open("ab") as out:
-                for block in self.buffers[p]:
-                    block.astype(np.int64).tofile(out)
-            self.buffers[p], self.held[p], self.spilled[p] = [], 0, True
+    def _write(self, p: int, keys: np.ndarray) -> None:
+        with (self.folder / f"part-{p}.bin").open("ab") as out:
+            keys.astype(np.int64).tofile(out)
+        self.written[p] = True
 
     def drain(self) -> Iterable[np.ndarray]:
         for p in range(self.count):
-            blocks = self.buffers[p]
-            if self.spilled[p]:
-                blocks = [np.fromfile(self.folder / f"part-{p}.bin", dtype=np.int64), *blocks]
-            self.buffers[p] = []
-            if blocks:
-                yield np.concatenate(blocks)
+            if self.written[p]:
+                path = self.folder / f"part-{p}.bin"
+                yield np.fromfile(path, dtype=np.int64)
+                path.unlink()
 
 
 def find_version_pairs(texts: Sequence[str], threshold: float = 0.5) -> list[VersionPair]:

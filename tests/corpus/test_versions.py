@@ -219,3 +219,47 @@ def test_bad_version_option_raises_corpus_error(options: dict, words: str) -> No
     with pytest.raises(framing.CorpusError) as raised:
         _corpus([("first", FIRST_CAPTURE, "Harbour Herald", None)], **options)
     assert words in str(raised.value)
+
+
+# --------------------------------------------------------------------------- out of core
+
+
+def _pairwise(texts: list[str], threshold: float) -> list[tuple[int, int, int, float]]:
+    """Containment over every pair of sampled shingle sets: the definition, by brute force."""
+    from framing.corpus._versions import MAX_POSTINGS, _sampled_shingles
+
+    samples = [_sampled_shingles(t) for t in texts]
+    counts: dict[int, int] = {}
+    for sample in samples:
+        for h in sample:
+            counts[h] = counts.get(h, 0) + 1
+    out = []
+    for a in range(len(texts)):
+        for b in range(a + 1, len(texts)):
+            shared = sum(1 for h in samples[a] & samples[b] if counts[h] <= MAX_POSTINGS)
+            if shared < 3:
+                continue
+            containment = shared / min(len(samples[a]), len(samples[b]))
+            if containment >= threshold:
+                out.append((a, b, shared, round(containment, 4)))
+    return out
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.2])
+def test_pairs_found_out_of_core_are_the_pairs_of_every_pair_compared(monkeypatch, threshold):
+    from framing.corpus import _versions
+
+    rng = __import__("random").Random(7)
+    sentences = [s for t in (FIRST_CAPTURE, UPDATED_CAPTURE, OTHER_REPORT) for s in t.split(". ")]
+    texts = [". ".join(rng.sample(sentences, 6)) for _ in range(40)]
+    texts += [FIRST_CAPTURE, UPDATED_CAPTURE, FIRST_CAPTURE[:400], OTHER_REPORT]
+    # Slices of a few hundred entries, partitions of a few articles, small batches: the
+    # corpus is read in many slices and its pairs counted in many partitions.
+    monkeypatch.setattr(_versions, "_SLICE_ENTRIES", 300)
+    monkeypatch.setattr(_versions, "_DOCS_PER_PARTITION", 5)
+    monkeypatch.setattr(_versions, "_PAIRS_PER_BATCH", 50)
+    found = [
+        (p.a, p.b, p.shared, p.containment) for p in _versions.find_version_pairs(texts, threshold)
+    ]
+    assert found == _pairwise(texts, threshold)
+    assert len(found) >= 3  # the captures, at least, are versions
