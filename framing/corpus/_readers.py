@@ -925,9 +925,16 @@ def jsonl_slices(
     if found.lower() not in _LINE_SAFE:
         return None
     columns = tuple(sorted(jsonl_columns(path, found, fields).items()))
+    mapped = tuple(sorted(fields.items()))
     slices: list[Slice] = []
     start = position = 0
     first, number, count = 1, 0, 0
+
+    def cut() -> None:
+        slices.append(
+            Slice("jsonl", str(path), start, position, first, count, mapped, columns, found)
+        )
+
     with path.open("rb") as handle:
         for raw in handle:
             number += 1
@@ -935,32 +942,8 @@ def jsonl_slices(
             if raw.strip():
                 count += 1
             if count == size:
-                slices.append(
-                    Slice(
-                        "jsonl",
-                        str(path),
-                        start,
-                        position,
-                        first,
-                        count,
-                        tuple(sorted(fields.items())),
-                        columns,
-                        found,
-                    )
-                )
+                cut()
                 start, first, count = position, number + 1, 0
     if count:
-        slices.append(
-            Slice(
-                "jsonl",
-                str(path),
-                start,
-                position,
-                first,
-                count,
-                tuple(sorted(fields.items())),
-                columns,
-                found,
-            )
-        )
+        cut()
     return slices
