@@ -551,7 +551,7 @@ def analyse(
             changed = _store.differences(previous, manifest)
             if changed:
                 raise ResultsError(
-                    f"cannot resume {root}: the run would differ from the first attempt in "
+                    f"cannot resume {root}: this run differs from the first attempt: "
                     + "; ".join(changed)
                     + ". Run with the first attempt's settings, or pass overwrite=True "
                     "(--overwrite) to start again"

@@ -313,10 +313,23 @@ def differences(before: Mapping[str, Any], now: Mapping[str, Any]) -> list[str]:
         lines.append(
             f"framing version: {before.get('framing_version')} → {now.get('framing_version')}"
         )
-    for key in ("settings", "shipped_files"):
-        lines.extend(
-            _diff(before.get(key, {}), now.get(key, {}), key + "." if key != "settings" else "")
-        )
+    settings = [dict(m.get("settings", {})) for m in (before, now)]
+    files = [dict(s.get("load", {})).pop("files", {}) or {} for s in settings]
+    for s in settings:
+        s["load"] = {k: v for k, v in dict(s.get("load", {})).items() if k != "files"}
+    for path in sorted(set(files[0]) | set(files[1])):
+        old, new = files[0].get(path), files[1].get(path)
+        if old != new:
+            lines.append(
+                f"the input file {path} is not the file it was (SHA-256 "
+                f"{str(old)[:12]}… → {str(new)[:12]}…)"
+                if old and new
+                else f"the input file {path} was {'added' if new else 'removed'}"
+            )
+    lines.extend(_diff(settings[0], settings[1], ""))
+    lines.extend(
+        _diff(before.get("shipped_files", {}), now.get("shipped_files", {}), "shipped_files.")
+    )
     return lines
 
 

@@ -214,3 +214,34 @@ def test_the_command_line_stops_on_sigterm_and_says_how_to_resume(tmp_path):
     assert "--resume" in err
     assert (out / MANIFEST).is_file()
     assert os.path.isdir(chunks)
+
+
+def test_resume_after_a_table_file_changed_names_the_file(tmp_path, monkeypatch):
+    import json
+
+    from framing.analysis import _store
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(framing.DEMO_CORPUS.glob("*.txt"))]
+    table = tmp_path / "demo.jsonl"
+    lines = [
+        json.dumps({"id": f"d{i}", "text": t, "outlet": "Herald"}) for i, t in enumerate(texts)
+    ]
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    written = _store.write_chunk
+    calls = []
+
+    def stopping(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # as Ctrl-C would, after two chunks
+        return written(*args, **kwargs)
+
+    monkeypatch.setattr(_store, "write_chunk", stopping)
+    with pytest.raises(KeyboardInterrupt):
+        framing.analyse(framing.load_corpus(table), out=tmp_path / "out", chunk_size=3)
+    monkeypatch.setattr(_store, "write_chunk", written)
+    with table.open("a", encoding="utf-8") as more:
+        more.write(json.dumps({"id": "late", "text": texts[0], "outlet": "Herald"}) + "\n")
+    with pytest.raises(framing.ResultsError) as refused:
+        framing.analyse(framing.load_corpus(table), out=tmp_path / "out", resume=True)
+    assert f"the input file {table} is not the file it was" in str(refused.value)
