@@ -395,16 +395,19 @@ class _Dask:
             self.cluster.close()
 
 
-def _memory() -> str:
-    """This process's resident memory now and at its peak, for -vv logging."""
+def _log_memory(stage: str) -> None:
+    """At -vv, this process's resident memory now and at its peak after ``stage``."""
+    if not log.isEnabledFor(logging.DEBUG):
+        return
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     try:
-        pages = int(open("/proc/self/statm").read().split()[1])  # noqa: SIM115
-        return f"RSS {pages * os.sysconf('SC_PAGE_SIZE') / 2**20:.0f} MiB (peak {peak:.0f} MiB)"
-    except (OSError, ValueError):
-        return f"peak RSS {peak:.0f} MiB"
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        now = f"RSS {pages * os.sysconf('SC_PAGE_SIZE') / 2**20:.0f} MiB (peak {peak:.0f} MiB)"
+    except (OSError, ValueError):  # not Linux
+        now = f"peak RSS {peak:.0f} MiB"
+    log.debug("%s; %s", stage, now)
 
 
 def cores() -> int:
@@ -580,13 +583,13 @@ def analyse(
                 "Pass overwrite=True (--overwrite) to start again"
             )
     store: _Chunks = _DiskChunks(root, n_chunks) if root is not None else _MemoryChunks(outputs)
-    log.debug("%d chunks analysed; %s", n_chunks, _memory())
+    _log_memory(f"{n_chunks} chunks analysed")
     resolution = _resolution(corpus, plan, store, n_chunks, root)
-    log.debug("duplicates, outlets and versions decided; %s", _memory())
+    _log_memory("duplicates, outlets and versions decided")
     if root is not None:
         assert manifest is not None
         counts = _assemble_on_disk(store, schema, resolution, corpus, prepared, root)
-        log.debug("tables put together; %s", _memory())
+        _log_memory("tables put together")
         _store.finish_manifest(root, manifest, counts)
         import shutil
 
