@@ -24,7 +24,7 @@ import pandas as pd
 from ._clean import CleaningRule, clean_text
 from ._outlets import normalise_outlets
 from ._readers import LoadProblem, Record, extract_html
-from ._versions import find_pairs, group_versions, signature
+from ._versions import ChunkSignatures, find_pairs, group_versions, signature
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -357,33 +357,17 @@ def resolve(
     n = len(kept)
     if threshold is not None and signatures is not None and n > 1:
         offsets = np.cumsum([0, *[len(r) for r in kept_rows]])
-        readers = [
-            _global_reader(read, rows, len(meta), int(offset))
-            for read, rows, meta, offset in zip(
-                signatures, kept_rows, kept_parts_sizes, offsets, strict=False
-            )
-        ]
+        chunks = []
+        for read, rows, size, offset in zip(
+            signatures, kept_rows, kept_parts_sizes, offsets, strict=False
+        ):
+            docs = np.full(len(size), -1, dtype=np.int64)  # a chunk's rows -> global numbers
+            docs[rows] = np.arange(int(offset), int(offset) + len(rows))
+            chunks.append(ChunkSignatures(read, docs))
         sizes = kept["n_shingles"].to_numpy(dtype=np.int64)
-        pairs = find_pairs(readers, sizes, threshold, workdir)
+        pairs = find_pairs(chunks, sizes, threshold, workdir)
     versions, pairs_frame = _version_tables(kept, outlet_list, pairs, primary)
     return Resolution(dropped, outlets, versions, pairs_frame)
-
-
-def _global_reader(
-    read: SignatureReader, kept_rows: np.ndarray, n_rows: int, offset: int
-) -> SignatureReader:
-    """A chunk's signature entries with rows renumbered to global indices of kept
-    articles; entries of articles dropped as duplicates are left out."""
-
-    def reader() -> tuple[np.ndarray, np.ndarray]:
-        rows, hashes = read()
-        renumber = np.full(n_rows, -1, dtype=np.int64)
-        renumber[kept_rows] = np.arange(offset, offset + len(kept_rows))
-        docs = renumber[rows]
-        keep = docs >= 0
-        return docs[keep], hashes[keep]
-
-    return reader
 
 
 def _version_tables(

@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 __all__ = [
+    "ChunkSignatures",
     "VersionPair",
     "find_pairs",
     "find_version_pairs",
@@ -80,14 +81,23 @@ def signature(text: str) -> np.ndarray:
     return sample
 
 
-#: A source of signatures: a list of (doc indices, hashes) pairs of equal length, each
-#: pair sorted by hash; a callable gives each pair when asked, so it can be read from
-#: disk lazily.
-SignatureChunks = Sequence[Callable[[], tuple[np.ndarray, np.ndarray]]]
+@dataclass(frozen=True)
+class ChunkSignatures:
+    """One chunk's sample entries, sorted by hash, as :func:`find_pairs` reads them.
+
+    Attributes:
+        read: Returns ``(rows, hashes)``: each entry's row and shingle hash (the arrays may
+            be memory-mapped from disk; only the slice being paired is copied out).
+        docs: The global article number of each row, -1 for an article left out (a
+            duplicate id); None where the rows are global numbers already.
+    """
+
+    read: Callable[[], tuple[np.ndarray, np.ndarray]]
+    docs: np.ndarray | None = None
 
 
 def find_pairs(
-    chunks: SignatureChunks,
+    chunks: Sequence[ChunkSignatures],
     sizes: np.ndarray,
     threshold: float,
     workdir: str | Path | None = None,
@@ -95,8 +105,7 @@ def find_pairs(
     """Version pairs among ``len(sizes)`` articles, in bounded memory.
 
     Args:
-        chunks: Callables, each returning ``(docs, hashes)``: the global article index and
-            the shingle hash of every sample entry of a chunk of articles, sorted by hash.
+        chunks: Every chunk's sample entries (:class:`ChunkSignatures`).
         sizes: The number of sampled shingles of each article.
         threshold: Containment (0–1) at which two articles are versions.
         workdir: Where to spill candidate pairs (a temporary folder by default).
@@ -138,17 +147,27 @@ def _slice_edges(total: int) -> list[int]:
     return [lo + (hi - lo) * i // count for i in range(count + 1)]
 
 
-def _read_slice(chunks: SignatureChunks, low: int, high: int) -> tuple[np.ndarray, np.ndarray]:
+def _read_slice(
+    chunks: Sequence[ChunkSignatures], low: int, high: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The entries of every chunk whose hash is in [low, high), as global article numbers.
+    Each chunk is cut to the slice before anything is copied, so memory holds one slice."""
     docs, hashes = [], []
-    for read in chunks:
-        chunk_docs, chunk_hashes = read()
+    for chunk in chunks:
+        rows, chunk_hashes = chunk.read()
         start = np.searchsorted(chunk_hashes, low, side="left") if low > -(2**63) else 0
         stop = np.searchsorted(chunk_hashes, high, side="left") if high < 2**63 else None
-        docs.append(chunk_docs[start:stop])
-        hashes.append(chunk_hashes[start:stop])
+        part = np.asarray(rows[start:stop], dtype=np.int64)
+        part_hashes = np.array(chunk_hashes[start:stop], dtype=np.int64)
+        if chunk.docs is not None:
+            part = chunk.docs[part]
+            kept = part >= 0
+            part, part_hashes = part[kept], part_hashes[kept]
+        docs.append(part)
+        hashes.append(part_hashes)
     if not docs:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    return np.concatenate(docs).astype(np.int64), np.concatenate(hashes)
+    return np.concatenate(docs), np.concatenate(hashes)
 
 
 def _emit_pairs(docs: np.ndarray, hashes: np.ndarray, n: int, partitions: _Partitions) -> None:
@@ -215,7 +234,7 @@ def find_version_pairs(texts: Sequence[str], threshold: float = 0.5) -> list[Ver
     hashes = np.concatenate(samples) if samples else np.empty(0, np.int64)
     order = np.argsort(hashes, kind="stable")
     docs, hashes = docs[order], hashes[order]
-    return find_pairs([lambda: (docs, hashes)], sizes, threshold)
+    return find_pairs([ChunkSignatures(lambda: (docs, hashes))], sizes, threshold)
 
 
 def group_versions(n: int, pairs: Sequence[VersionPair]) -> list[int]:
