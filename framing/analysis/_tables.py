@@ -17,13 +17,13 @@ import pandas as pd
 from .._frames import typed
 from ..corpus._prepare import (
     CORPUS_DTYPES,
-    ERROR_COLUMNS,
     ERROR_DTYPES,
     POSITION,
     REMOVED_COLUMNS,
     REMOVED_DTYPES,
     VERSION_DTYPES,
     PreparedChunk,
+    error_frame,
 )
 from ..features import Feature
 from ._article import (
@@ -129,9 +129,7 @@ def chunk_tables(
                     POSITION: int(arts[POSITION].iat[i]),
                 }
             )
-    error_table = pd.DataFrame(errors, columns=[*ERROR_COLUMNS, POSITION])
-    error_table = typed(error_table, {**ERROR_DTYPES, POSITION: "int64"})
-    error_table = error_table.sort_values(POSITION, kind="stable").reset_index(drop=True)
+    error_table = error_frame(errors)
     return {
         "articles": articles,
         "sentences": sentences,

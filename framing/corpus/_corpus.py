@@ -27,13 +27,13 @@ from ._prepare import (
     CORPUS_DTYPES,
     ERROR_COLUMNS,
     ERROR_DTYPES,
-    POSITION,
     REMOVED_COLUMNS,
     REMOVED_DTYPES,
     VERSION_DTYPES,
     PrimaryRule,
     apply_resolution,
     chunk_meta,
+    error_frame,
     prepare,
     resolve,
     signature_entries,
@@ -469,10 +469,3 @@ def materialise(plan: LoadPlan, *, progress: bool = False) -> tuple[pd.DataFrame
         typed(removed, REMOVED_DTYPES),
         typed(resolution.pairs, VERSION_DTYPES),
     )
-
-
-def error_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Error rows as a table, in input order, with string columns."""
-    frame = pd.DataFrame(rows, columns=[*ERROR_COLUMNS, POSITION])
-    frame = frame.astype({c: "str" for c in ERROR_COLUMNS} | {POSITION: "int64"})
-    return frame.sort_values(POSITION, kind="stable").reset_index(drop=True)

@@ -21,6 +21,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._frames import typed
 from ._clean import CleaningRule, clean_text
 from ._outlets import normalise_outlets
 from ._readers import LoadProblem, Record, extract_html
@@ -35,6 +36,7 @@ __all__ = [
     "Resolution",
     "apply_resolution",
     "chunk_meta",
+    "error_frame",
     "prepare",
     "resolve",
     "signature_entries",
@@ -227,6 +229,13 @@ def _error(doc_id: str, origin: str, reason: str, position: int) -> dict[str, An
     }
 
 
+def error_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Error rows as a table in input order (``_position`` kept for what follows)."""
+    frame = pd.DataFrame(rows, columns=[*ERROR_COLUMNS, POSITION])
+    frame = typed(frame, {**ERROR_DTYPES, POSITION: "int64"})
+    return frame.sort_values(POSITION, kind="stable").reset_index(drop=True)
+
+
 def _str_or_none(value: Any) -> str | None:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
@@ -326,7 +335,7 @@ def resolve(
     dropped: dict[int, dict[str, dict[str, Any]]] = {}
     kept_parts: list[pd.DataFrame] = []
     kept_rows: list[np.ndarray] = []
-    kept_parts_sizes: list[range] = []
+    chunk_rows: list[int] = []
     for index, meta in enumerate(metas):
         keep = np.ones(len(meta), dtype=bool)
         for row, (doc_id, origin, position) in enumerate(
@@ -342,7 +351,7 @@ def resolve(
             else:
                 seen[doc_id] = origin
         kept_parts.append(meta[keep])
-        kept_parts_sizes.append(range(len(meta)))
+        chunk_rows.append(len(meta))
         kept_rows.append(np.flatnonzero(keep))
     kept = (
         pd.concat(kept_parts, ignore_index=True)
@@ -358,10 +367,10 @@ def resolve(
     if threshold is not None and signatures is not None and n > 1:
         offsets = np.cumsum([0, *[len(r) for r in kept_rows]])
         chunks = []
-        for read, rows, size, offset in zip(
-            signatures, kept_rows, kept_parts_sizes, offsets, strict=False
+        for read, rows, n_rows, offset in zip(
+            signatures, kept_rows, chunk_rows, offsets, strict=False
         ):
-            docs = np.full(len(size), -1, dtype=np.int64)  # a chunk's rows -> global numbers
+            docs = np.full(n_rows, -1, dtype=np.int64)  # a chunk's rows -> global numbers
             docs[rows] = np.arange(int(offset), int(offset) + len(rows))
             chunks.append(ChunkSignatures(read, docs))
         sizes = kept["n_shingles"].to_numpy(dtype=np.int64)

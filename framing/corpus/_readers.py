@@ -573,15 +573,7 @@ def read_json_files(
     paths: list[tuple[Path, str]], fields: Mapping[str, str], encoding: str | None, origin: str
 ) -> Iterator[Record | LoadProblem]:
     """JSON article files: one object per file (or a list of objects), streamed."""
-
-    def objects() -> Iterator[tuple[Any, dict[str, Any]]]:
-        for path, doc_id in paths:
-            for entry in _json_file(path, doc_id, encoding):
-                if not isinstance(entry, LoadProblem):
-                    yield entry
-
-    columns = resolve_json_keys(objects, fields, origin)
-    return _json_records(paths, fields, encoding, columns)
+    return _json_records(paths, fields, encoding, _json_columns(paths, fields, encoding, origin))
 
 
 def _json_records(
