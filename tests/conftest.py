@@ -48,3 +48,26 @@ def write_corpus(tmp_path_factory: pytest.TempPathFactory) -> WriteCorpus:
         return root
 
     return write
+
+
+@pytest.fixture()
+def demo_table(tmp_path: Path) -> Callable[[int], Path]:
+    """A CSV of ``n`` articles, the demo texts over and over under three outlets: enough
+    work for a run to be stopped in the middle."""
+    import pandas as pd
+
+    import framing
+
+    def write(n: int) -> Path:
+        texts = [p.read_text(encoding="utf-8") for p in sorted(framing.DEMO_CORPUS.glob("*.txt"))]
+        table = tmp_path / "articles.csv"
+        pd.DataFrame(
+            {
+                "doc_id": [f"d{i}" for i in range(n)],
+                "outlet": [f"Outlet {i % 3}" for i in range(n)],
+                "text": [texts[i % len(texts)] for i in range(n)],
+            }
+        ).to_csv(table, index=False)
+        return table
+
+    return write

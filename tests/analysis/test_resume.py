@@ -170,14 +170,8 @@ def test_resume_of_a_run_given_fewer_articles_is_refused(tmp_path):
         _resume(out, corpus)
 
 
-def test_the_command_line_stops_on_sigterm_and_says_how_to_resume(tmp_path):
-    table = tmp_path / "articles.csv"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(framing.DEMO_CORPUS.glob("*.txt"))]
-    rows = [
-        {"doc_id": f"d{i}", "outlet": f"Outlet {i % 3}", "text": texts[i % len(texts)]}
-        for i in range(400)
-    ]
-    pd.DataFrame(rows).to_csv(table, index=False)
+def test_the_command_line_stops_on_sigterm_and_says_how_to_resume(tmp_path, demo_table):
+    table = demo_table(400)
     out = tmp_path / "results"
     process = subprocess.Popen(
         [

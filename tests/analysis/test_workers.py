@@ -123,14 +123,8 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
-def test_workers_end_when_the_parent_is_killed(tmp_path):
-    table = tmp_path / "articles.csv"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(framing.DEMO_CORPUS.glob("*.txt"))]
-    rows = [
-        {"doc_id": f"d{i}", "outlet": f"Outlet {i % 3}", "text": texts[i % len(texts)]}
-        for i in range(2000)
-    ]
-    pd.DataFrame(rows).to_csv(table, index=False)
+def test_workers_end_when_the_parent_is_killed(tmp_path, demo_table):
+    table = demo_table(2000)
     parent = subprocess.Popen(
         [
             sys.executable,
