@@ -411,11 +411,15 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     with pd.option_context(
         "display.width", 120, "display.max_columns", 20, "display.float_format", "{:.3f}".format
     ):
+        # The summary reads only the columns it shows, not a whole results directory's
+        # article table; its counts add up to every article analysed.
+        summary = analysis.summary()
+        analysed = int(summary["articles"].sum() + summary["versions_not_counted"].sum())
         print(
-            f"\n{len(analysis.articles)} articles analysed, {len(analysis.errors)} errors; "
+            f"\n{analysed} articles analysed, {len(analysis.errors)} errors; "
             "one version per group counted\n"
         )
-        print(analysis.summary().to_string(index=False))
+        print(summary.to_string(index=False))
     if len(analysis.errors):
         print(f"\n{len(analysis.errors)} articles not analysed:")
         for row in analysis.errors.head(10).itertuples():

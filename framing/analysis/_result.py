@@ -47,6 +47,19 @@ class Tables(Mapping[str, pd.DataFrame]):
         return f"Tables({', '.join(self._tables)})"
 
 
+#: The headline figures :meth:`Analysis.summary` averages, where the analysis has them.
+_SUMMARY_FIGURES = (
+    "n_words",
+    "attr_anonymous_share",
+    "hedge_sentence_share",
+    "booster_per_1k_words",
+    "sent_compound_mean",
+    "sent_negative_share",
+    "read_flesch_reading_ease",
+    "read_flesch_kincaid_grade",
+)
+
+
 def require_column(analysis: Analysis, column: str, doing: str, option: str = "by") -> None:
     """Raise :class:`ColumnError` unless ``analysis.articles`` has ``column``; the message
     says what could not be done ("compare by 'desk'") and lists the columns there are."""
@@ -80,13 +93,14 @@ class Analysis:
             methods section states them.
         directory: The results directory it was read from or written to, or None.
 
-    An analysis opened from a results directory (:func:`framing.open_analysis`) reads
-    ``sentences``, the span tables and the corpus from disk when they are first used.
+    An analysis opened from a results directory (:func:`framing.open_analysis`), or
+    written to one by ``analyse(corpus, out=DIR)``, reads ``articles``, ``sentences``,
+    the span tables and the corpus from disk when they are first used.
     """
 
     def __init__(
         self,
-        articles: pd.DataFrame,
+        articles: pd.DataFrame | Callable[[], pd.DataFrame],
         sentences: pd.DataFrame | Callable[[], pd.DataFrame],
         spans: Mapping[str, pd.DataFrame | Callable[[], pd.DataFrame]],
         errors: pd.DataFrame,
@@ -96,7 +110,7 @@ class Analysis:
         *,
         directory: Path | None = None,
     ) -> None:
-        self.articles = articles
+        self._articles = articles
         self._sentences = sentences
         self.spans = spans if isinstance(spans, Tables) else Tables(spans)
         self.errors = errors
@@ -106,6 +120,36 @@ class Analysis:
         self.directory = directory
         self.manifest: dict[str, Any] | None = None
         self.notes: list[str] = []
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        """One row per analysed article (read from disk on first use for an analysis
+        written to or opened from a results directory)."""
+        if callable(self._articles):
+            self._articles = self._articles()
+        return self._articles
+
+    @articles.setter
+    def articles(self, frame: pd.DataFrame) -> None:
+        self._articles = frame
+
+    def _article_columns(self, columns: list[str]) -> pd.DataFrame:
+        """Some columns of ``articles``: read alone from disk while the table is not in
+        memory, so that a summary of 500,000 articles does not read every column."""
+        if callable(self._articles) and self.directory is not None:
+            from ._store import read_table
+
+            declared = self.manifest["tables"]["articles"]["columns"] if self.manifest else {}
+            wanted = [c for c in declared if c in columns] if declared else columns
+            return read_table(self.directory, "articles", {c: declared[c] for c in wanted})
+        return self.articles[[c for c in columns if c in self.articles.columns]]
+
+    def _rows(self, table: str) -> int:
+        """A table's row count, without reading it from disk."""
+        lazy = self._articles if table == "articles" else self._sentences
+        if callable(lazy) and self.manifest is not None:
+            return int(self.manifest["tables"][table].get("rows", 0))
+        return len(self.articles if table == "articles" else self.sentences)
 
     @property
     def sentences(self) -> pd.DataFrame:
@@ -229,50 +273,38 @@ class Analysis:
             by: The column to group by (``outlet``, ``story``, …).
             include_versions: Count every version instead of one per version group.
         """
-        if by not in self.articles.columns:
+        if callable(self._articles) and self.manifest is not None:
+            names = list(self.manifest["tables"]["articles"]["columns"])
+        else:
+            names = list(self.articles.columns)
+        if by not in names:
             raise FramingError(
                 f"cannot summarise by {by!r}: no such column in "
                 f"analysis.articles; try 'outlet' or 'story'"
             )
-        table = self.articles if include_versions else self.counted
-        figures = [
-            c
-            for c in (
-                "n_words",
-                "attr_anonymous_share",
-                "hedge_sentence_share",
-                "booster_per_1k_words",
-                "sent_compound_mean",
-                "sent_negative_share",
-                "read_flesch_reading_ease",
-                "read_flesch_kincaid_grade",
-            )
-            if c in table.columns
-        ]
+        figures = [c for c in _SUMMARY_FIGURES if c in names]
+        everything = self._article_columns(
+            list(dict.fromkeys(["doc_id", "is_primary", by])) + figures
+        )
+        table = everything if include_versions else everything[everything["is_primary"]]
         grouped = table.groupby(by, dropna=False)
         out = grouped.agg(articles=("doc_id", "size"), **{f"{c}": (c, "mean") for c in figures})
         if not include_versions:
-            everything = self.articles.groupby(by, dropna=False)["doc_id"].size()
-            out.insert(1, "versions_not_counted", (everything - out["articles"]).astype(int))
+            counts = everything.groupby(by, dropna=False)["doc_id"].size()
+            out.insert(1, "versions_not_counted", (counts - out["articles"]).astype(int))
         return out.reset_index()
-
-    def _n_sentences(self) -> int:
-        """The sentence count, without reading the sentence table from disk."""
-        if callable(self._sentences) and self.manifest is not None:
-            return int(self.manifest["tables"]["sentences"].get("rows", 0))
-        return len(self.sentences)
 
     def __repr__(self) -> str:
         where = f", from {self.directory}" if self.directory is not None else ""
         return (
-            f"Analysis({len(self.articles)} articles, {self._n_sentences()} sentences, "
+            f"Analysis({self._rows('articles')} articles, {self._rows('sentences')} sentences, "
             f"{len(self.errors)} errors; features: {', '.join(self.features)}{where})"
         )
 
     def _repr_html_(self) -> str:
         head = (
-            f"<p><b>{len(self.articles)}</b> articles analysed, "
-            f"<b>{self._n_sentences()}</b> sentences, <b>{len(self.errors)}</b> errors; "
+            f"<p><b>{self._rows('articles')}</b> articles analysed, "
+            f"<b>{self._rows('sentences')}</b> sentences, <b>{len(self.errors)}</b> errors; "
             f"span tables: {', '.join(sorted(self.spans))}</p>"
         )
         return head + self.summary().to_html(index=False, escape=True, float_format="%.3f")

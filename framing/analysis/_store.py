@@ -222,7 +222,8 @@ def read_table(root: Path, name: str, dtypes: Mapping[str, str] | None = None) -
     parts = sorted(folder.glob("part-*.parquet"))
     if not parts:
         raise ResultsError(f"{folder}: no Parquet parts; the results directory is incomplete")
-    tables = [pq.read_table(p) for p in parts]
+    wanted = list(dtypes) if dtypes is not None else None
+    tables = [pq.read_table(p, columns=wanted) for p in parts]
     schema = tables[0].schema
     table = pa.concat_tables([t.cast(schema) if t.schema != schema else t for t in tables])
     frame = table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
@@ -361,7 +362,7 @@ def open_analysis(directory: str | os.PathLike[str]) -> Analysis:
     """Open a results directory written by ``framing analyse … --out DIR``,
     ``framing.analyse(corpus, out=DIR)`` or ``Analysis.save(DIR)``.
 
-    The article and error tables are read at once; the sentence table, the span tables
+    The error table is read at once; the article and sentence tables, the span tables
     and the corpus (with its texts) are read when first used. The result is accepted by
     :func:`framing.compare`, :func:`framing.distinctive_words`,
     :func:`framing.align_sentences`, the plots and :func:`framing.render_report` as a
@@ -429,7 +430,7 @@ def open_analysis(directory: str | os.PathLike[str]) -> Analysis:
     load = settings.get("load", {})
     corpus = Corpus(source=str(load.get("source", "")), loader=corpus_tables)
     analysis = Analysis(
-        read_table(root, "articles", columns["articles"]),
+        loader("articles"),
         loader("sentences"),
         Tables({name: loader(name) for name in span_names}),
         errors,

@@ -95,14 +95,22 @@ def test_every_input_article_has_its_sha256_as_loaded(opened):
         assert row.sha256 == hashlib.sha256(row.raw_text.encode("utf-8")).hexdigest()
 
 
-def test_opening_reads_sentences_spans_and_texts_only_when_used(opened):
+def test_opening_reads_articles_sentences_spans_and_texts_only_when_used(opened):
     assert not opened.spans.is_read("attributions")
     assert not opened.corpus.loaded
     assert repr(opened).startswith("Analysis(11 articles, 211 sentences")
-    assert callable(opened._sentences)  # the repr did not read the sentence table
+    # the repr read neither the article nor the sentence table
+    assert callable(opened._sentences) and callable(opened._articles)
     assert len(opened.attributions) > 0
     assert opened.spans.is_read("attributions")
     assert not opened.spans.is_read("hedges")
+
+
+def test_the_summary_of_an_opened_analysis_reads_only_its_columns(fresh, opened):
+    summary = opened.summary()
+    assert callable(opened._articles)  # the whole article table was not read
+    pd.testing.assert_frame_equal(summary, fresh.summary())
+    pd.testing.assert_frame_equal(opened.summary(by="story"), fresh.summary(by="story"))
 
 
 def test_compare_and_the_report_read_an_opened_analysis_as_a_fresh_one(fresh, opened):
