@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import pickle
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -42,6 +43,7 @@ from ..corpus._prepare import (
     Resolution,
     apply_resolution,
     chunk_meta,
+    decisions_of,
     prepare,
     resolve,
     signature_entries,
@@ -410,6 +412,28 @@ def _log_memory(stage: str) -> None:
     log.debug("%s; %s", stage, now)
 
 
+def _give_back_memory() -> None:
+    """Return freed memory to the system between the parent's corpus-wide steps.
+
+    Reading hundreds of chunk files leaves freed blocks in Arrow's memory pool and in
+    the C library's heap, which neither returns by itself: on 100,000 articles the
+    parent kept about 60 MiB more than on 10,000 for no data at all. Both are asked to
+    let go (glibc's ``malloc_trim``; elsewhere only Arrow's pool)."""
+    try:
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()
+    except Exception:  # pragma: no cover - pyarrow is a dependency
+        pass
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc (musl): nothing to trim
+            pass
+
+
 def cores() -> int:
     """The CPUs this process may use."""
     try:
@@ -585,6 +609,7 @@ def analyse(
     store: _Chunks = _DiskChunks(root, n_chunks) if root is not None else _MemoryChunks(outputs)
     _log_memory(f"{n_chunks} chunks analysed")
     resolution = _resolution(corpus, plan, store, n_chunks, root)
+    _give_back_memory()
     _log_memory("duplicates, outlets and versions decided")
     if root is not None:
         assert manifest is not None
@@ -802,16 +827,21 @@ class _DiskChunks(_Chunks):
     def path(self, index: int, name: str) -> Path:
         return _store.chunk_dir(self.root, index) / f"{name}.parquet"
 
+    def meta(self, index: int) -> Any:
+        # As Arrow, not pandas: ids and origins stay compact strings, not Python objects.
+        import pyarrow.parquet as pq
+
+        return pq.read_table(self.path(index, "meta"))
+
     def entries(self, index: int) -> tuple[np.ndarray, np.ndarray]:
         return _store.read_chunk_entries(self.root, index)
 
 
 def _resolution(corpus, plan, store: _Chunks, n: int, root: Path | None) -> Resolution:
     if plan is None:  # the corpus was loaded: its decisions are made
-        arts = corpus.articles
-        versions = arts.set_index("doc_id")[["outlet", "version_group", "is_primary", "syndicated"]]
-        versions.index = versions.index.astype(object)
-        return Resolution({}, {}, versions, corpus.versions)
+        resolution = decisions_of(corpus.articles)
+        resolution.pairs = corpus.versions
+        return resolution
     log.info("finding duplicates, outlet names and versions across %d chunks", n)
     readers = [partial(store.entries, i) for i in range(n)] if plan.version_threshold else None
     return resolve(
@@ -892,6 +922,7 @@ def _assemble_on_disk(store, schema, resolution, corpus, prepared, root: Path) -
                 frame = typed(pd.concat([typed(lead, dtypes), frame], ignore_index=True), dtypes)
             staged.write(name, i, frame)
             counts[name] += len(frame)
+        _give_back_memory()
     staged.commit()
     return counts
 

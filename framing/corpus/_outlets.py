@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from os import PathLike
 from pathlib import Path
@@ -55,17 +55,26 @@ def load_outlet_aliases(
     return aliases
 
 
-def normalise_outlets(raw: pd.Series, aliases: Mapping[str, str]) -> pd.Series:
+def normalise_outlets(
+    raw: pd.Series, aliases: Mapping[str, str], counts: Sequence[int] | None = None
+) -> pd.Series:
     """Map each outlet spelling to its canonical name.
 
     Aliases first; then case and spacing variants of a name without an alias are
     merged under their most frequent spelling (ties: first seen).
+
+    Args:
+        raw: The spellings, in the order the corpus gives them.
+        aliases: Outlet aliases (:func:`load_outlet_aliases`).
+        counts: How many articles give each spelling of ``raw``, where ``raw`` holds
+            each spelling once in order of first appearance (default: one each).
     """
     stripped = raw.map(lambda v: _SPACE.sub(" ", v).strip() if isinstance(v, str) else v)
     aliased = stripped.map(lambda v: aliases.get(_key(v), v) if isinstance(v, str) else v)
     spellings: dict[str, Counter[str]] = {}
-    for value in aliased:
+    weights = counts if counts is not None else [1] * len(aliased)
+    for value, weight in zip(aliased, weights, strict=True):
         if isinstance(value, str) and value:
-            spellings.setdefault(_key(value), Counter())[value] += 1
+            spellings.setdefault(_key(value), Counter())[value] += int(weight)
     chosen = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
     return aliased.map(lambda v: chosen.get(_key(v), v) if isinstance(v, str) and v else v)

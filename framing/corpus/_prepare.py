@@ -25,7 +25,7 @@ from .._frames import typed
 from ._clean import CleaningRule, clean_text
 from ._outlets import normalise_outlets
 from ._readers import LoadProblem, Record, extract_html
-from ._versions import ChunkSignatures, find_pairs, group_versions, signature
+from ._versions import ChunkSignatures, find_pairs, signature
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -36,6 +36,7 @@ __all__ = [
     "Resolution",
     "apply_resolution",
     "chunk_meta",
+    "decisions_of",
     "error_frame",
     "prepare",
     "resolve",
@@ -266,14 +267,67 @@ class Resolution:
         dropped: Per chunk, the doc ids whose article there repeats an earlier chunk's,
             with the error row each becomes.
         outlets: Each outlet spelling in the corpus → the outlet it names.
-        versions: Per kept doc id: ``version_group``, ``is_primary``, ``syndicated``.
+        decisions: Per chunk, its kept articles' ``doc_id``, ``outlet``,
+            ``version_group``, ``is_primary`` and ``syndicated``, as an Arrow table (a
+            few bytes per article, not Python objects); key -1 holds a corpus decided
+            as a whole.
         pairs: One row per version pair (``VERSION_COLUMNS``).
     """
 
     dropped: dict[int, dict[str, dict[str, Any]]]
     outlets: dict[str, str]
-    versions: pd.DataFrame
+    decisions: dict[int, Any]
     pairs: pd.DataFrame
+    _whole: pd.DataFrame | None = field(default=None, repr=False)
+
+    def decided(self, chunk: int) -> pd.DataFrame:
+        """The decisions for ``chunk``'s articles (-1: every chunk's), by doc id."""
+        if chunk in self.decisions:
+            return _decided_frame(self.decisions[chunk])
+        if self._whole is None:
+            import pyarrow as pa
+
+            tables = [self.decisions[k] for k in sorted(self.decisions)]
+            whole = pa.concat_tables(tables) if tables else _decision_table([], [], [], [], [])
+            self._whole = _decided_frame(whole)
+        return self._whole
+
+
+def _decision_table(ids, outlets, groups, primary, syndicated) -> Any:
+    import pyarrow as pa
+
+    return pa.table(
+        {
+            "doc_id": pa.array(ids, type=pa.string()),
+            "outlet": pa.array(outlets, type=pa.string()),
+            "version_group": pa.array(groups, type=pa.string()),
+            "is_primary": pa.array(primary, type=pa.bool_()),
+            "syndicated": pa.array(syndicated, type=pa.bool_()),
+        }
+    )
+
+
+def _decided_frame(table: Any) -> pd.DataFrame:
+    frame = table.to_pandas()
+    return frame.set_index(pd.Index(frame.pop("doc_id").astype(object), name="doc_id"))
+
+
+def decisions_of(articles: pd.DataFrame) -> Resolution:
+    """A corpus decided at load: its own outlet and version columns, as a Resolution."""
+    return Resolution(
+        {},
+        {},
+        {
+            -1: _decision_table(
+                articles["doc_id"].astype(object),
+                articles["outlet"].astype(object),
+                articles["version_group"].astype(object),
+                articles["is_primary"].astype(bool),
+                articles["syndicated"].astype(bool),
+            )
+        },
+        pd.DataFrame(columns=list(VERSION_COLUMNS)),
+    )
 
 
 #: What :func:`resolve` reads of each kept article.
@@ -313,7 +367,7 @@ SignatureReader = Callable[[], tuple[np.ndarray, np.ndarray]]
 
 
 def resolve(
-    metas: Iterable[pd.DataFrame],
+    metas: Iterable[Any],
     signatures: Sequence[SignatureReader] | None,
     aliases: Mapping[str, str],
     threshold: float | None,
@@ -322,121 +376,133 @@ def resolve(
 ) -> Resolution:
     """Duplicates across chunks, outlet names and version groups for a whole corpus.
 
+    It keeps a few bytes per article (ids as Arrow strings, numbers as arrays), not
+    Python objects, so that its memory stays small for a corpus of any size.
+
     Args:
         metas: Per chunk, in input order, its kept articles' ``META_COLUMNS``
-            (:func:`chunk_meta`).
+            (:func:`chunk_meta`), as a DataFrame or an Arrow table.
         signatures: Per chunk, a reader of its signature entries (None: detection off).
         aliases: Outlet aliases (:func:`load_outlet_aliases`).
         threshold: Version containment threshold, or None.
         primary: Which version of a group is counted.
         workdir: Where version detection may spill to disk.
     """
-    seen: dict[str, str] = {}
-    dropped: dict[int, dict[str, dict[str, Any]]] = {}
-    kept_parts: list[pd.DataFrame] = []
-    kept_rows: list[np.ndarray] = []
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    ids_parts, origin_parts, raw_parts = [], [], []
+    lengths_parts, shingle_parts, position_parts, published_parts = [], [], [], []
     chunk_rows: list[int] = []
-    for index, meta in enumerate(metas):
-        keep = np.ones(len(meta), dtype=bool)
-        for row, (doc_id, origin, position) in enumerate(
-            zip(meta["doc_id"], meta["origin"], meta[POSITION], strict=True)
+    for meta in metas:
+        if isinstance(meta, pd.DataFrame):
+            meta = pa.Table.from_pandas(meta, preserve_index=False)
+        ids_parts.append(meta.column("doc_id").cast(pa.string()).combine_chunks())
+        origin_parts.append(meta.column("origin").cast(pa.string()).combine_chunks())
+        raw_parts.append(meta.column("outlet_raw").cast(pa.string()).combine_chunks())
+        # Dates are only compared with each other: as microseconds, every date fits.
+        when = meta.column("published")
+        if not pa.types.is_timestamp(when.type):
+            when = when.cast(pa.timestamp("us"))
+        stamps = when.cast(pa.timestamp("us")).cast(pa.int64()).fill_null(_NO_DATE)
+        published_parts.append(stamps.to_numpy())
+        for parts, column in (
+            (lengths_parts, "text_length"),
+            (shingle_parts, "n_shingles"),
+            (position_parts, POSITION),
         ):
-            if doc_id in seen:
-                keep[row] = False
-                reason = (
-                    f"duplicate doc_id {doc_id!r} (first used by {seen[doc_id]}); doc ids "
-                    "must be unique: fix the id or pass doc_id= naming a unique column"
-                )
-                dropped.setdefault(index, {})[doc_id] = _error(doc_id, origin, reason, position)
-            else:
-                seen[doc_id] = origin
-        kept_parts.append(meta[keep])
-        chunk_rows.append(len(meta))
-        kept_rows.append(np.flatnonzero(keep))
-    kept = (
-        pd.concat(kept_parts, ignore_index=True)
-        if kept_parts
-        else pd.DataFrame(columns=list(META_COLUMNS))
-    )
-    raw = kept["outlet_raw"].astype(object)
-    outlets = dict(zip(raw, normalise_outlets(raw, aliases), strict=True))
-    outlet_list = [outlets[r] for r in raw]
+            parts.append(meta.column(column).to_numpy().astype(np.int64))
+        chunk_rows.append(meta.num_rows)
 
+    def joined(parts: list, kind: Any) -> Any:
+        return pa.chunked_array(parts, type=kind).combine_chunks() if parts else pa.array([], kind)
+
+    def stacked(parts: list[np.ndarray]) -> np.ndarray:
+        return np.concatenate(parts) if parts else np.empty(0, np.int64)
+
+    ids = joined(ids_parts, pa.string())
+    starts = np.cumsum([0, *chunk_rows])
+
+    # Duplicate ids: every article after the first with its id is dropped.
+    encoded = pc.dictionary_encode(ids)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    first = np.unique(codes, return_index=True)[1] if len(codes) else codes
+    first_of = first[codes] if len(codes) else codes
+    keep = first_of == np.arange(len(codes))
+    dropped: dict[int, dict[str, dict[str, Any]]] = {}
+    if not keep.all():
+        origins = joined(origin_parts, pa.string())
+        positions = stacked(position_parts)
+        for row in np.flatnonzero(~keep).tolist():
+            chunk = int(np.searchsorted(starts, row, side="right") - 1)
+            doc_id = ids[row].as_py()
+            reason = (
+                f"duplicate doc_id {doc_id!r} (first used by {origins[int(first_of[row])]}); "
+                "doc ids must be unique: fix the id or pass doc_id= naming a unique column"
+            )
+            error = _error(doc_id, origins[row].as_py(), reason, int(positions[row]))
+            dropped.setdefault(chunk, {})[doc_id] = error
+    kept_ids = ids.filter(pa.array(keep))
+    kept_chunks = np.add.reduceat(keep, starts[:-1]) if len(codes) else np.zeros(0, np.int64)
+    offsets = np.cumsum([0, *[int(k) for k in kept_chunks]])
+    if len(chunk_rows) and len(codes) == 0:
+        kept_chunks = np.zeros(len(chunk_rows), np.int64)
+        offsets = np.zeros(len(chunk_rows) + 1, np.int64)
+
+    # Outlets: each spelling once, with the number of articles that give it.
+    raw = pc.dictionary_encode(joined(raw_parts, pa.string()).filter(pa.array(keep)))
+    spellings = raw.dictionary.to_pylist()
+    spelling_codes = raw.indices.to_numpy(zero_copy_only=False)
+    counts = np.bincount(spelling_codes[spelling_codes >= 0], minlength=len(spellings))
+    named = list(normalise_outlets(pd.Series(spellings, dtype=object), aliases, counts.tolist()))
+    outlets = dict(zip(spellings, named, strict=True))
+    names, name_of_spelling = np.unique(np.array(named, dtype=object), return_inverse=True)
+    outlet_codes = name_of_spelling[spelling_codes] if len(spellings) else spelling_codes
+
+    lengths = stacked(lengths_parts)[keep]
+    published = stacked(published_parts)[keep]
+    n = len(kept_ids)
     pairs = []
-    n = len(kept)
     if threshold is not None and signatures is not None and n > 1:
-        offsets = np.cumsum([0, *[len(r) for r in kept_rows]])
         chunks = []
-        for read, rows, n_rows, offset in zip(
-            signatures, kept_rows, chunk_rows, offsets, strict=False
-        ):
-            docs = np.full(n_rows, -1, dtype=np.int64)  # a chunk's rows -> global numbers
-            docs[rows] = np.arange(int(offset), int(offset) + len(rows))
+        for c, read in enumerate(signatures):
+            docs = np.full(chunk_rows[c], -1, dtype=np.int64)  # a chunk's rows -> numbers
+            docs[keep[starts[c] : starts[c + 1]]] = np.arange(offsets[c], offsets[c + 1])
             chunks.append(ChunkSignatures(read, docs))
-        sizes = kept["n_shingles"].to_numpy(dtype=np.int64)
+        sizes = stacked(shingle_parts)[keep]
         pairs = find_pairs(chunks, sizes, threshold, workdir)
-    versions, pairs_frame = _version_tables(kept, outlet_list, pairs, primary)
-    return Resolution(dropped, outlets, versions, pairs_frame)
 
-
-def _version_tables(
-    kept: pd.DataFrame, outlets: list[str], pairs: list, primary: PrimaryRule
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    n = len(kept)
-    groups = np.asarray(group_versions(n, pairs), dtype=np.int64)
-    ids = kept["doc_id"].tolist()
-    # An article alone in its group is its own group and counted: only the members of
-    # groups of two or more are ranked, so a corpus of 100,000 articles with a few
-    # hundred versions costs no per-article Python objects beyond these arrays.
-    version_group = np.array(ids, dtype=object)
-    is_primary = np.ones(n, dtype=bool)
-    syndicated = np.zeros(n, dtype=bool)
-    shared = np.flatnonzero(np.bincount(groups, minlength=n)[groups] > 1) if n else groups
-    lengths = kept["text_length"].to_numpy()
-    published = kept["published"]
-
-    def rank(i: int):
-        when = published.iat[i]
-        stamp = when.value if not pd.isna(when) else None
-        if primary == "fullest":
-            return (-lengths[i], ids[i])
-        if primary == "earliest":
-            return (stamp if stamp is not None else float("inf"), -lengths[i], ids[i])
-        return (-(stamp) if stamp is not None else float("inf"), -lengths[i], ids[i])
-
-    members: dict[int, list[int]] = {}
-    for i in shared.tolist():
-        members.setdefault(int(groups[i]), []).append(i)
-    for indices in members.values():
-        label = ids[min(indices, key=rank)]
-        spans_outlets = len({outlets[i] for i in indices}) > 1
-        by_outlet: dict[str, list[int]] = {}
-        for i in indices:
-            version_group[i] = label
-            syndicated[i] = spans_outlets
-            is_primary[i] = False
-            by_outlet.setdefault(outlets[i], []).append(i)
-        # One article counted per outlet: an outlet that runs a syndicated story has
-        # made that story part of its own coverage.
-        for same_outlet in by_outlet.values():
-            is_primary[min(same_outlet, key=rank)] = True
-    versions = pd.DataFrame(
-        {
-            "outlet": outlets,
-            "version_group": version_group,
-            "is_primary": is_primary,
-            "syndicated": syndicated,
-        },
-        index=pd.Index(ids, name="doc_id", dtype=object),
+    groups, is_primary, syndicated = _version_groups(
+        n, pairs, outlet_codes, lengths, published, kept_ids, primary
     )
+    decisions = {}
+    for c in range(len(chunk_rows)):
+        low, high = int(offsets[c]), int(offsets[c + 1])
+        chunk_ids = kept_ids.slice(low, high - low)
+        labels = chunk_ids
+        members = {g: label for g, label in groups.items() if low <= g < high}
+        if members:
+            values = chunk_ids.to_pylist()
+            for g, label in members.items():
+                values[g - low] = label
+            labels = pa.array(values, type=pa.string())
+        decisions[c] = pa.table(
+            {
+                "doc_id": chunk_ids,
+                "outlet": pa.array(names[outlet_codes[low:high]].tolist(), type=pa.string()),
+                "version_group": labels,
+                "is_primary": pa.array(is_primary[low:high]),
+                "syndicated": pa.array(syndicated[low:high]),
+            }
+        )
     pairs_frame = pd.DataFrame(
         [
             {
-                "doc_id": ids[p.a],
-                "other_doc_id": ids[p.b],
+                "doc_id": kept_ids[p.a].as_py(),
+                "other_doc_id": kept_ids[p.b].as_py(),
                 "shared_shingles": p.shared,
                 "containment": p.containment,
-                "same_outlet": outlets[p.a] == outlets[p.b],
+                "same_outlet": bool(outlet_codes[p.a] == outlet_codes[p.b]),
             }
             for p in pairs
         ],
@@ -450,7 +516,76 @@ def _version_tables(
             "same_outlet": "bool",
         }
     )
-    return versions, pairs_frame
+    return Resolution(dropped, outlets, decisions, pairs_frame)
+
+
+#: A missing date among the int64 microseconds :func:`resolve` compares (NaT's value).
+_NO_DATE = np.iinfo(np.int64).min
+
+
+def _version_groups(
+    n: int,
+    pairs: list,
+    outlets: np.ndarray,
+    lengths: np.ndarray,
+    published: np.ndarray,
+    ids: Any,
+    primary: PrimaryRule,
+) -> tuple[dict[int, str], np.ndarray, np.ndarray]:
+    """Version group labels (only for members of groups of two or more: an article alone
+    is its own group), whether each article is counted, and whether its group spans
+    outlets."""
+    is_primary = np.ones(n, dtype=bool)
+    syndicated = np.zeros(n, dtype=bool)
+    labels: dict[int, str] = {}
+    members: dict[int, list[int]] = {}
+    for root, group in _groups(pairs).items():
+        members[root] = group
+
+    def rank(i: int):
+        stamp = int(published[i]) if published[i] != _NO_DATE else None
+        doc = ids[i].as_py()
+        if primary == "fullest":
+            return (-int(lengths[i]), doc)
+        if primary == "earliest":
+            return (stamp if stamp is not None else float("inf"), -int(lengths[i]), doc)
+        return (-stamp if stamp is not None else float("inf"), -int(lengths[i]), doc)
+
+    for indices in members.values():
+        label = ids[min(indices, key=rank)].as_py()
+        spans_outlets = len({int(outlets[i]) for i in indices}) > 1
+        by_outlet: dict[int, list[int]] = {}
+        for i in indices:
+            labels[i] = label
+            syndicated[i] = spans_outlets
+            is_primary[i] = False
+            by_outlet.setdefault(int(outlets[i]), []).append(i)
+        # One article counted per outlet: an outlet that runs a syndicated story has
+        # made that story part of its own coverage.
+        for same_outlet in by_outlet.values():
+            is_primary[min(same_outlet, key=rank)] = True
+    return labels, is_primary, syndicated
+
+
+def _groups(pairs: list) -> dict[int, list[int]]:
+    """The connected groups of the articles named in ``pairs``, each sorted, by root."""
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for pair in pairs:
+        ra, rb = find(pair.a), find(pair.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for i in sorted(parent):
+        groups.setdefault(find(i), []).append(i)
+    return groups
 
 
 def apply_resolution(
@@ -474,7 +609,7 @@ def apply_resolution(
         else:
             frame = frame[~frame["doc_id"].isin(list(dropped))]
     if table in ("corpus", "articles") and len(frame):
-        decided = resolution.versions.reindex(frame["doc_id"].astype(object))
+        decided = resolution.decided(chunk).reindex(frame["doc_id"].astype(object))
         for column in ("outlet", "version_group", "is_primary", "syndicated"):
             frame[column] = decided[column].to_numpy()
         frame = frame.astype({"is_primary": "bool", "syndicated": "bool"})

@@ -38,7 +38,6 @@ __all__ = [
     "VersionPair",
     "find_pairs",
     "find_version_pairs",
-    "group_versions",
     "signature",
 ]
 
@@ -235,20 +234,3 @@ def find_version_pairs(texts: Sequence[str], threshold: float = 0.5) -> list[Ver
     order = np.argsort(hashes, kind="stable")
     docs, hashes = docs[order], hashes[order]
     return find_pairs([ChunkSignatures(lambda: (docs, hashes))], sizes, threshold)
-
-
-def group_versions(n: int, pairs: Sequence[VersionPair]) -> list[int]:
-    """Group index per text: the smallest index in its connected group."""
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for pair in pairs:
-        ra, rb = find(pair.a), find(pair.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return [find(i) for i in range(n)]
