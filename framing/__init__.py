@@ -28,6 +28,7 @@ from .errors import (
     FramingError,
     MissingDependencyError,
     ResultsError,
+    UsageError,
 )
 from .features import FEATURES, Feature, FeatureOutput, register_feature
 from .features.actors import extract_actors, load_actor_aliases
@@ -99,6 +100,7 @@ __all__ = [
     "Quote",
     "ResultsError",
     "Segmented",
+    "UsageError",
     "__version__",
     "align_sentences",
     "analyse",

@@ -17,7 +17,7 @@ from . import DEMO_ACTORS, DEMO_ANGLES, DEMO_CORPUS, __version__
 from .analysis import Analysis, analyse, open_analysis
 from .comparison import compare, format_comparison
 from .corpus import load_corpus
-from .errors import FramingError
+from .errors import FramingError, UsageError
 from .features import FEATURES
 from .report import DEFAULT_MAX_ARTICLES, corpus_name, render_report
 
@@ -287,9 +287,9 @@ def _comparison_options(parser: argparse.ArgumentParser) -> None:
 
 def _load(args: argparse.Namespace):
     if args.demo and args.path:
-        raise SystemExit("framing: give PATH or --demo, not both")
+        raise UsageError("give PATH or --demo, not both")
     if not args.demo and not args.path:
-        raise SystemExit("framing: give the corpus PATH (or --demo for the bundled corpus)")
+        raise UsageError("give the corpus PATH (or --demo for the bundled corpus)")
     clean: bool | Path = False if args.no_clean else (args.clean_rules or True)
     return load_corpus(
         DEMO_CORPUS if args.demo else args.path,
@@ -308,7 +308,7 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
     elif path.suffix.lower() == ".csv":
         frame.to_csv(path, index=False)
     else:
-        raise SystemExit(f"framing: --out {path}: use a .csv or .parquet file name")
+        raise UsageError(f"--out {path}: use a .csv or .parquet file name")
 
 
 def is_results_dir(path: Path | None) -> bool:
@@ -349,8 +349,8 @@ def _analyse(args: argparse.Namespace) -> Analysis:
         if args.field or args.no_clean:
             given.append("--field/--no-clean")
         if given:
-            raise SystemExit(
-                f"framing: {args.path} is a results directory, analysed already with its "
+            raise UsageError(
+                f"{args.path} is a results directory, analysed already with its "
                 f"own settings; {', '.join(given)} apply only to a corpus. Run 'framing "
                 "analyse CORPUS --out DIR' with them, then point this command at DIR"
             )
@@ -374,8 +374,8 @@ def _analyse(args: argparse.Namespace) -> Analysis:
 
 def cmd_analyse(args: argparse.Namespace) -> int:
     if is_results_dir(args.path):
-        raise SystemExit(
-            f"framing: {args.path} is a results directory already; read it with "
+        raise UsageError(
+            f"{args.path} is a results directory already; read it with "
             f"'framing compare {args.path}' or 'framing report {args.path}'"
         )
     args.results = None
@@ -390,7 +390,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     elif args.out is not None:
         args.results = args.out
     if args.resume and args.results is None:
-        raise SystemExit("framing: --resume finishes a run into a results directory: add --out DIR")
+        raise UsageError("--resume finishes a run into a results directory: add --out DIR")
     analysis = _analyse(args)
     if args.results is not None and not args.quiet:
         print(f"wrote the results directory {args.results}")
@@ -539,9 +539,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     }
     try:
         return handlers[args.command](args)
-    except FramingError as exc:
-        print(f"framing: error: {exc}", file=sys.stderr)
-        return 1
+    except FramingError as exc:  # a user's mistake: one line, in the command line's terms
+        print(f"framing: error: {exc.cli or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         target = getattr(args, "results", None)
         hint = (

@@ -18,11 +18,22 @@ __all__ = [
     "FramingError",
     "MissingDependencyError",
     "ResultsError",
+    "UsageError",
 ]
 
 
 class FramingError(Exception):
-    """Root of every error framing raises on purpose."""
+    """Root of every error framing raises on purpose.
+
+    Attributes:
+        cli: The same message in the command line's terms (``--field outlet=…`` where
+            Python says ``outlet=…``), or None where both say the same; the ``framing``
+            command prints it instead.
+    """
+
+    def __init__(self, *args: object, cli: str | None = None) -> None:
+        super().__init__(*args)
+        self.cli = cli
 
 
 class CorpusError(FramingError, ValueError):
@@ -54,3 +65,8 @@ class ResultsError(FramingError, ValueError):
     """A results directory cannot be written, resumed or opened as asked (unfinished,
     written with other settings, not a results directory); the message says why and
     what to do."""
+
+
+class UsageError(FramingError, ValueError):
+    """Options that do not go together, or one that is missing (on the command line: no
+    corpus given, ``--resume`` without ``--out``)."""

@@ -63,7 +63,7 @@ def test_analyse_writes_the_article_table_and_prints_per_outlet_summary(tmp_path
 
 def test_missing_folder_is_a_one_line_error_not_a_traceback(tmp_path, capsys):
     code = main(["analyse", str(tmp_path / "nowhere"), "--no-progress"])
-    assert code == 1
+    assert code == 2
     err = capsys.readouterr().err
     assert err.startswith("framing: error:") and "nowhere" in err
 
@@ -124,7 +124,7 @@ def test_compare_prints_each_outlet_against_the_rest(tmp_path, capsys):
 
 
 def test_compare_names_the_outlets_when_the_reference_is_unknown(capsys):
-    assert main(["compare", "--demo", "--no-progress", "--reference", "Daily Nowhere"]) == 1
+    assert main(["compare", "--demo", "--no-progress", "--reference", "Daily Nowhere"]) == 2
     err = capsys.readouterr().err
     assert "reference='Daily Nowhere'" in err and "Northgate Dispatch" in err
 
@@ -138,7 +138,7 @@ def test_report_writes_the_html_report(tmp_path, capsys):
 
 
 def test_report_refuses_a_suffix_it_cannot_write(tmp_path, capsys):
-    assert main(["report", "--demo", "--no-progress", "-o", str(tmp_path / "r.docx")]) == 1
+    assert main(["report", "--demo", "--no-progress", "-o", str(tmp_path / "r.docx")]) == 2
     assert ".html or .pdf" in capsys.readouterr().err
 
 

@@ -408,7 +408,9 @@ def _reader(source, fields, manifest, encoding):
     if suffix in ARTICLE_SUFFIXES:
         if suffix == ".json" and manifest_path is None:
             return (
-                lambda: read_json_files([(path, path.stem)], fields, encoding, str(path)),
+                lambda: read_json_files(
+                    [(path, path.stem)], fields, encoding, str(path), need_outlet=True
+                ),
                 str(path),
                 1,
                 None,

@@ -47,16 +47,31 @@ __all__ = [
 #: The fields of an article, in column order. Users map them to their own names.
 FIELDS = ("doc_id", "text", "outlet", "published", "title", "url", "story", "language")
 
-#: Column names looked for when a field is not mapped explicitly.
+#: Column names looked for, in this order and whatever their case, when a field is not
+#: mapped explicitly: the names news datasets and scrapers commonly use.
 _DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "doc_id": ("doc_id", "id"),
-    "text": ("text", "body", "content"),
-    "outlet": ("outlet", "publisher", "source"),
-    "published": ("published", "date", "publish_date", "published_at"),
+    "doc_id": ("doc_id", "id", "article_id", "uuid", "guid"),
+    "text": ("text", "body", "content", "article_text", "story_text", "full_text", "article"),
+    "outlet": ("outlet", "source", "publication", "publisher", "media", "site", "newspaper"),
+    "published": (
+        "published",
+        "date",
+        "pub_date",
+        "publish_date",
+        "published_at",
+        "publication_date",
+        "timestamp",
+        "datetime",
+    ),
     "title": ("title", "headline"),
     "url": ("url", "link"),
-    "story": ("story", "story_id"),
+    "story": ("story", "story_id", "event", "topic_id", "event_id"),
     "language": ("language", "lang"),
+}
+#: What each required field is, for the message when a source has no column for it.
+_REQUIRED = {
+    "text": "the article text",
+    "outlet": "each article's outlet (the newspaper, site or channel)",
 }
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -144,15 +159,21 @@ def resolve_columns(
     has: Callable[[str], bool] | None = None,
     noun: str = "column",
     need_text: bool = True,
+    need_outlet: bool = False,
 ) -> dict[str, str]:
-    """Which column (or JSON key) serves each field: the user's mapping, else a default.
+    """Which column (or JSON key) serves each field: the user's mapping, else the first
+    of the usual names (:data:`_DEFAULT_COLUMNS`) the source has, whatever its case.
 
     ``has`` says whether a mapped name exists (default: it is in ``available``; JSON
     passes a test that follows dotted keys). Raises ColumnError naming the missing
-    column and the ones there are.
+    column, the ones there are and the fix, in Python's terms and (``.cli``) the
+    command line's.
     """
     exists = has if has is not None else available.__contains__
-    listed = ", ".join(map(repr, available))
+    listed = ", ".join(map(repr, available)) or "none"
+    by_case = {}
+    for name in available:
+        by_case.setdefault(name.casefold(), name)
     columns: dict[str, str] = {}
     for name in FIELDS:
         if name in fields:
@@ -160,20 +181,34 @@ def resolve_columns(
             if not exists(column):
                 raise ColumnError(
                     f"{origin}: no {noun} {column!r} for {name}={column!r}; the {noun}s are "
-                    f"{listed}. Pass {name}= one of those."
+                    f"{listed}. Pass {name}= one of those.",
+                    cli=f"{origin}: no {noun} {column!r} for --field {name}={column}; the "
+                    f"{noun}s are {listed}. Pass --field {name}= one of those.",
                 )
             columns[name] = column
             continue
         for candidate in _DEFAULT_COLUMNS[name]:
-            if candidate in available:
-                columns[name] = candidate
+            if candidate in by_case:
+                columns[name] = by_case[candidate]
                 break
-    if need_text and "text" not in columns:
-        raise ColumnError(
-            f"{origin}: no text {noun}; the {noun}s are {listed}. "
-            f"Pass text= naming the {noun} that holds the article text."
-        )
+    needed = [f for f, on in (("text", need_text), ("outlet", need_outlet)) if on]
+    for name in needed:
+        if name not in columns:
+            raise ColumnError(
+                f"{origin}: no {noun} for {name}, {_REQUIRED[name]}; the {noun}s are "
+                f"{listed}. Pass {name}='…' naming the {noun} that holds it, e.g. "
+                f"load_corpus(..., {name}={_example(available, columns)!r}).",
+                cli=f"{origin}: no {noun} for {name}, {_REQUIRED[name]}; the {noun}s are "
+                f"{listed}. Add --field {name}=NAME naming the {noun} that holds it, e.g. "
+                f"--field {name}={_example(available, columns)}.",
+            )
     return columns
+
+
+def _example(available: list[str], taken: Mapping[str, str]) -> str:
+    """A column to show in the fix: the first one no other field took."""
+    free = [c for c in available if c not in taken.values()]
+    return free[0] if free else "NAME"
 
 
 # --------------------------------------------------------------------------- tables
@@ -195,7 +230,7 @@ def read_frame(
     table whose index was stored as a column (Parquet written by pandas).
     """
     if columns is None:
-        columns = resolve_columns([str(c) for c in frame.columns], fields, origin)
+        columns = resolve_columns([str(c) for c in frame.columns], fields, origin, need_outlet=True)
     frame = frame.rename(columns=str)
     has_default_index = isinstance(frame.index, pd.RangeIndex) and index_column is None
     labels = frame[index_column].tolist() if index_column is not None else frame.index.tolist()
@@ -325,13 +360,15 @@ def _read_delimited(
             except (pd.errors.ParserError, csv.Error, UnicodeDecodeError) as exc:
                 raise CorpusError(f"{path}: not a readable {kind} table: {exc}") from exc
             if columns is None:
-                columns = resolve_columns([str(c) for c in frame.columns], fields, str(path))
+                columns = resolve_columns(
+                    [str(c) for c in frame.columns], fields, str(path), need_outlet=True
+                )
             frame.index = pd.RangeIndex(len(frame))
             yield from read_frame(frame, fields, str(path), first_row=first_row, columns=columns)
             first_row += len(frame)
     if columns is None:  # a header and no rows: still check the mapping
         header = pd.read_csv(path, sep=sep, dtype=str, nrows=0, encoding=encoding)
-        resolve_columns([str(c) for c in header.columns], fields, str(path))
+        resolve_columns([str(c) for c in header.columns], fields, str(path), need_outlet=True)
 
 
 def read_parquet(path: Path, fields: Mapping[str, str]) -> Iterator[Record | LoadProblem]:
@@ -373,7 +410,7 @@ def _parquet_layout(path: Path, fields: Mapping[str, str]):
         named = [c for c in stored if isinstance(c, str) and c in names]
         index_column = named[0] if len(named) == 1 else None
     visible = [n for n in names if n != index_column]
-    return table, resolve_columns(visible, fields, str(path)), index_column
+    return table, resolve_columns(visible, fields, str(path), need_outlet=True), index_column
 
 
 def _jsonl_raw(
@@ -418,7 +455,7 @@ def jsonl_columns(path: Path, encoding: str, fields: Mapping[str, str]) -> dict[
             if isinstance(obj, dict):
                 yield number, obj
 
-    return resolve_json_keys(objects, fields, str(path))
+    return resolve_json_keys(objects, fields, str(path), need_outlet=True)
 
 
 def _jsonl_items(
@@ -451,6 +488,8 @@ def resolve_json_keys(
     objects: Callable[[], Iterable[tuple[Any, dict[str, Any]]]],
     fields: Mapping[str, str],
     origin: str,
+    *,
+    need_outlet: bool = False,
 ) -> dict[str, str]:
     """Which key serves each field, learnt from the first :data:`KEY_SAMPLE` objects;
     a key the user named that they lack is looked for in the rest before it is refused.
@@ -463,7 +502,15 @@ def resolve_json_keys(
             return True
         return any(_lookup(obj, key)[0] for _, obj in islice(objects(), KEY_SAMPLE, None))
 
-    return resolve_columns(keys, fields, origin, has=has, noun="key", need_text=bool(sample))
+    return resolve_columns(
+        keys,
+        fields,
+        origin,
+        has=has,
+        noun="key",
+        need_text=bool(sample),
+        need_outlet=need_outlet and bool(sample),
+    )
 
 
 # --------------------------------------------------------------------------- folders
@@ -570,10 +617,16 @@ def _json_file(path: Path, doc_id: str, encoding: str | None) -> list[Any]:
 
 
 def read_json_files(
-    paths: list[tuple[Path, str]], fields: Mapping[str, str], encoding: str | None, origin: str
+    paths: list[tuple[Path, str]],
+    fields: Mapping[str, str],
+    encoding: str | None,
+    origin: str,
+    *,
+    need_outlet: bool = False,
 ) -> Iterator[Record | LoadProblem]:
     """JSON article files: one object per file (or a list of objects), streamed."""
-    return _json_records(paths, fields, encoding, _json_columns(paths, fields, encoding, origin))
+    columns = _json_columns(paths, fields, encoding, origin, need_outlet=need_outlet)
+    return _json_records(paths, fields, encoding, columns)
 
 
 def _json_records(
@@ -736,7 +789,7 @@ def read_folder(
         if memo is not None and "json_columns" in memo:
             json_columns = memo["json_columns"]
         else:
-            json_columns = _json_columns(bare_json, fields, encoding, str(folder))
+            json_columns = _json_columns(bare_json, fields, encoding, str(folder), need_outlet=True)
             if memo is not None:
                 memo["json_columns"] = json_columns
     return chain(
@@ -748,7 +801,12 @@ def read_folder(
 
 
 def _json_columns(
-    paths: list[tuple[Path, str]], fields: Mapping[str, str], encoding: str | None, origin: str
+    paths: list[tuple[Path, str]],
+    fields: Mapping[str, str],
+    encoding: str | None,
+    origin: str,
+    *,
+    need_outlet: bool = False,
 ) -> dict[str, str]:
     def objects() -> Iterator[tuple[Any, dict[str, Any]]]:
         for path, doc_id in paths:
@@ -756,7 +814,7 @@ def _json_columns(
                 if not isinstance(entry, LoadProblem):
                     yield entry
 
-    return resolve_json_keys(objects, fields, origin)
+    return resolve_json_keys(objects, fields, origin, need_outlet=need_outlet)
 
 
 def _folder_records(

@@ -140,10 +140,10 @@ def test_compare_and_report_commands_take_a_results_directory(written, tmp_path,
 def test_corpus_options_are_refused_for_a_results_directory(written, capsys):
     from framing.cli import main
 
-    with pytest.raises(SystemExit) as stopped:
-        main(["report", str(written), "--angles", "x.toml"])
-    assert "is a results directory" in str(stopped.value)
-    assert "--angles" in str(stopped.value)
+    assert main(["report", str(written), "--angles", "x.toml"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: ") and err.count("\n") == 1
+    assert "is a results directory" in err and "--angles" in err
 
 
 # --------------------------------------------------------------------------- refusals
