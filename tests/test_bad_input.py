@@ -475,3 +475,75 @@ def test_manifest_without_file_column_raises_column_error(write_corpus) -> None:
         "herald",
         "post",
     ]
+
+
+# --------------------------------------------------------------------------- tables and JSON
+
+
+def test_lone_surrogates_are_replaced_with_a_note(tmp_path):
+    # "\ud800" is legal as a JSON escape but is half of a UTF-16 pair, not a character
+    lines = [
+        json.dumps(
+            {
+                "id": "bridge",
+                "text": HERALD[:120] + "\ud800 " + HERALD[120:],
+                "outlet": "Harbour Herald",
+                "title": "Bridge \udc80 reopens",
+            }
+        ),
+        json.dumps({"id": "ferry", "text": POST, "outlet": "Daily Post"}),
+    ]
+    source = tmp_path / "articles.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = framing.load_corpus(source)
+    analysis = framing.analyse(corpus, n_jobs=1)
+    _assert_every_input_accounted_for(corpus, analysis, 2)
+    rows = corpus.articles.set_index("doc_id")
+    assert rows.loc["bridge", "notes"] == (
+        "2 lone surrogates (half of a UTF-16 pair, not a character) replaced by U+FFFD"
+    )
+    assert rows.loc["bridge", "text"][120] == "\ufffd"
+    assert rows.loc["bridge", "title"] == "Bridge \ufffd reopens"
+    assert rows.loc["ferry", "notes"] == ""
+    assert len(analysis.sentences) > 0
+
+
+def test_lone_surrogates_in_a_dataframe_of_objects_are_replaced(tmp_path):
+    frame = pd.DataFrame(
+        {"text": pd.Series([POST + "\udc80"], dtype=object), "outlet": ["Daily Post"]}
+    )
+    corpus = framing.load_corpus(frame)
+    analysis = framing.analyse(corpus, n_jobs=1)
+    _assert_every_input_accounted_for(corpus, analysis, 1)
+    assert corpus.articles["text"].iloc[0].endswith("\ufffd")
+    assert "1 lone surrogate " in corpus.articles["notes"].iloc[0]
+
+
+def test_json_nested_too_deeply_is_an_error_row(tmp_path):
+    deep = "[" * 20_000 + "]" * 20_000
+    source = tmp_path / "articles.jsonl"
+    source.write_text(
+        json.dumps({"id": "ferry", "text": POST, "outlet": "Daily Post"})
+        + '\n{"id": "deep", "text": "A sentence.", "outlet": "Daily Post", "x": '
+        + deep
+        + "}\n",
+        encoding="utf-8",
+    )
+    corpus = framing.load_corpus(source)
+    analysis = framing.analyse(corpus, n_jobs=1)
+    _assert_every_input_accounted_for(corpus, analysis, 2)
+    assert corpus.errors["origin"].tolist() == [f"{source} line 2"]
+    assert corpus.errors["reason"].iloc[0].startswith("JSON nested too deeply to read")
+
+    folder = tmp_path / "files"
+    folder.mkdir()
+    (folder / "ferry.json").write_text(
+        json.dumps({"text": POST, "outlet": "Daily Post"}), encoding="utf-8"
+    )
+    (folder / "deep.json").write_text('{"text": "A.", "outlet": "P", "x": ' + deep + "}")
+    corpus = framing.load_corpus(folder)
+    assert corpus.articles["doc_id"].tolist() == ["ferry"]
+    assert corpus.errors[["doc_id", "reason"]].to_dict("records") == [
+        {"doc_id": "deep", "reason": corpus.errors["reason"].iloc[0]}
+    ]
+    assert "nested too deeply" in corpus.errors["reason"].iloc[0]

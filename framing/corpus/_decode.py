@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["DecodeError", "Decoded", "decode_bytes", "normalise_text", "refuse_binary"]
+__all__ = [
+    "DecodeError",
+    "Decoded",
+    "decode_bytes",
+    "normalise_text",
+    "refuse_binary",
+    "replace_surrogates",
+]
 
 # Share of C0 control characters (other than tab, newline, carriage return, form feed)
 # above which a file is treated as binary rather than as text.
@@ -80,6 +88,20 @@ def refuse_binary(data: bytes) -> None:
                 f"looks like a binary file ({controls} control bytes in the first "
                 f"{len(head)}), not article text; remove it or convert it to text"
             )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each lone surrogate replaced by U+FFFD, and how many there were.
+
+    JSON escapes (``"\\ud800"``) and DataFrames can hold a half of a UTF-16 pair on its
+    own: not a character, it cannot be written as UTF-8, so every later step would
+    fail on it."""
+    if not _SURROGATE.search(text):
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
 
 
 def normalise_text(text: str) -> str:

@@ -30,7 +30,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import ColumnError, CorpusError, MissingDependencyError
-from ._decode import DecodeError, decode_bytes, normalise_text, refuse_binary
+from ._decode import DecodeError, decode_bytes, normalise_text, refuse_binary, replace_surrogates
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -249,7 +249,20 @@ def _record_from_values(doc_id: str, where: str, values: Mapping[str, Any]) -> R
     if text is None or not text.strip():
         return LoadProblem(doc_id, where, "empty text: the article has no text")
     meta = {k: v for k, v in values.items() if k not in ("text", "doc_id") and _present(v)}
-    return Record(doc_id, where, normalise_text(text), None, meta)
+    text, replaced = replace_surrogates(text)
+    doc_id, in_id = replace_surrogates(doc_id)
+    replaced += in_id
+    notes = []
+    for name, value in meta.items():
+        if isinstance(value, str):
+            meta[name], in_field = replace_surrogates(value)
+            replaced += in_field
+    if replaced:
+        notes.append(
+            f"{replaced} lone surrogate{'s' if replaced > 1 else ''} (half of a UTF-16 pair, "
+            "not a character) replaced by U+FFFD"
+        )
+    return Record(doc_id, where, normalise_text(text), None, meta, notes)
 
 
 def read_table_file(
@@ -443,8 +456,15 @@ def _json_lines(
             continue
         try:
             yield number, json.loads(line)
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, RecursionError) as exc:
             yield number, exc
+
+
+#: Why a JSON text nested deeper than Python's recursion limit is not read.
+_TOO_DEEP = (
+    "JSON nested too deeply to read (deeper than Python's recursion limit, about 1,000 "
+    "levels); no article is that deep: check how the file was written"
+)
 
 
 def jsonl_columns(path: Path, encoding: str, fields: Mapping[str, str]) -> dict[str, str]:
@@ -472,6 +492,8 @@ def _jsonl_items(
             yield LoadProblem(
                 f"line{number}", where, f"not valid JSON: {obj.msg} at column {obj.colno}"
             )
+        elif isinstance(obj, RecursionError):
+            yield LoadProblem(f"line{number}", where, _TOO_DEEP)
         elif not isinstance(obj, dict):
             yield LoadProblem(
                 f"line{number}", where, "not a JSON object: each line must hold one article"
@@ -605,6 +627,8 @@ def _json_file(path: Path, doc_id: str, encoding: str | None) -> list[Any]:
         return [LoadProblem(doc_id, str(path), str(exc))]
     except json.JSONDecodeError as exc:
         return [LoadProblem(doc_id, str(path), f"not valid JSON: {exc.msg} at line {exc.lineno}")]
+    except RecursionError:
+        return [LoadProblem(doc_id, str(path), _TOO_DEEP)]
     items = obj if isinstance(obj, list) else [obj]
     out: list[Any] = []
     for i, item in enumerate(items):
