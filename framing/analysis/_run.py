@@ -85,6 +85,7 @@ class Job:
     signatures: bool
     prepared: bool
     out: str | None
+    extra: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -120,13 +121,13 @@ def run_chunk(index: int, items: Any, job: Job, fingerprint: Mapping[str, Any]) 
 
 
 def _run_chunk(index: int, items: Any, job: Job, fingerprint: Mapping[str, Any]) -> ChunkOutput:
-    schema = Schema.of(job.features)
+    schema = Schema.of(job.features, dict.fromkeys((c for _, c in job.extra), "str"))
     if isinstance(items, Slice):  # a part of a table file this worker reads itself
         items = items.read()
     if job.prepared:
         chunk = PreparedChunk(items, [], [], None)
     else:
-        chunk = prepare(items, job.rules, signatures=job.signatures)
+        chunk = prepare(items, job.rules, signatures=job.signatures, extra=job.extra)
     arts = chunk.articles
     results = [
         analyse_article(
@@ -565,12 +566,13 @@ def analyse(
         signatures=plan is not None and plan.version_threshold is not None,
         prepared=prepared,
         out=str(root) if root is not None else None,
+        extra=plan.extra if plan is not None else tuple((c, c) for c in corpus.extra_columns),
     )
     # The table files read, hashed once: the manifest states them, and a resumed run
     # trusts the chunks of an unchanged file.
     file_hashes = {f: _store.sha256_file(f) for f in plan.files} if plan is not None else {}
     settings = _settings(corpus, plan, chosen, max_chars, size, files, file_hashes)
-    schema = Schema.of(chosen)
+    schema = Schema.of(chosen, dict.fromkeys((c for _, c in job.extra), "str"))
     manifest = None
     if root is not None:
         manifest = _store.new_manifest(settings, schema.tables())

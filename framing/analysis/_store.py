@@ -530,9 +530,12 @@ def _schema_of(analysis: Analysis):
     from ._tables import Schema
 
     features = [FEATURES[name] for name in analysis.features if name in FEATURES]
-    schema = Schema.of(features)
+    declared = Schema.of(features)
+    # the source's metadata and any column added by hand, with the dtype it has
+    own = {c: str(t) for c, t in analysis.articles.dtypes.items() if c not in declared.articles}
+    schema = Schema.of(features, own)
     extra = {n: {} for n in analysis.spans if n not in schema.spans}
-    return Schema(schema.articles, schema.sentences, {**schema.spans, **extra})
+    return Schema(schema.articles, schema.sentences, {**schema.spans, **extra}, schema.extra)
 
 
 def finish_manifest(root: Path, manifest: dict[str, Any], counts: Mapping[str, int]) -> None:

@@ -8,8 +8,8 @@ one, and the chunks of a corpus fit together.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -48,14 +48,20 @@ class Schema:
     articles: dict[str, str]
     sentences: dict[str, str]
     spans: dict[str, dict[str, str]]
+    #: The source's own metadata columns, kept after framing's in the article and
+    #: corpus tables.
+    extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, features: Sequence[Feature]) -> Schema:
+    def of(cls, features: Sequence[Feature], extra: Mapping[str, str] | None = None) -> Schema:
+        """The tables of ``features``, with ``extra`` metadata columns (name → dtype)."""
+        extra = dict(extra or {})
         articles: dict[str, str] = {
             **{c: "str" for c in META_COLUMNS},
             "published": "datetime64[us]",
             "is_primary": "bool",
             "syndicated": "bool",
+            **extra,
             **STRUCTURE_COLUMNS,
         }
         sentences = dict(SENTENCE_BASE_COLUMNS)
@@ -65,7 +71,7 @@ class Schema:
             sentences.update(feature.sentence_columns)
             for table, cols in feature.span_tables.items():
                 spans[table] = {"doc_id": "str", **cols}
-        return cls(articles, sentences, spans)
+        return cls(articles, sentences, spans, extra)
 
     def tables(self) -> dict[str, dict[str, str]]:
         """Table name → dtypes, for every table a results directory holds."""
@@ -74,7 +80,7 @@ class Schema:
             "sentences": self.sentences,
             **self.spans,
             "errors": ERROR_DTYPES,
-            "corpus": CORPUS_DTYPES,
+            "corpus": {**CORPUS_DTYPES, **self.extra},
             "removed": REMOVED_DTYPES,
             "versions": VERSION_DTYPES,
         }
@@ -94,7 +100,7 @@ def chunk_tables(
     arts = prepared.articles
     ok = [i for i, r in enumerate(results) if r is not None and r.error is None]
     figures = pd.DataFrame([results[i].article for i in ok], index=pd.RangeIndex(len(ok)))
-    meta = arts.iloc[ok][list(META_COLUMNS)].reset_index(drop=True)
+    meta = arts.iloc[ok][[*META_COLUMNS, *schema.extra]].reset_index(drop=True)
     articles = typed(pd.concat([meta, figures], axis=1), schema.articles)
 
     columns: dict[str, list[Any]] = {c: [] for c in schema.sentences}
@@ -135,7 +141,7 @@ def chunk_tables(
         "sentences": sentences,
         **spans,
         "errors": error_table,
-        "corpus": typed(arts, {**CORPUS_DTYPES, POSITION: "int64"}),
+        "corpus": typed(arts, {**CORPUS_DTYPES, **schema.extra, POSITION: "int64"}),
         "removed": typed(
             pd.DataFrame(prepared.removed, columns=list(REMOVED_COLUMNS)), REMOVED_DTYPES
         ),

@@ -7,7 +7,15 @@ does)."""
 from __future__ import annotations
 
 from ._alignment import DEFAULT_THRESHOLD, align_sentences
-from ._compare import BETWEEN, COMPARISON_COLUMNS, WITHIN, compare, format_comparison
+from ._compare import (
+    BETWEEN,
+    COMPARISON_COLUMNS,
+    WITHIN,
+    compare,
+    format_comparison,
+    group_column,
+    with_outlet_column,
+)
 from ._keyness import HONORIFICS, distinctive_words, word_counts
 from ._measures import Measure, groups_of, measure_table, measures_for, select_evidence
 
@@ -22,9 +30,11 @@ __all__ = [
     "compare",
     "distinctive_words",
     "format_comparison",
+    "group_column",
     "groups_of",
     "measure_table",
     "measures_for",
     "select_evidence",
+    "with_outlet_column",
     "word_counts",
 ]

@@ -88,7 +88,9 @@ def compare(
 
     Returns:
         A tidy table, one row per feature, group and comparison (``between outlets`` or
-        ``within stories``), with the columns of :data:`COMPARISON_COLUMNS`:
+        ``within stories``), with the columns of :data:`COMPARISON_COLUMNS`, the group
+        column named after ``by`` (``outlet``, ``story``, ``lean``; ``<by>_group``
+        where ``by`` is the name of another column of the table):
 
         * ``n``, ``mean``, ``ci_low``, ``ci_high``: the group's articles (for paired rows,
           its stories) and the mean with its percentile bootstrap interval;
@@ -150,8 +152,13 @@ def compare(
             out.loc[mask, "p_value"].to_numpy(dtype="float64")
         )
     out = out.astype({"n": "int64", "reference_n": "int64"})
+    # The group column carries the name of what was compared ("outlet", "lean", ...),
+    # unless that would clash with another column of the table.
+    group = by if by == "outlet" or by not in COMPARISON_COLUMNS else f"{by}_group"
+    out = out.rename(columns={"outlet": group})
     out.attrs = {
         "by": by,
+        "group_column": group,
         "reference": reference,
         "min_n": min_n,
         "n_boot": n_boot,
@@ -289,6 +296,23 @@ def _too_few(nx: int, ny: int, min_n: int, what: str) -> str:
     return f"descriptive only: n={smallest} {what} on one side, fewer than min_n={min_n}"
 
 
+def group_column(table: pd.DataFrame) -> str:
+    """The column of a comparison table that names each row's group: ``outlet``, or the
+    ``by`` column compared (see :func:`compare`)."""
+    return str(table.attrs.get("group_column", "outlet"))
+
+
+def with_outlet_column(table: pd.DataFrame) -> pd.DataFrame:
+    """A comparison table whose group column is called ``outlet`` whatever was compared,
+    for code that reads every comparison alike (the report); ``attrs`` say what it was."""
+    group = group_column(table)
+    if group == "outlet":
+        return table
+    out = table.rename(columns={group: "outlet"})
+    out.attrs = {**table.attrs, "group_column": "outlet"}
+    return out
+
+
 def format_comparison(table: pd.DataFrame, *, width: int = 160) -> str:
     """The comparison table as text for a terminal: one block per comparison, figures
     rounded, intervals as ``low–high``, effect sizes and q-values where inference ran."""
@@ -304,10 +328,11 @@ def format_comparison(table: pd.DataFrame, *, width: int = 160) -> str:
         rows = table[table["comparison"] == kind]
         if rows.empty:
             continue
+        group = group_column(table)
         shown = pd.DataFrame(
             {
                 "feature": rows["feature"],
-                "outlet": rows["outlet"],
+                group: rows[group],
                 "n": rows["n"],
                 "mean": rows["mean"].map(num),
                 "CI": [

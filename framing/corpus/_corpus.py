@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from ._prepare import (
     CORPUS_DTYPES,
     ERROR_COLUMNS,
     ERROR_DTYPES,
+    POSITION,
     REMOVED_COLUMNS,
     REMOVED_DTYPES,
     VERSION_DTYPES,
@@ -83,6 +85,9 @@ class LoadPlan:
             given number of articles that workers read for themselves (None where it
             cannot be cut, or for other sources).
         files: The table files read, whose SHA-256 a resumed run checks.
+        extra: The source's other columns (its own metadata), each with the column of
+            ``Corpus.articles`` that keeps it as text: its own name, or ``meta_`` and
+            its name where framing has a column of that name.
     """
 
     read: Callable[[], Iterator[Item]]
@@ -96,6 +101,7 @@ class LoadPlan:
     progress: bool = False
     slices: Callable[[int], list[Slice] | None] | None = None
     files: tuple[str, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
 
 
 class Corpus:
@@ -160,6 +166,14 @@ class Corpus:
     @property
     def articles(self) -> pd.DataFrame:
         return self._table("articles")
+
+    @property
+    def extra_columns(self) -> tuple[str, ...]:
+        """The columns of ``articles`` that hold the source's own metadata (a table's or
+        manifest's other columns, as text), without reading the articles."""
+        if self.plan is not None and not self.loaded:
+            return tuple(column for _, column in self.plan.extra)
+        return tuple(c for c in self.articles.columns if c not in ARTICLE_COLUMNS)
 
     @articles.setter
     def articles(self, frame: pd.DataFrame) -> None:
@@ -289,7 +303,7 @@ def load_corpus(
     aliases = load_outlet_aliases(outlet_aliases)
     read, label, total, slices, files = _reader(source, fields, manifest, encoding)
     first = read()  # checks the source's columns now, not when the articles are read
-    next(first, None)
+    extra = _extra_columns(first)
     if hasattr(first, "close"):
         first.close()
     options = {
@@ -314,8 +328,45 @@ def load_corpus(
         progress,
         slices,
         files,
+        extra,
     )
     return Corpus(source=label, cleaning_rules=tuple(rules), plan=plan)
+
+
+#: How many items are looked through for the first article, to learn the source's
+#: other columns (a table gives every row the same ones).
+_EXTRA_SAMPLE = 1000
+
+
+def _extra_columns(items: Iterator[Item]) -> tuple[tuple[str, str], ...]:
+    """The source's own metadata columns, from its first article, each with the column
+    that keeps it: its name, or ``meta_<name>`` where framing has a column so named."""
+    names: list[str] = []
+    for item in islice(items, _EXTRA_SAMPLE):
+        if isinstance(item, Record):
+            names = list(item.extra)
+            break
+    taken = set(ARTICLE_COLUMNS) | {POSITION} | _analysis_columns()
+    out = []
+    for name in names:
+        column = name
+        while column in taken:
+            column = f"meta_{column}"
+        taken.add(column)
+        out.append((name, column))
+    return tuple(out)
+
+
+def _analysis_columns() -> set[str]:
+    """Every article column framing's analysis can write (metadata, structure, each
+    registered feature's)."""
+    from ..analysis._article import META_COLUMNS, STRUCTURE_COLUMNS
+    from ..features import FEATURES
+
+    names = set(META_COLUMNS) | set(STRUCTURE_COLUMNS)
+    for feature in FEATURES.values():
+        names |= set(feature.article_columns)
+    return names
 
 
 def _describe_clean(clean: object) -> object:
@@ -451,7 +502,12 @@ def materialise(plan: LoadPlan, *, progress: bool = False) -> tuple[pd.DataFrame
             bar.update(1)
 
     try:
-        chunk = prepare(counted(), plan.rules, signatures=plan.version_threshold is not None)
+        chunk = prepare(
+            counted(),
+            plan.rules,
+            signatures=plan.version_threshold is not None,
+            extra=plan.extra,
+        )
     finally:
         bar.close()
     entries = signature_entries(chunk)
@@ -466,7 +522,7 @@ def materialise(plan: LoadPlan, *, progress: bool = False) -> tuple[pd.DataFrame
     errors = apply_resolution("errors", error_frame(chunk.errors), 0, resolution)
     removed = pd.DataFrame(chunk.removed, columns=list(REMOVED_COLUMNS))
     return (
-        typed(articles, CORPUS_DTYPES),
+        typed(articles, {**CORPUS_DTYPES, **dict.fromkeys((c for _, c in plan.extra), "str")}),
         typed(errors, ERROR_DTYPES).reset_index(drop=True),
         typed(removed, REMOVED_DTYPES),
         typed(resolution.pairs, VERSION_DTYPES),

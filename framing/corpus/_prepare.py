@@ -127,8 +127,12 @@ def prepare(
     rules: Sequence[CleaningRule],
     *,
     signatures: bool = True,
+    extra: Sequence[tuple[str, str]] = (),
 ) -> PreparedChunk:
     """Extract, check, clean, hash and sign one chunk of records (see the module docstring).
+
+    ``extra`` pairs each of the source's other columns with the column that keeps it
+    (:attr:`LoadPlan.extra`): the researcher's metadata, as text, after framing's columns.
 
     Within the chunk, a doc id used twice keeps its first article; the second becomes an
     error row. Duplicates across chunks are :func:`resolve`'s to find.
@@ -172,6 +176,7 @@ def prepare(
                 "notes": "; ".join(item.notes),
                 "sha256": article_hash(item.raw_text),
                 POSITION: position,
+                **{column: item.extra.get(source) for source, column in extra},
             }
         )
         removed.extend(
@@ -185,10 +190,17 @@ def prepare(
             }
             for r in removals
         )
-    articles = pd.DataFrame(kept, columns=[*ARTICLE_COLUMNS, POSITION])
+    names = [column for _, column in extra]
+    articles = pd.DataFrame(kept, columns=[*ARTICLE_COLUMNS, POSITION, *names])
     articles["published"] = _parse_dates(articles)
     articles = articles.astype(
-        {"n_chars_removed": "int64", "is_primary": "bool", "syndicated": "bool", POSITION: "int64"}
+        {
+            "n_chars_removed": "int64",
+            "is_primary": "bool",
+            "syndicated": "bool",
+            POSITION: "int64",
+            **dict.fromkeys(names, "str"),
+        }
     )
     return PreparedChunk(
         articles,

@@ -21,7 +21,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -98,6 +98,9 @@ class Record:
     meta: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     kind: str = "text"
+    #: The source's other columns (a table's or manifest's), by their names there: the
+    #: researcher's metadata, kept on the article as text.
+    extra: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +237,7 @@ def read_frame(
     frame = frame.rename(columns=str)
     has_default_index = isinstance(frame.index, pd.RangeIndex) and index_column is None
     labels = frame[index_column].tolist() if index_column is not None else frame.index.tolist()
+    others = extra_columns(list(frame.columns), columns, skip=(index_column,))
     for position, row in enumerate(frame.to_dict("records")):
         number = first_row + position
         where = f"{origin} row {number + 1}"
@@ -241,7 +245,37 @@ def read_frame(
             doc_id = str(row[columns["doc_id"]]).strip()
         else:
             doc_id = str(number) if has_default_index else str(labels[position])
-        yield _record_from_values(doc_id, where, {name: row[col] for name, col in columns.items()})
+        record = _record_from_values(
+            doc_id, where, {name: row[col] for name, col in columns.items()}
+        )
+        if isinstance(record, Record):
+            record.extra = {c: as_text(row[c]) for c in others}
+        yield record
+
+
+def extra_columns(
+    available: Sequence[str], columns: Mapping[str, str], *, skip: Sequence[str | None] = ()
+) -> list[str]:
+    """The source's columns that no field takes: the researcher's own metadata."""
+    used = set(columns.values()) | {c for c in skip if c is not None}
+    return [c for c in available if c not in used]
+
+
+def as_text(value: Any) -> str | None:
+    """A metadata value as the text kept for it: None where it is missing or empty,
+    lists and mappings as JSON, numbers as Python writes them."""
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        value = value.tolist()
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if value is pd.NaT or (not isinstance(value, str | list | dict | tuple) and pd.isna(value)):
+        return None
+    if isinstance(value, str):  # an empty cell is a missing value, as in a CSV table
+        text, _ = replace_surrogates(value)
+        return text if text.strip() else None
+    if isinstance(value, list | dict | tuple):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
 
 
 def _record_from_values(doc_id: str, where: str, values: Mapping[str, Any]) -> Record | LoadProblem:
@@ -761,6 +795,7 @@ def read_folder(
 
     rows: dict[str, tuple[int, dict[str, Any]]] = {}
     columns: dict[str, str] = {}
+    manifest_extra: list[str] = []
     problems: list[LoadProblem] = []
     if manifest_path is not None:
         manifest = read_manifest(manifest_path, fields)
@@ -771,6 +806,7 @@ def read_folder(
             str(manifest_path),
             need_text=False,
         )
+        manifest_extra = extra_columns(list(manifest.columns), columns, skip=(file_column,))
         columns.pop("text", None)
         for number, row in enumerate(manifest.to_dict("records"), start=2):
             name = str(row[file_column]).strip()
@@ -819,7 +855,16 @@ def read_folder(
     return chain(
         problems,
         _folder_records(
-            folder, files, fields, manifest_path, encoding, rows, columns, json_columns, doc_id_of
+            folder,
+            files,
+            fields,
+            manifest_path,
+            encoding,
+            rows,
+            columns,
+            json_columns,
+            doc_id_of,
+            manifest_extra,
         ),
     )
 
@@ -851,6 +896,7 @@ def _folder_records(
     columns: dict[str, str],
     json_columns: dict[str, str] | None,
     doc_id_of: Callable[[Path], str],
+    manifest_extra: Sequence[str] = (),
 ) -> Iterator[Record | LoadProblem]:
     for path in files:
         relative = path.relative_to(folder).as_posix()
@@ -878,6 +924,7 @@ def _folder_records(
             found = [read_file(path, doc_id, encoding, url=url or None)]
         for record in found:
             if isinstance(record, Record) and row is not None:
+                record.extra = {c: as_text(row[c]) for c in manifest_extra}
                 meta = {name: row[col] for name, col in columns.items() if name != "doc_id"}
                 record.meta.update({k: v for k, v in meta.items() if _present(v)})
                 if "doc_id" in columns and _present(row[columns["doc_id"]]):

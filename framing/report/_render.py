@@ -32,6 +32,7 @@ from ..comparison import (
     groups_of,
     measure_table,
     measures_for,
+    with_outlet_column,
 )
 from ..errors import ArgumentError, MissingDependencyError
 from ..features.emphasis import LEDE_SENTENCES
@@ -111,6 +112,7 @@ def report_html(
         # The page describes the table it shows: its grouping and reference.
         by = table.attrs.get("by", by)
         reference = table.attrs.get("reference", reference)
+    table = with_outlet_column(table)  # the page reads every grouping alike
     measures = measure_table(analysis, by)
     by_feature = {m.feature: m for m in measures_for(analysis)}
     groups = groups_of(measures, by)

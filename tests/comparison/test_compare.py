@@ -36,9 +36,8 @@ def paired() -> Analysis:
 
 
 def _row(table: pd.DataFrame, outlet: str, comparison: str, feature: str) -> pd.Series:
-    hit = table[
-        (table.outlet == outlet) & (table.comparison == comparison) & (table.feature == feature)
-    ]
+    group = table[table.attrs["group_column"]]
+    hit = table[(group == outlet) & (table.comparison == comparison) & (table.feature == feature)]
     assert len(hit) == 1
     return hit.iloc[0]
 
@@ -202,7 +201,9 @@ def test_a_rows_draws_do_not_depend_on_the_other_figures_in_the_table(paired):
 def test_compare_by_story_gives_no_within_story_rows(paired):
     table = framing.compare(paired, by="story")
     assert set(table.comparison) == {"between outlets"}
-    assert set(table.outlet) == {f"s{i}" for i in range(5)}
+    # the group column carries the name of what was compared
+    assert "outlet" not in table.columns and table.attrs["group_column"] == "story"
+    assert set(table.story) == {f"s{i}" for i in range(5)}
     assert table.reference.iloc[0] == "all other stories"
 
 
@@ -231,3 +232,21 @@ def test_articles_without_a_group_are_not_pooled_into_the_rest():
 def test_compare_asks_for_enough_resamples(paired):
     with pytest.raises(ArgumentError, match="n_boot=0"):
         framing.compare(paired, n_boot=0)
+
+
+def test_the_group_column_is_named_after_by_unless_that_clashes():
+    rows = [
+        {
+            "doc_id": f"d{i}",
+            "outlet": "X",
+            "lean": "left" if i % 2 else "right",
+            "n": i % 3,
+            "n_words": 10.0 * i,
+        }
+        for i in range(12)
+    ]
+    by_lean = framing.compare(_analysis(rows), by="lean")
+    assert list(by_lean.columns[:5]) == ["family", "feature", "label", "comparison", "lean"]
+    assert set(by_lean.lean) == {"left", "right"}
+    by_n = framing.compare(_analysis(rows), by="n")  # 'n' is the count column already
+    assert by_n.attrs["group_column"] == "n_group" and set(by_n.n_group) == {"0", "1", "2"}

@@ -126,3 +126,77 @@ def test_options_that_do_not_go_together_are_one_line_and_exit_2(tmp_path, capsy
     )
     assert main(["analyse", "--no-progress"]) == 2
     assert "give the corpus PATH" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- metadata kept
+
+
+def _metadata_csv(path: Path) -> Path:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(framing.DEMO_CORPUS.glob("*.txt"))]
+    pd.DataFrame(
+        {
+            "id": [f"a{i}" for i in range(len(texts))],
+            "body": texts,
+            "publication": ["Harbour Herald", "Valley Post"] * 5 + ["Harbour Herald"],
+            "lean": ["left", "right", "left", "centre"] * 2 + ["left", "right", "left"],
+            "author": [f"Writer {i}" for i in range(len(texts))],
+            "n_words": list(range(len(texts))),  # a name framing uses itself
+        }
+    ).to_csv(path, index=False)
+    return path
+
+
+def test_the_tables_other_columns_are_kept_on_the_articles(tmp_path):
+    corpus = framing.load_corpus(_metadata_csv(tmp_path / "own.csv"))
+    assert corpus.extra_columns == ("lean", "author", "meta_n_words")
+    analysis = framing.analyse(corpus, n_jobs=1)
+    for table in (corpus.articles, analysis.articles):
+        rows = table.set_index("doc_id")
+        assert rows.loc["a3", "lean"] == "centre"
+        assert rows.loc["a10", "author"] == "Writer 10"
+        assert rows.loc["a4", "meta_n_words"] == "4"  # as the CSV wrote it
+    assert analysis.articles.set_index("doc_id").loc["a4", "n_words"] > 100  # framing's count
+
+
+def test_compare_and_the_report_group_by_a_metadata_column(tmp_path):
+    analysis = framing.analyse(framing.load_corpus(_metadata_csv(tmp_path / "own.csv")), n_jobs=1)
+    table = framing.compare(analysis, by="lean")
+    assert table.attrs["group_column"] == "lean"
+    assert set(table["lean"]) == {"left", "right", "centre"}
+    left = table[(table.lean == "left") & (table.feature == "n_words")].iloc[0]
+    assert left["n"] == 6
+    target = framing.render_report(analysis, tmp_path / "lean.html", by="lean", progress=False)
+    assert "centre" in Path(target).read_text(encoding="utf-8")
+
+
+def test_metadata_streams_into_a_results_directory_as_in_memory(tmp_path):
+    source = _metadata_csv(tmp_path / "own.csv")
+    fresh = framing.analyse(framing.load_corpus(source), n_jobs=1)
+    framing.analyse(framing.load_corpus(source), out=tmp_path / "r", chunk_size=3, n_jobs=1)
+    opened = framing.open_analysis(tmp_path / "r")
+    pd.testing.assert_frame_equal(opened.articles, fresh.articles)
+    pd.testing.assert_frame_equal(opened.corpus.articles, fresh.corpus.articles)
+
+
+def test_a_manifests_other_columns_are_kept(tmp_path):
+    for i, text in enumerate(DEMO_TEXTS):
+        (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
+    pd.DataFrame(
+        {
+            "file": [f"a{i}.txt" for i in range(3)],
+            "outlet": ["Harbour Herald", "Valley Post", "Harbour Herald"],
+            "desk": ["home", "world", None],
+        }
+    ).to_csv(tmp_path / "manifest.csv", index=False)
+    corpus = framing.load_corpus(tmp_path)
+    assert corpus.extra_columns == ("desk",)
+    rows = corpus.articles.set_index("doc_id")
+    assert rows.loc["a1", "desk"] == "world" and pd.isna(rows.loc["a2", "desk"])
+
+
+def test_the_command_line_compares_by_a_metadata_column(tmp_path, capsys):
+    source = _metadata_csv(tmp_path / "own.csv")
+    out = tmp_path / "by-lean.csv"
+    assert main(["compare", str(source), "--by", "lean", "--no-progress", "--out", str(out)]) == 0
+    written = pd.read_csv(out)
+    assert "lean" in written.columns and set(written["lean"]) == {"left", "right", "centre"}
