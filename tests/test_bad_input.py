@@ -547,3 +547,22 @@ def test_json_nested_too_deeply_is_an_error_row(tmp_path):
         {"doc_id": "deep", "reason": corpus.errors["reason"].iloc[0]}
     ]
     assert "nested too deeply" in corpus.errors["reason"].iloc[0]
+
+
+def test_a_text_that_is_a_number_or_has_no_letters_is_an_error_row():
+    frame = pd.DataFrame(
+        {
+            "id": ["ok", "int", "float", "digits"],
+            "text": pd.Series([POST, 12345, 3.5, "2024 - 17 / 33"], dtype=object),
+            "outlet": ["Daily Post"] * 4,
+        }
+    )
+    corpus = framing.load_corpus(frame)
+    analysis = framing.analyse(corpus, n_jobs=1)
+    _assert_every_input_accounted_for(corpus, analysis, 4)
+    assert corpus.articles["doc_id"].tolist() == ["ok"]
+    reasons = dict(zip(corpus.errors["doc_id"], corpus.errors["reason"], strict=True))
+    assert reasons["int"].startswith("the text is a number (12345), not an article")
+    assert reasons["float"].startswith("the text is a number (3.5)")
+    assert reasons["digits"].startswith("the text has no letters ('2024 - 17 / 33')")
+    assert all("text=" in r for r in reasons.values())

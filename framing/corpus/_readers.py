@@ -21,6 +21,7 @@ import csv
 import io
 import json
 import math
+import numbers
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -279,9 +280,24 @@ def as_text(value: Any) -> str | None:
 
 
 def _record_from_values(doc_id: str, where: str, values: Mapping[str, Any]) -> Record | LoadProblem:
-    text = join_text(values.get("text"))
+    given = values.get("text")
+    if isinstance(given, numbers.Real) and not math.isnan(given):
+        return LoadProblem(
+            doc_id,
+            where,
+            f"the text is a number ({given!r}), not an article: check that text= names the "
+            "column that holds the articles",
+        )
+    text = join_text(given)
     if text is None or not text.strip():
         return LoadProblem(doc_id, where, "empty text: the article has no text")
+    if not any(character.isalpha() for character in text):
+        return LoadProblem(
+            doc_id,
+            where,
+            f"the text has no letters ({text[:40].strip()!r}), so it is not an article: "
+            "check that text= names the column that holds the articles",
+        )
     meta = {k: v for k, v in values.items() if k not in ("text", "doc_id") and _present(v)}
     text, replaced = replace_surrogates(text)
     doc_id, in_id = replace_surrogates(doc_id)
