@@ -219,8 +219,9 @@ def _problem(record: Record, seen: Mapping[str, str], rules: Sequence[CleaningRu
         )
     if not record.meta.get("outlet"):
         return (
-            "no outlet: every article needs one; add it to the manifest or table, or "
-            "pass outlet= naming the column that holds it"
+            "no outlet: every article needs one; add it to the manifest or table, pass "
+            "outlet= naming the column that holds it, or, in a folder without a manifest, "
+            "put the file in a subfolder named after its outlet"
         )
     cleaned, removals, notes = clean_text(record.raw_text, rules)
     if not cleaned.strip():

@@ -797,6 +797,15 @@ def read_folder(
                 "and no JSON files to hold columns; add a manifest.csv (file, outlet, "
                 f"published, title, url, language) or leave {name}= out"
             )
+    plain = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES]
+    outlets_nowhere = only is not None or all(p.parent == folder for p in plain)
+    if manifest_path is None and plain and len(plain) == len(files) and outlets_nowhere:
+        raise CorpusError(
+            f"{only or folder}: {len(plain)} text file{'s' if len(plain) > 1 else ''} "
+            "and no manifest.csv, so no article has an outlet. Put each outlet's files "
+            f"in a subfolder named after it ({folder}/The Guardian/…), or add a "
+            "manifest.csv beside them with a file and an outlet column"
+        )
     if not files and manifest_path is None:
         raise CorpusError(
             f"{folder} holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))}); point "
@@ -865,7 +874,10 @@ def read_folder(
         if memo is not None and "json_columns" in memo:
             json_columns = memo["json_columns"]
         else:
-            json_columns = _json_columns(bare_json, fields, encoding, str(folder), need_outlet=True)
+            at_top = any(p.parent == folder for p, _ in bare_json)
+            json_columns = _json_columns(
+                bare_json, fields, encoding, str(folder), need_outlet=at_top
+            )
             if memo is not None:
                 memo["json_columns"] = json_columns
     return chain(
@@ -932,13 +944,17 @@ def _folder_records(
         if path.suffix.lower() in JSON_SUFFIXES:
             if row is None:
                 assert json_columns is not None
-                yield from _json_records([(path, doc_id)], fields, encoding, json_columns)
-                continue
-            found = list(read_json_files([(path, doc_id)], fields, encoding, str(path)))
+                found = list(_json_records([(path, doc_id)], fields, encoding, json_columns))
+            else:
+                found = list(read_json_files([(path, doc_id)], fields, encoding, str(path)))
         else:
             url = row.get(columns["url"]) if row is not None and "url" in columns else None
             found = [read_file(path, doc_id, encoding, url=url or None)]
         for record in found:
+            if isinstance(record, Record) and row is None and "/" in relative:
+                # No manifest: a file in a subfolder takes the subfolder's name as its
+                # outlet where it names none itself ('Guardian/2025-01-03.txt').
+                record.meta.setdefault("outlet", relative.split("/", 1)[0])
             if isinstance(record, Record) and row is not None:
                 record.extra = {c: as_text(row[c]) for c in manifest_extra}
                 meta = {name: row[col] for name, col in columns.items() if name != "doc_id"}

@@ -200,3 +200,46 @@ def test_the_command_line_compares_by_a_metadata_column(tmp_path, capsys):
     assert main(["compare", str(source), "--by", "lean", "--no-progress", "--out", str(out)]) == 0
     written = pd.read_csv(out)
     assert "lean" in written.columns and set(written["lean"]) == {"left", "right", "centre"}
+
+
+# ----------------------------------------------------------- folders without a manifest
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_files_in_per_outlet_subfolders_take_the_subfolder_as_outlet(tmp_path):
+    _write(tmp_path / "Harbour Herald" / "flood.txt", DEMO_TEXTS[0])
+    _write(tmp_path / "Harbour Herald" / "2026" / "vote.txt", DEMO_TEXTS[1])
+    _write(tmp_path / "Valley Post" / "works.json", json.dumps({"text": DEMO_TEXTS[2]}))
+    corpus = framing.load_corpus(tmp_path)
+    assert corpus.errors.empty
+    assert dict(zip(corpus.articles["doc_id"], corpus.articles["outlet"], strict=True)) == {
+        "Harbour Herald/2026/vote": "Harbour Herald",
+        "Harbour Herald/flood": "Harbour Herald",
+        "Valley Post/works": "Valley Post",
+    }
+
+
+def test_a_folder_of_text_files_with_no_outlet_anywhere_is_one_error(tmp_path, capsys):
+    for i, text in enumerate(DEMO_TEXTS):
+        _write(tmp_path / f"a{i}.txt", text)
+    with pytest.raises(framing.CorpusError) as refused:
+        framing.load_corpus(tmp_path)  # one error for the corpus, not three error rows
+    message = str(refused.value)
+    assert "3 text files and no manifest.csv" in message
+    assert "subfolder named after it" in message and "manifest.csv" in message
+    assert main(["analyse", str(tmp_path), "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: ") and err.count("\n") == 1
+
+
+def test_a_file_outside_the_outlet_subfolders_is_an_error_row_saying_where_to_put_it(tmp_path):
+    _write(tmp_path / "Harbour Herald" / "flood.txt", DEMO_TEXTS[0])
+    _write(tmp_path / "stray.txt", DEMO_TEXTS[1])
+    corpus = framing.load_corpus(tmp_path)
+    assert corpus.articles["doc_id"].tolist() == ["Harbour Herald/flood"]
+    assert corpus.errors["doc_id"].tolist() == ["stray"]
+    assert "subfolder named after its outlet" in corpus.errors["reason"].iloc[0]
