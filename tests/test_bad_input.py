@@ -566,3 +566,60 @@ def test_a_text_that_is_a_number_or_has_no_letters_is_an_error_row():
     assert reasons["float"].startswith("the text is a number (3.5)")
     assert reasons["digits"].startswith("the text has no letters ('2024 - 17 / 33')")
     assert all("text=" in r for r in reasons.values())
+
+
+def _csv(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8", newline="")
+    return path
+
+
+def _q(text: str) -> str:
+    """A CSV field, quoted: its quotation marks doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def test_a_csv_row_with_more_fields_than_the_header_is_an_error_row_naming_its_line(tmp_path):
+    # an unquoted comma in line 3 would shift 'Daily Post' into a column of its own
+    source = _csv(
+        tmp_path / "t.csv",
+        f"id,text,outlet\nbridge,{_q(HERALD)},Harbour Herald\n"
+        f"ferry,Fares rise, said the operator on Monday.,Daily Post\n"
+        f"storm,{_q(POST)},Daily Post\n",
+    )
+    corpus = framing.load_corpus(source)
+    analysis = framing.analyse(corpus, n_jobs=1)
+    _assert_every_input_accounted_for(corpus, analysis, 3)
+    assert corpus.articles["doc_id"].tolist() == ["bridge", "storm"]
+    assert corpus.articles["outlet"].tolist() == ["Harbour Herald", "Daily Post"]
+    line = HERALD.count("\n") + 3  # the header, the quoted multi-line article, then ferry
+    assert corpus.errors["origin"].tolist() == [f"{source} line {line}"]
+    assert corpus.errors["reason"].iloc[0].startswith("4 fields where the header has 3")
+
+
+def test_every_row_one_field_longer_is_never_read_shifted(tmp_path):
+    # pandas would take the first column as the index and shift every other one
+    source = _csv(tmp_path / "t.csv", f'text,outlet\n"{POST}",Daily Post,x\n')
+    corpus = framing.load_corpus(source)
+    assert corpus.articles.empty
+    assert corpus.errors["reason"].iloc[0].startswith("3 fields where the header has 2")
+
+
+def test_a_nul_byte_makes_its_row_an_error_not_the_whole_table(tmp_path):
+    source = _csv(
+        tmp_path / "t.csv",
+        f"id,text,outlet\nbridge,{_q(HERALD[:60] + chr(0) + HERALD[60:])},Harbour Herald\n"
+        f"ferry,{_q(POST)},Daily Post\n",
+    )
+    corpus = framing.load_corpus(source)
+    assert corpus.articles["doc_id"].tolist() == ["ferry"]
+    assert "NUL byte" in corpus.errors["reason"].iloc[0]
+    assert corpus.errors["origin"].iloc[0] == f"{source} line 2"
+
+
+def test_a_csv_article_longer_than_the_csv_modules_field_limit_is_read(tmp_path):
+    long = _long_article(300_000)  # over Python csv's default 131,072 characters a field
+    source = _csv(tmp_path / "t.csv", f'text,outlet,outlet\n"{long}",Daily Post,x\n')
+    corpus = framing.load_corpus(source)  # a repeated name reads as outlet.1, as in pandas
+    assert corpus.errors.empty
+    assert len(corpus.articles["text"].iloc[0]) == len(long)
+    assert corpus.extra_columns == ("outlet.1",)

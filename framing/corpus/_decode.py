@@ -73,12 +73,15 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
             ) from exc
 
 
-def refuse_binary(data: bytes) -> None:
+def refuse_binary(data: bytes, *, nul: bool = True) -> None:
+    """Raise DecodeError where ``data`` starts like a binary file: a NUL byte (with
+    ``nul``; a table passes False, each of its rows being checked alone) or a large
+    share of control bytes in its first bytes."""
     head = data[:_SNIFF_BYTES]
-    nul = head.find(b"\x00")
-    if nul >= 0:
+    at = head.find(b"\x00") if nul else -1
+    if at >= 0:
         raise DecodeError(
-            f"looks like a binary file (NUL byte at offset {nul}), not article text; "
+            f"looks like a binary file (NUL byte at offset {at}), not article text; "
             "remove it from the corpus or convert it to text"
         )
     if head:

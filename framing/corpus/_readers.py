@@ -370,8 +370,8 @@ def file_encoding(path: Path, encoding: str | None) -> str:
             ):
                 if head.startswith(bom):
                     return name
-            try:
-                refuse_binary(head)
+            try:  # a NUL byte makes its row an error, not the whole table
+                refuse_binary(head, nul=False)
             except DecodeError as exc:
                 raise CorpusError(f"{path}: {exc}") from exc
             problems = []
@@ -398,40 +398,95 @@ def file_encoding(path: Path, encoding: str | None) -> str:
 def _read_delimited(
     path: Path, encoding: str, fields: Mapping[str, str], sep: str
 ) -> Iterator[Record | LoadProblem]:
+    """A CSV or TSV table, streamed with Python's csv module so that each record keeps
+    its line number: a row with more fields than the header (a delimiter in an unquoted
+    field, which would shift every column after it) or holding a NUL byte is an error
+    row naming its line, and the rest of the table is read."""
     kind = "TSV" if sep == "\t" else "CSV"
-    try:
-        reader = pd.read_csv(
-            path,
-            sep=sep,
-            dtype=str,
-            keep_default_na=False,
-            encoding=encoding,
-            chunksize=_BATCH_ROWS,
-        )
-    except pd.errors.EmptyDataError as exc:
-        raise CorpusError(f"{path}: an empty {kind} table (no header row)") from exc
-    except (pd.errors.ParserError, csv.Error, UnicodeDecodeError) as exc:
-        raise CorpusError(f"{path}: not a readable {kind} table: {exc}") from exc
-    columns: Mapping[str, str] | None = None
-    first_row = 0
-    with reader:
+    _allow_long_fields()
+    with path.open("r", encoding=encoding, newline="") as handle:
+        reader = csv.reader(handle, delimiter=sep)
+        try:
+            header = next(reader, None)
+        except csv.Error as exc:
+            raise CorpusError(f"{path}: not a readable {kind} table: {exc}") from exc
+        if not header or not any(h.strip() for h in header):
+            raise CorpusError(f"{path}: an empty {kind} table (no header row)")
+        names = _column_names(header)
+        columns = resolve_columns(names, fields, str(path), need_outlet=True)
+        batch: list[list[str]] = []
+        first_row = number = 0
+        last_line = reader.line_num
+
+        def flush() -> Iterator[Record | LoadProblem]:
+            if batch:
+                frame = pd.DataFrame(batch, columns=names, dtype=object)
+                yield from read_frame(
+                    frame, fields, str(path), first_row=first_row, columns=columns
+                )
+
         while True:
             try:
-                frame = next(reader)
+                row = next(reader)
             except StopIteration:
                 break
-            except (pd.errors.ParserError, csv.Error, UnicodeDecodeError) as exc:
-                raise CorpusError(f"{path}: not a readable {kind} table: {exc}") from exc
-            if columns is None:
-                columns = resolve_columns(
-                    [str(c) for c in frame.columns], fields, str(path), need_outlet=True
-                )
-            frame.index = pd.RangeIndex(len(frame))
-            yield from read_frame(frame, fields, str(path), first_row=first_row, columns=columns)
-            first_row += len(frame)
-    if columns is None:  # a header and no rows: still check the mapping
-        header = pd.read_csv(path, sep=sep, dtype=str, nrows=0, encoding=encoding)
-        resolve_columns([str(c) for c in header.columns], fields, str(path), need_outlet=True)
+            except csv.Error as exc:
+                row = None
+                problem = f"not readable as {kind}: {exc}"
+            line = last_line + 1
+            last_line = reader.line_num
+            if row == []:
+                continue  # a blank line, skipped as pandas does
+            if row is not None:
+                problem = _row_problem(row, len(names), kind)
+            if problem is None:
+                assert row is not None
+                batch.append(row + [""] * (len(names) - len(row)))
+                if len(batch) == _BATCH_ROWS:
+                    yield from flush()
+                    first_row, batch = number + 1, []
+            else:
+                yield from flush()
+                yield LoadProblem(f"line{line}", f"{path} line {line}", problem)
+                first_row, batch = number + 1, []
+            number += 1
+        yield from flush()
+
+
+def _row_problem(row: list[str], width: int, kind: str) -> str | None:
+    """Why a table row cannot be read as an article, or None."""
+    if len(row) > width:
+        return (
+            f"{len(row)} fields where the header has {width}: a delimiter inside an "
+            f"unquoted field would shift the columns after it; quote that field in the "
+            f"{kind}, or fix the line"
+        )
+    if any("\x00" in field for field in row):
+        return "holds a NUL byte (\\x00): a damaged or binary row; fix or remove the line"
+    return None
+
+
+def _column_names(header: list[str]) -> list[str]:
+    """A header's names as pandas gives them: an empty one is ``Unnamed: i``, a repeated
+    one ``name.1``, ``name.2``."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for i, name in enumerate(header):
+        name = name if name.strip() else f"Unnamed: {i}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        seen.setdefault(name, 0)
+        names.append(name)
+    return names
+
+
+def _allow_long_fields() -> None:
+    """Let the csv module read an article longer than its default 131,072 characters a
+    field (a process-wide setting; raised, never lowered)."""
+    limit = 1 << 30
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
 
 
 def read_parquet(path: Path, fields: Mapping[str, str]) -> Iterator[Record | LoadProblem]:
