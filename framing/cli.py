@@ -195,13 +195,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--articles",
         type=Path,
         metavar="FILE",
-        help="also write the article table alone to FILE (.csv or .parquet)",
+        help="also write the article table alone to FILE (.csv, .parquet or .xlsx)",
     )
     run.add_argument(
         "--tables",
         type=Path,
-        metavar="DIR",
-        help="also write sentences, every span table and errors as CSV to DIR",
+        metavar="DIR|FILE.xlsx",
+        help="also write sentences, every span table and errors as CSV files in DIR, or "
+        "with the articles as the sheets of one Excel workbook FILE.xlsx",
     )
     _analysis_options(run)
 
@@ -222,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out",
         type=Path,
         metavar="FILE",
-        help="write the full comparison table (.csv or .parquet)",
+        help="write the full comparison table (.csv, .parquet or .xlsx)",
     )
 
     rep = commands.add_parser(
@@ -302,13 +303,33 @@ def _load(args: argparse.Namespace):
 
 
 def _write(frame: pd.DataFrame, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix.lower() == ".parquet":
-        frame.to_parquet(path, index=False)
-    elif path.suffix.lower() == ".csv":
-        frame.to_csv(path, index=False)
-    else:
-        raise UsageError(f"--out {path}: use a .csv or .parquet file name")
+    from ._export import write_table
+
+    for warning in write_table(frame, path):
+        print(f"framing: warning: {warning}", file=sys.stderr)
+
+
+def _write_tables(analysis: Analysis, target: Path) -> None:
+    """--tables: the sentence, span, error, removal and version tables, as CSV files in a
+    folder, or as the sheets of one Excel workbook where ``target`` ends in .xlsx."""
+    tables = {
+        "sentences": analysis.sentences,
+        "errors": analysis.errors,
+        "removed": analysis.corpus.removed,
+        "versions": analysis.corpus.versions,
+        **dict(analysis.spans.items()),
+    }
+    if target.suffix.lower() == ".xlsx":
+        from ._export import write_workbook
+
+        for warning in write_workbook({"articles": analysis.articles, **tables}, target):
+            print(f"framing: warning: {warning}", file=sys.stderr)
+        print(f"wrote the articles, sentences, span tables and errors to {target}, a sheet each")
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        table.to_csv(target / f"{name}.csv", index=False)
+    print(f"wrote sentences, span tables and errors to {target}/")
 
 
 def is_results_dir(path: Path | None) -> bool:
@@ -379,7 +400,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             f"'framing compare {args.path}' or 'framing report {args.path}'"
         )
     args.results = None
-    if args.out is not None and args.out.suffix.lower() in (".csv", ".parquet"):
+    if args.out is not None and args.out.suffix.lower() in (".csv", ".parquet", ".xlsx"):
         # Before results directories, --out named the article table's file.
         print(
             f"framing: note: --out {args.out} writes the article table alone, as it used to; "
@@ -398,14 +419,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         _write(analysis.articles, args.articles)
         print(f"wrote {len(analysis.articles)} articles to {args.articles}")
     if args.tables:
-        args.tables.mkdir(parents=True, exist_ok=True)
-        analysis.sentences.to_csv(args.tables / "sentences.csv", index=False)
-        analysis.errors.to_csv(args.tables / "errors.csv", index=False)
-        analysis.corpus.removed.to_csv(args.tables / "removed.csv", index=False)
-        analysis.corpus.versions.to_csv(args.tables / "versions.csv", index=False)
-        for name, table in analysis.spans.items():
-            table.to_csv(args.tables / f"{name}.csv", index=False)
-        print(f"wrote sentences, span tables and errors to {args.tables}/")
+        _write_tables(analysis, args.tables)
     if args.quiet:
         return 0
     with pd.option_context(

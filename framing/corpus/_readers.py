@@ -79,7 +79,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSON_SUFFIXES = frozenset({".json"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
-TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"})
+TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".xlsx"})
 
 #: How many JSON articles are read to learn their keys before the rest stream by.
 KEY_SAMPLE = 200
@@ -327,6 +327,9 @@ def read_table_file(
     if suffix == ".parquet":
         yield from read_parquet(path, fields)
         return
+    if suffix == ".xlsx":
+        yield from read_excel(path, fields)
+        return
     memo = {} if memo is None else memo
     if "encoding" not in memo:
         memo["encoding"] = file_encoding(path, encoding)
@@ -487,6 +490,46 @@ def _allow_long_fields() -> None:
     limit = 1 << 30
     if csv.field_size_limit() < limit:
         csv.field_size_limit(limit)
+
+
+def read_excel(path: Path, fields: Mapping[str, str]) -> Iterator[Record | LoadProblem]:
+    """The first sheet of an Excel workbook, one article per row under a header row,
+    streamed by openpyxl in read-only mode (``pip install 'framing[excel]'``)."""
+    try:
+        import openpyxl
+    except ImportError as exc:
+        raise MissingDependencyError(
+            f"{path} is an Excel workbook; reading it needs openpyxl: pip install 'framing[excel]'"
+        ) from exc
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException
+        raise CorpusError(f"{path}: not a readable Excel workbook (.xlsx): {exc}") from exc
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if not header or all(h is None or not str(h).strip() for h in header):
+            raise CorpusError(f"{path}: its first sheet is empty (no header row)")
+        names = _column_names(["" if h is None else str(h) for h in header])
+        columns = resolve_columns(names, fields, str(path), need_outlet=True)
+        batch: list[tuple[Any, ...]] = []
+        first_row = 0
+        for row in rows:
+            if all(v is None for v in row):
+                continue  # an empty row, as a blank line in a CSV
+            batch.append(tuple(row[: len(names)]) + (None,) * (len(names) - len(row)))
+            if len(batch) == _BATCH_ROWS:
+                frame = pd.DataFrame(batch, columns=names, dtype=object)
+                yield from read_frame(
+                    frame, fields, str(path), first_row=first_row, columns=columns
+                )
+                first_row += len(batch)
+                batch = []
+        if batch:
+            frame = pd.DataFrame(batch, columns=names, dtype=object)
+            yield from read_frame(frame, fields, str(path), first_row=first_row, columns=columns)
+    finally:
+        book.close()
 
 
 def read_parquet(path: Path, fields: Mapping[str, str]) -> Iterator[Record | LoadProblem]:
