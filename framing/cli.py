@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Sequence
@@ -224,6 +225,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="FILE",
         help="write the full comparison table (.csv, .parquet or .xlsx)",
+    )
+    cmp.add_argument(
+        "--all",
+        action="store_true",
+        help="print every row (default: the 3 clearest differences of each family)",
     )
 
     rep = commands.add_parser(
@@ -462,7 +468,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.out:
         _write(table, args.out)
         print(f"wrote {len(table)} rows to {args.out}")
-    print(format_comparison(table))
+    width = shutil.get_terminal_size((120, 40)).columns
+    print(format_comparison(table, width=width, per_family=None if args.all else 3))
     return 0
 
 

@@ -153,3 +153,57 @@ def test_compare_infers_with_a_smaller_min_n_when_asked(tmp_path, capsys):
     assert set(between[enough].basis) == {"inferential"}
     assert set(between[~enough].basis) == {"descriptive"}
     assert set(between[~enough].feature) == {"hedge_own_voice_share"}
+
+
+def test_compare_prints_a_table_that_fits_the_terminal_in_words(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["compare", "--demo", "--no-progress"]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 100
+    assert "attributions per 1,000 words" in out and "attr_per_1k_words" not in out
+    assert "more rows not shown" in out and "--all shows every row" in out
+    shown = len(out.splitlines())
+    assert main(["compare", "--demo", "--no-progress", "--all"]) == 0
+    everything = capsys.readouterr().out
+    assert "not shown" not in everything and len(everything.splitlines()) > shown
+
+
+def test_the_printed_comparison_puts_the_clearest_figures_of_a_family_first():
+    from framing.comparison import format_comparison
+
+    def row(feature, label, group, q):
+        return {
+            "family": "hedging",
+            "feature": feature,
+            "label": label,
+            "comparison": "between outlets",
+            "outlet": group,
+            "n": 10,
+            "mean": 1.0,
+            "reference": "the rest",
+            "diff": 0.5,
+            "diff_ci_low": 0.1,
+            "diff_ci_high": 0.9,
+            "effect_size": 0.3,
+            "q_value": q,
+        }
+
+    table = pd.DataFrame(
+        [
+            row("a", "figure a", "X", 0.9),
+            row("a", "figure a", "Y", 0.8),
+            row("b", "figure b", "X", 0.01),
+            row("b", "figure b", "Y", 0.5),
+            row("c", "figure c", "X", 0.2),
+            row("c", "figure c", "Y", 0.3),
+        ]
+    )
+    text = format_comparison(table, width=100, per_family=2)
+    lines = [line for line in text.splitlines() if line.startswith("figure")]
+    assert [line.split()[:3] for line in lines] == [
+        ["figure", "b", "X"],
+        ["figure", "b", "Y"],
+        ["figure", "c", "X"],
+        ["figure", "c", "Y"],
+    ]
+    assert "2 more rows not shown" in text

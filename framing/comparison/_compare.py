@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 import zlib
 from typing import TYPE_CHECKING, Any
 
@@ -313,9 +314,20 @@ def with_outlet_column(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def format_comparison(table: pd.DataFrame, *, width: int = 160) -> str:
-    """The comparison table as text for a terminal: one block per comparison, figures
-    rounded, intervals as ``low–high``, effect sizes and q-values where inference ran."""
+def format_comparison(
+    table: pd.DataFrame, *, width: int = 120, per_family: int | None = None
+) -> str:
+    """The comparison table as text for a terminal: one block per comparison, each
+    figure by its label in words, sorted by family, then by q (the clearest differences
+    first), figures rounded, cut to ``width`` characters a line.
+
+    Args:
+        table: From :func:`compare`.
+        width: The terminal's width.
+        per_family: Show at most this many figures of each family in each block, those
+            with the smallest q (None: every row); the last line says how many rows are
+            left out and how to see them.
+    """
 
     def num(value: float) -> str:
         return "" if value is None or math.isnan(value) else f"{value:.3g}"
@@ -323,42 +335,78 @@ def format_comparison(table: pd.DataFrame, *, width: int = 160) -> str:
     def interval(low: float, high: float) -> str:
         return "" if math.isnan(low) else f"{low:.3g} to {high:.3g}"
 
+    group = group_column(table)
+    families = list(dict.fromkeys(table["family"]))
     blocks = []
+    hidden = 0
     for kind in (BETWEEN, WITHIN):
-        rows = table[table["comparison"] == kind]
+        rows = table[table["comparison"] == kind].copy()
         if rows.empty:
             continue
-        group = group_column(table)
-        shown = pd.DataFrame(
-            {
-                "feature": rows["feature"],
-                group: rows[group],
-                "n": rows["n"],
-                "mean": rows["mean"].map(num),
-                "CI": [
-                    interval(a, b) for a, b in zip(rows["ci_low"], rows["ci_high"], strict=True)
-                ],
-                "diff": rows["diff"].map(num),
-                "diff CI": [
-                    interval(a, b)
-                    for a, b in zip(rows["diff_ci_low"], rows["diff_ci_high"], strict=True)
-                ],
-                "effect": rows["effect_size"].map(num),
-                "q": rows["q_value"].map(num),
-                "basis": rows["basis"],
-            }
+        # each figure ranked within its family by its smallest q over the groups
+        rows["_family"] = rows["family"].map(families.index)
+        rows["_best"] = rows.groupby("feature")["q_value"].transform("min")
+        rows = rows.sort_values(
+            ["_family", "_best", "label", "q_value"], na_position="last", kind="stable"
         )
+        if per_family is not None:
+            ranked = rows.drop_duplicates("feature")
+            keep = set(ranked.groupby("_family", sort=False).head(per_family)["feature"])
+            kept = rows[rows["feature"].isin(keep)]
+            hidden += len(rows) - len(kept)
+            rows = kept
+        columns = {
+            "measure": [str(v) for v in rows["label"]],
+            group: [_clip(str(v), 24) for v in rows[group]],
+            "n": [str(v) for v in rows["n"]],
+            "mean": [num(v) for v in rows["mean"]],
+            "diff": [num(v) for v in rows["diff"]],
+            "diff CI": [
+                interval(a, b)
+                for a, b in zip(rows["diff_ci_low"], rows["diff_ci_high"], strict=True)
+            ],
+            "effect": [num(v) for v in rows["effect_size"]],
+            "q": [num(v) for v in rows["q_value"]],
+        }
         reference = rows["reference"].iloc[0]
         head = f"{kind}: each against {reference}" + (
             "" if kind == WITHIN else " (effect: Hedges' g)"
         )
         if kind == WITHIN:
             head += " (diff: mean of the story-by-story differences; effect: Cohen's d_z)"
-        with pd.option_context("display.width", width, "display.max_colwidth", 40):
-            blocks.append(head + "\n" + shown.to_string(index=False))
+        # the labels take what the figures leave of the line
+        others = sum(max(len(k), *map(len, v)) + 2 for k, v in columns.items() if k != "measure")
+        room = max(16, width - others)
+        columns["measure"] = [_clip(v, room) for v in columns["measure"]]
+        lines = _text_table(columns, left=("measure", group))
+        blocks.append("\n".join([_clip(head, width), *(_clip(line, width) for line in lines)]))
     level = table.attrs.get("level", 0.95)
-    blocks.append(
-        f"CI: {level * 100:g}% percentile bootstrap; q: Benjamini–Hochberg; descriptive rows "
-        f"have fewer than min_n={table.attrs.get('min_n', 5)} values on a side."
+    notes = (
+        f"CI: {level * 100:g}% percentile bootstrap; q: Benjamini–Hochberg; rows without q "
+        f"are descriptive (fewer than min_n={table.attrs.get('min_n', 5)} values on a side)."
     )
+    if hidden:
+        notes += (
+            f" {hidden} more rows not shown (here the {per_family} clearest figures of each "
+            "family): --all shows every row, --out FILE writes the full table."
+        )
+    blocks.append(textwrap.fill(notes, width=max(40, width)))
     return "\n\n".join(blocks)
+
+
+def _text_table(columns: dict[str, list[str]], left: tuple[str, ...]) -> list[str]:
+    """Columns of text as aligned lines: ``left`` columns left-aligned, the rest right."""
+    widths = {name: max([len(name), *map(len, values)]) for name, values in columns.items()}
+
+    def cell(name: str, value: str) -> str:
+        return value.ljust(widths[name]) if name in left else value.rjust(widths[name])
+
+    lines = ["  ".join(cell(name, name) for name in columns).rstrip()]
+    n = len(next(iter(columns.values()), []))
+    for i in range(n):
+        lines.append("  ".join(cell(name, values[i]) for name, values in columns.items()).rstrip())
+    return lines
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
