@@ -12,13 +12,12 @@ The flow is corpus → segmented articles → features → tables → comparison
 
 from __future__ import annotations
 
+import importlib
 import logging
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .analysis import Analysis, analyse, open_analysis
-from .comparison import align_sentences, compare, distinctive_words
-from .corpus import CleaningRule, Corpus, load_cleaning_rules, load_corpus
 from .errors import (
     ArgumentError,
     ColumnError,
@@ -30,32 +29,93 @@ from .errors import (
     ResultsError,
     UsageError,
 )
-from .features import FEATURES, Feature, FeatureOutput, register_feature
-from .features.actors import extract_actors, load_actor_aliases
-from .features.attribution import (
-    AttributionLexicons,
-    extract_attributions,
-    load_attribution_lexicons,
-)
-from .features.emphasis import extract_emphasis
-from .features.hedging import (
-    HedgeLexicons,
-    extract_boosters,
-    extract_hedges,
-    load_hedge_lexicons,
-)
-from .report import (
-    plot_actor_prominence,
-    plot_distinctive_words,
-    plot_emphasis,
-    plot_hedges_boosters,
-    plot_sentiment,
-    plot_source_mix,
-    plot_story_map,
-    render_report,
-    report_html,
-)
-from .text import Quote, Segmented, segment
+
+#: Where each name of the public API lives. They are imported on first use (PEP 562),
+#: so that ``import framing`` and the ``framing`` command start at once and pandas,
+#: matplotlib and the lexicons load only when something needs them.
+_LAZY = {
+    "Analysis": "analysis",
+    "analyse": "analysis",
+    "open_analysis": "analysis",
+    "align_sentences": "comparison",
+    "compare": "comparison",
+    "distinctive_words": "comparison",
+    "CleaningRule": "corpus",
+    "Corpus": "corpus",
+    "load_cleaning_rules": "corpus",
+    "load_corpus": "corpus",
+    "FEATURES": "features",
+    "Feature": "features",
+    "FeatureOutput": "features",
+    "register_feature": "features",
+    "extract_actors": "features.actors",
+    "load_actor_aliases": "features.actors",
+    "AttributionLexicons": "features.attribution",
+    "extract_attributions": "features.attribution",
+    "load_attribution_lexicons": "features.attribution",
+    "extract_emphasis": "features.emphasis",
+    "HedgeLexicons": "features.hedging",
+    "extract_boosters": "features.hedging",
+    "extract_hedges": "features.hedging",
+    "load_hedge_lexicons": "features.hedging",
+    "plot_actor_prominence": "report",
+    "plot_distinctive_words": "report",
+    "plot_emphasis": "report",
+    "plot_hedges_boosters": "report",
+    "plot_sentiment": "report",
+    "plot_source_mix": "report",
+    "plot_story_map": "report",
+    "render_report": "report",
+    "report_html": "report",
+    "Quote": "text",
+    "Segmented": "text",
+    "segment": "text",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'framing' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # found once, then an ordinary attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+if TYPE_CHECKING:  # what type checkers and editors see
+    from .analysis import Analysis, analyse, open_analysis
+    from .comparison import align_sentences, compare, distinctive_words
+    from .corpus import CleaningRule, Corpus, load_cleaning_rules, load_corpus
+    from .features import FEATURES, Feature, FeatureOutput, register_feature
+    from .features.actors import extract_actors, load_actor_aliases
+    from .features.attribution import (
+        AttributionLexicons,
+        extract_attributions,
+        load_attribution_lexicons,
+    )
+    from .features.emphasis import extract_emphasis
+    from .features.hedging import (
+        HedgeLexicons,
+        extract_boosters,
+        extract_hedges,
+        load_hedge_lexicons,
+    )
+    from .report import (
+        plot_actor_prominence,
+        plot_distinctive_words,
+        plot_emphasis,
+        plot_hedges_boosters,
+        plot_sentiment,
+        plot_source_mix,
+        plot_story_map,
+        render_report,
+        report_html,
+    )
+    from .text import Quote, Segmented, segment
 
 # Library logging: silent unless the application (or the CLI's -v) configures it.
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -11,16 +11,18 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import DEMO_ACTORS, DEMO_ANGLES, DEMO_CORPUS, __version__
-from .analysis import Analysis, analyse, open_analysis
-from .comparison import compare, format_comparison
-from .corpus import load_corpus
+from ._defaults import DEFAULT_MAX_ARTICLES
 from .errors import FramingError, UsageError
-from .features import FEATURES
-from .report import DEFAULT_MAX_ARTICLES, corpus_name, render_report
+
+# The commands import what they use when they run: 'framing --help' and a mistyped
+# option answer at once, without loading pandas, matplotlib and the lexicons.
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .analysis import Analysis
 
 
 def _field(value: str) -> tuple[str, str]:
@@ -297,6 +299,8 @@ def _load(args: argparse.Namespace):
         raise UsageError("give PATH or --demo, not both")
     if not args.demo and not args.path:
         raise UsageError("give the corpus PATH (or --demo for the bundled corpus)")
+    from .corpus import load_corpus
+
     clean: bool | Path = False if args.no_clean else (args.clean_rules or True)
     return load_corpus(
         DEMO_CORPUS if args.demo else args.path,
@@ -371,6 +375,8 @@ def _progress(args: argparse.Namespace) -> bool:
 
 
 def _analyse(args: argparse.Namespace) -> Analysis:
+    from .analysis import analyse, open_analysis
+
     if not args.demo and is_results_dir(args.path):
         given = [f"--{o.replace('_', '-')}" for o in _ANALYSIS_ONLY if getattr(args, o, None)]
         if args.field or args.no_clean:
@@ -428,6 +434,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         _write_tables(analysis, args.tables)
     if args.quiet:
         return 0
+    import pandas as pd
+
     with pd.option_context(
         "display.width", 120, "display.max_columns", 20, "display.float_format", "{:.3f}".format
     ):
@@ -455,6 +463,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from .comparison import compare, format_comparison
+
     analysis = _analyse(args)
     table = compare(
         analysis,
@@ -474,6 +484,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from .report import corpus_name, render_report
+
     analysis = _analyse(args)
     out = args.out
     if out is None:
@@ -498,6 +510,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_features(args: argparse.Namespace) -> int:
+    from .features import FEATURES
+
     for feature in FEATURES.values():
         print(f"{feature.name}: {feature.description}")
         print(f"  article columns: {', '.join(feature.article_columns)}")

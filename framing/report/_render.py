@@ -22,6 +22,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .._defaults import DEFAULT_MAX_ARTICLES
 from .._progress import Stages
 from ..comparison import (
     BETWEEN,
@@ -48,9 +49,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from ..analysis import Analysis
-
-#: Counted articles shown annotated in a report by default; the rest are in its tables.
-DEFAULT_MAX_ARTICLES = 60
 
 
 @dataclass
