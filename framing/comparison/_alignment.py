@@ -403,7 +403,8 @@ def align_sentences(
             members[story].append(position)
     unlabelled = members.get(None, [])
     per_outlet = Counter(outlets[p] for p in unlabelled if not pd.isna(outlets[p]))
-    if per_outlet and max(per_outlet.values()) > 1:
+    # with one outlet alone there is nothing to match across outlets, so nothing to warn of
+    if len(per_outlet) > 1 and max(per_outlet.values()) > 1:
         _warn_unlabelled(
             len(unlabelled), sum(map(len, members.values())), per_outlet.most_common(1)[0]
         )

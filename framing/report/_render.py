@@ -177,6 +177,8 @@ def report_html(
         ),
         "counted_note": "one version per version group counted",
         "descriptive_only": not inferential,
+        # one group: nothing to compare it with, said plainly
+        "single": str(groups[0]) if len(groups) == 1 else None,
         "small_groups": [(g, n) for g, n in sizes.items() if n < min_n],
         "inferential": inferential,
         "findings": summary,
@@ -327,8 +329,25 @@ def corpus_name(source: object) -> str:
 
 
 def _default_title(analysis: Analysis, groups: list[str], by: str) -> str:
-    name = corpus_name(getattr(analysis.corpus, "source", None))
-    return f"How {len(groups)} {_plural(by)} covered {name}"
+    """The page's title from what the corpus holds, not from where it was stored: who
+    (the groups, named where there are up to three) covered what (its stories, or its
+    articles)."""
+    if len(groups) == 1:
+        who = str(groups[0])
+    elif len(groups) <= 3:
+        names = [str(g) for g in groups]
+        who = ", ".join(names[:-1]) + " and " + names[-1]
+    else:
+        who = f"{len(groups)} {_plural(by)}"
+    counted = analysis.counted
+    stories = counted["story"].dropna().nunique() if "story" in counted.columns else 0
+    if stories == 1:
+        what = "one story"
+    elif stories:
+        what = f"{stories} stories"
+    else:
+        what = f"{len(counted)} article{'s' if len(counted) != 1 else ''}"
+    return f"How {who} covered {what}"
 
 
 def _figures(analysis: Analysis, by: str, story: str | None) -> list[_Figure]:

@@ -68,7 +68,9 @@ def test_demo_report_opens_cleanly_in_chromium(browser, tmp_path):
     assert seen["requests"] == [path.as_uri()], "the report asked for something besides itself"
     drawn = page.evaluate("Array.from(document.images).map(i => i.complete && i.naturalWidth > 0)")
     assert len(drawn) >= 7 and all(drawn)
-    assert page.title().startswith("How 3 outlets covered")
+    assert page.title() == (
+        "How Estuary Observer, Marrowick Courier and Northgate Dispatch covered 2 stories"
+    )
     # Clicking a summary sentence's evidence link lands on its evidence.
     page.click("ol.findings li:first-child a.evidence")
     assert page.evaluate("location.hash") == "#finding-1"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -248,3 +249,22 @@ def test_a_family_with_no_clear_difference_says_so_and_shows_its_largest(demo):
     text = " ".join(" ".join(_parse(html).text).split())
     assert "No clear difference in " in text
     assert "(none supported by the corpus); the largest, with its evidence:" in text
+
+
+def test_a_one_outlet_corpus_gets_a_report_that_says_there_is_nothing_to_compare(tmp_path):
+    import warnings
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(framing.DEMO_CORPUS.glob("*.txt"))]
+    frame = pd.DataFrame(
+        {"text": texts, "outlet": ["Solo Times"] * len(texts), "title": ["A headline"] * len(texts)}
+    )
+    analysis = framing.analyse(framing.load_corpus(frame), n_jobs=1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning about aligning one outlet with itself
+        path = framing.render_report(analysis, tmp_path / "solo.html", progress=False)
+    page = Path(path).read_text(encoding="utf-8")
+    assert len(analysis.counted) == 10  # 11 demo texts, two of them versions of one
+    assert "<title>How Solo Times covered 10 articles</title>" in page
+    assert "<strong>One outlet only.</strong> Every counted article here" in page
+    assert "and here\n." not in page and "and here ." not in page
+    assert "Solo Times" in page and "words per article" in page  # still described
