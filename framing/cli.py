@@ -66,6 +66,11 @@ def _corpus_options(parser: argparse.ArgumentParser, *, results: bool = False) -
     )
     parser.add_argument("--no-clean", action="store_true", help="keep capture debris")
     parser.add_argument(
+        "--keep-mojibake",
+        action="store_true",
+        help="do not repair text decoded with the wrong codec ('â€œ' for '“')",
+    )
+    parser.add_argument(
         "--outlet-aliases",
         type=Path,
         metavar="FILE",
@@ -308,6 +313,7 @@ def _load(args: argparse.Namespace):
         clean=clean,
         outlet_aliases=args.outlet_aliases,
         encoding=args.encoding,
+        repair_mojibake=not args.keep_mojibake,
         **dict(args.field),
     )
 
@@ -379,8 +385,8 @@ def _analyse(args: argparse.Namespace) -> Analysis:
 
     if not args.demo and is_results_dir(args.path):
         given = [f"--{o.replace('_', '-')}" for o in _ANALYSIS_ONLY if getattr(args, o, None)]
-        if args.field or args.no_clean:
-            given.append("--field/--no-clean")
+        if args.field or args.no_clean or args.keep_mojibake:
+            given.append("--field/--no-clean/--keep-mojibake")
         if given:
             raise UsageError(
                 f"{args.path} is a results directory, analysed already with its "

@@ -7,6 +7,7 @@ analysed article or an error row.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -623,3 +624,43 @@ def test_a_csv_article_longer_than_the_csv_modules_field_limit_is_read(tmp_path)
     assert corpus.errors.empty
     assert len(corpus.articles["text"].iloc[0]) == len(long)
     assert corpus.extra_columns == ("outlet.1",)
+
+
+MOJIBAKE = (
+    "\u00e2\u20ac\u0153We know how much disruption this has caused,\u00e2\u20ac\x9d said "
+    "council leader Amira Patel. The caf\u00c3\u00a9 on the quay reopened on Tuesday."
+)
+
+
+def test_mojibake_is_repaired_with_a_note_and_its_quote_is_attributed(tmp_path):
+    # UTF-8 decoded as cp1252 before it reached framing: '“' became 'â€œ', 'é' 'Ã©'
+    source = tmp_path / "articles.jsonl"
+    source.write_text(
+        json.dumps({"id": "quay", "text": MOJIBAKE, "outlet": "Harbour Herald"}) + "\n",
+        encoding="utf-8",
+    )
+    corpus = framing.load_corpus(source)
+    row = corpus.articles.iloc[0]
+    assert row["text"].startswith("\u201cWe know how much disruption this has caused,\u201d")
+    assert "The caf\u00e9 on the quay" in row["text"]
+    assert row["notes"].startswith("mojibake repaired by ftfy (3 sequences)")
+    # the hash is of the article as it was loaded, before the repair
+    assert row["sha256"] == hashlib.sha256(MOJIBAKE.encode("utf-8")).hexdigest()
+    quotes = framing.analyse(corpus, n_jobs=1).attributions
+    direct = quotes[quotes["kind"] == "direct"]
+    assert direct["source"].tolist() == ["council leader Amira Patel"]
+
+
+def test_mojibake_is_kept_when_asked_and_good_text_is_never_touched(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "id": ["bad", "good"],
+            "text": [MOJIBAKE, "Residents of S\u00e3o Paulo and the caf\u00e9 owners met."],
+            "outlet": ["Harbour Herald", "Daily Post"],
+        }
+    )
+    kept = framing.load_corpus(frame, repair_mojibake=False).articles.set_index("doc_id")
+    assert kept.loc["bad", "text"] == MOJIBAKE and kept.loc["bad", "notes"] == ""
+    repaired = framing.load_corpus(frame).articles.set_index("doc_id")
+    assert repaired.loc["good", "text"] == frame["text"].iloc[1]
+    assert repaired.loc["good", "notes"] == ""

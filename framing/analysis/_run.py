@@ -86,6 +86,7 @@ class Job:
     prepared: bool
     out: str | None
     extra: tuple[tuple[str, str], ...] = ()
+    repair: bool = True
 
 
 @dataclass
@@ -127,7 +128,9 @@ def _run_chunk(index: int, items: Any, job: Job, fingerprint: Mapping[str, Any])
     if job.prepared:
         chunk = PreparedChunk(items, [], [], None)
     else:
-        chunk = prepare(items, job.rules, signatures=job.signatures, extra=job.extra)
+        chunk = prepare(
+            items, job.rules, signatures=job.signatures, extra=job.extra, repair=job.repair
+        )
     arts = chunk.articles
     results = [
         analyse_article(
@@ -567,6 +570,7 @@ def analyse(
         prepared=prepared,
         out=str(root) if root is not None else None,
         extra=plan.extra if plan is not None else tuple((c, c) for c in corpus.extra_columns),
+        repair=plan.repair_mojibake if plan is not None else False,
     )
     # The table files read, hashed once: the manifest states them, and a resumed run
     # trusts the chunks of an unchanged file.

@@ -88,6 +88,7 @@ class LoadPlan:
         extra: The source's other columns (its own metadata), each with the column of
             ``Corpus.articles`` that keeps it as text: its own name, or ``meta_`` and
             its name where framing has a column of that name.
+        repair_mojibake: Whether mojibake is repaired as the articles are prepared.
     """
 
     read: Callable[[], Iterator[Item]]
@@ -102,6 +103,7 @@ class LoadPlan:
     slices: Callable[[int], list[Slice] | None] | None = None
     files: tuple[str, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
+    repair_mojibake: bool = True
 
 
 class Corpus:
@@ -243,6 +245,7 @@ def load_corpus(
     version_threshold: float | None = 0.5,
     primary: PrimaryRule = "fullest",
     progress: bool = False,
+    repair_mojibake: bool = True,
     **fields: str,
 ) -> Corpus:
     """Load articles from a folder, a table file or a DataFrame, cleaned and grouped.
@@ -268,6 +271,9 @@ def load_corpus(
             characters), the ``earliest`` or the ``latest`` published.
         progress: Show a progress bar while the articles are read (HTML extraction is
             slow); ``framing.analyse(..., progress=True)`` shows one as it streams them.
+        repair_mojibake: Repair text decoded with the wrong codec before it reached
+            framing ("â€œWe will act,â€" for "“We will act,”") with ftfy, noting each
+            article repaired; False keeps every text as it was.
         **fields: Column (or JSON key) names for the fields ``doc_id``, ``text``,
             ``outlet``, ``published``, ``title``, ``url``, ``story``, ``language``
             and, for manifests, ``file``. Dotted keys reach into nested JSON.
@@ -315,6 +321,7 @@ def load_corpus(
         "encoding": encoding,
         "version_threshold": version_threshold,
         "primary": primary,
+        "repair_mojibake": bool(repair_mojibake),
     }
     plan = LoadPlan(
         read,
@@ -329,6 +336,7 @@ def load_corpus(
         slices,
         files,
         extra,
+        bool(repair_mojibake),
     )
     return Corpus(source=label, cleaning_rules=tuple(rules), plan=plan)
 
@@ -507,6 +515,7 @@ def materialise(plan: LoadPlan, *, progress: bool = False) -> tuple[pd.DataFrame
             plan.rules,
             signatures=plan.version_threshold is not None,
             extra=plan.extra,
+            repair=plan.repair_mojibake,
         )
     finally:
         bar.close()

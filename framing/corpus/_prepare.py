@@ -23,6 +23,7 @@ import pandas as pd
 
 from .._frames import typed
 from ._clean import CleaningRule, clean_text
+from ._decode import repair_mojibake
 from ._outlets import normalise_outlets
 from ._readers import LoadProblem, Record, extract_html
 from ._versions import ChunkSignatures, find_pairs, signature
@@ -128,11 +129,14 @@ def prepare(
     *,
     signatures: bool = True,
     extra: Sequence[tuple[str, str]] = (),
+    repair: bool = True,
 ) -> PreparedChunk:
     """Extract, check, clean, hash and sign one chunk of records (see the module docstring).
 
     ``extra`` pairs each of the source's other columns with the column that keeps it
     (:attr:`LoadPlan.extra`): the researcher's metadata, as text, after framing's columns.
+    With ``repair``, mojibake in a text or title is repaired (:func:`repair_mojibake`),
+    with a note; ``sha256`` stays the hash of the text as it was loaded.
 
     Within the chunk, a doc id used twice keeps its first article; the second becomes an
     error row. Duplicates across chunks are :func:`resolve`'s to find.
@@ -147,6 +151,9 @@ def prepare(
         if isinstance(item, LoadProblem):
             errors.append(_error(item.doc_id, item.origin, item.reason, position))
             continue
+        loaded = item.raw_text
+        if repair:
+            _repair(item)
         problem = _problem(item, seen, rules)
         if isinstance(problem, str):
             errors.append(_error(item.doc_id, item.origin, problem, position))
@@ -174,7 +181,7 @@ def prepare(
                 "is_primary": False,
                 "syndicated": False,
                 "notes": "; ".join(item.notes),
-                "sha256": article_hash(item.raw_text),
+                "sha256": article_hash(loaded),
                 POSITION: position,
                 **{column: item.extra.get(source) for source, column in extra},
             }
@@ -208,6 +215,23 @@ def prepare(
         removed,
         [signature(text) for text in articles["text"]] if signatures else None,
     )
+
+
+def _repair(record: Record) -> None:
+    """Repair mojibake in a record's text and title, with a note saying how much."""
+    changed = 0
+    record.raw_text, n = repair_mojibake(record.raw_text)
+    changed += n
+    title = record.meta.get("title")
+    if isinstance(title, str):
+        record.meta["title"], n = repair_mojibake(title)
+        changed += n
+    if changed:
+        record.notes.append(
+            f"mojibake repaired by ftfy ({changed} sequences): text decoded with "
+            "the wrong codec before it reached framing; load with repair_mojibake=False to "
+            "keep it as it was"
+        )
 
 
 def _problem(record: Record, seen: Mapping[str, str], rules: Sequence[CleaningRule]):
