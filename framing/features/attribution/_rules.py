@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from .._view import View
 from ._lexicon import AttributionLexicons, VerbEntry
@@ -36,6 +36,8 @@ _QUOTE_CHARS = "“”\"‘’'"
 _BETWEEN_QUOTE_AND_CUE = re.compile(r"^[\s,.!?…—–'’-]*$")
 _BETWEEN_CUE_AND_QUOTE = re.compile(r"^[\s,:;—–-]*$")
 _TRAILING = re.compile(r"[\s,.;:!?…—–-]+$")
+#: The characters of _TRAILING besides white space, for scanning back from a clause's end.
+_TRAILING_CHARS = frozenset(",.;:!?…—–-")
 # Patterns the rules use on every attribution, compiled once (re's own cache costs a
 # lookup per call).
 _THAT_OPENS = re.compile(r"that\s+", re.IGNORECASE)
@@ -1489,14 +1491,17 @@ def _content_after(view: View, sent: _Sentence, pos: int) -> tuple[int, int] | N
     """The clause from ``pos`` (a character offset) to the sentence end, trimmed."""
     text = view.text
     end = sent.end
-    tail = text[pos:end]
-    stripped = tail.lstrip(" ,:;—–-")
-    pos += len(tail) - len(stripped)
-    m = _THAT_OPENS.match(text[pos:end])
+    # Scans only the ends of the clause, never the whole of it: a sentence with many
+    # cues (a paragraph without a full stop) costs its cues, not their product with its
+    # length.
+    while pos < end and text[pos] in " ,:;—–-":
+        pos += 1
+    m = _THAT_OPENS.match(text, pos, end)
     if m:
-        pos += m.end()
-    trail = _TRAILING.search(text, pos, end)
-    stop = trail.start() if trail else end
+        pos = m.end()
+    stop = end  # before the clause's trailing punctuation and spaces (_TRAILING)
+    while stop > pos and (text[stop - 1] in _TRAILING_CHARS or text[stop - 1].isspace()):
+        stop -= 1
     # a closing quote that belongs to a quote inside the clause stays
     closing = text[stop:end].lstrip(" ,.;:!?…—–-")[:1]
     if stop < end and closing and closing in _QUOTE_CHARS:
@@ -2040,24 +2045,40 @@ class _Finder:
         return self._finish(sent, i, j, entry, source, rule, after)
 
     def _fronted_recipient(self, sent: _Sentence, before: int) -> tuple[int, int] | None:
-        """'Speaking to the BBC, X said' / 'In an interview with CNN, X said'."""
+        """'Speaking to the BBC, X said' / 'In an interview with CNN, X said'.
+
+        The first marker, in token order and then longest first, that ends with its
+        recipient before the cue. The sentence's markers are found once and kept, so a
+        sentence with many cues (a paragraph without a full stop) costs its markers per
+        cue, not its length."""
+        view = self.view
+        for t, n, np in self._recipient_markers(sent):
+            if view.ends[t] > before:
+                break
+            if view.ends[t + n - 1] <= before and np and view.ends[np[1] - 1] <= before:
+                return view.span(*np)
+        return None
+
+    def _recipient_markers(self, sent: _Sentence) -> list[tuple[int, int, tuple[int, int] | None]]:
+        """Every recipient marker of a sentence: (token, length, the noun phrase after)."""
+        cache = self.__dict__.setdefault("_markers", {})
+        if sent.t0 in cache:
+            return cache[sent.t0]
         view, lex = self.view, self.lex
         low = view.low
         first = self._first.recipients
-        t = sent.t0
-        while t < sent.t1 and view.ends[t] <= before:
+        found = []
+        for t in range(sent.t0, sent.t1):
             if low[t] not in first:  # no marker starts here: skip the five lookups
-                t += 1
                 continue
             for n in (6, 5, 4, 3, 2):
-                if t + n > sent.t1 or view.ends[t + n - 1] > before:
+                if t + n > sent.t1:
                     continue
                 if lex.frames.get(" ".join(low[t : t + n])) == "recipient_marker":
                     np = _np_forward(view, t + n, sent.t1, lex, _RECIPIENT_PREPS)
-                    if np and view.ends[np[1] - 1] <= before:
-                        return view.span(*np)
-            t += 1
-        return None
+                    found.append((t, n, np))
+        cache[sent.t0] = found
+        return found
 
     def _headline(self, sent: _Sentence) -> bool:
         """A paragraph of one sentence without final punctuation: a headline."""
@@ -2981,7 +3002,7 @@ class _Finder:
                 and not self._reports_inside(content)
             ):
                 content = None  # 'demonstrated outside the paper', 'wrote in 2014 for …'
-        if content is not None and len(_WORDS.findall(view.text, content[0], content[1])) < 2:
+        if content is not None and len(list(islice(_WORDS.finditer(view.text, *content), 2))) < 2:
             content = None  # 'spoke first': no reported content
         if content is None and k >= t1 and view.text[view.ends[k - 1] : sent.end].strip() == ":":
             return self._block_after(sent, i, j, entry, src_chars, cand_rule, recipient, inherit)
