@@ -96,6 +96,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ._unicode import replace_surrogates
+
 __all__ = ["Quote", "Segmented", "segment"]
 
 
@@ -544,7 +546,11 @@ def segment(text: str) -> Segmented:
         >>> seg = segment('Mr. Smith went to Washington. "Why now?" she asked.')
         >>> [seg.sentence_text(i) for i in range(seg.n_sentences)]
         ['Mr. Smith went to Washington.', '"Why now?" she asked.']
+
+    A lone surrogate (half of a UTF-16 pair, which no table or file can hold) becomes
+    U+FFFD in ``Segmented.text``: one character for one, so every offset still holds.
     """
+    text, _ = replace_surrogates(text)
     paras = _paragraphs(text)
     sentences: list[tuple[int, int]] = []
     sentence_paragraph: list[int] = []

@@ -289,6 +289,7 @@ def analyse_article(
         return ArticleResult(doc_id, error=("language", problem))
     if not seg.sentences:
         return ArticleResult(doc_id, error=("segment", "no sentences found in the text"))
+    text = seg.text  # what every offset refers to (lone surrogates there become U+FFFD)
     result = ArticleResult(doc_id)
     row: dict[str, Any] = {
         "n_paragraphs": len(seg.paragraphs),

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .._unicode import replace_surrogates
+
 __all__ = [
     "DecodeError",
     "Decoded",
@@ -92,20 +94,6 @@ def refuse_binary(data: bytes, *, nul: bool = True) -> None:
                 f"looks like a binary file ({controls} control bytes in the first "
                 f"{len(head)}), not article text; remove it or convert it to text"
             )
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def replace_surrogates(text: str) -> tuple[str, int]:
-    """``text`` with each lone surrogate replaced by U+FFFD, and how many there were.
-
-    JSON escapes (``"\\ud800"``) and DataFrames can hold a half of a UTF-16 pair on its
-    own: not a character, it cannot be written as UTF-8, so every later step would
-    fail on it."""
-    if not _SURROGATE.search(text):
-        return text, 0
-    return _SURROGATE.subn("\ufffd", text)
 
 
 def normalise_text(text: str) -> str:
