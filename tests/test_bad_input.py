@@ -664,3 +664,22 @@ def test_mojibake_is_kept_when_asked_and_good_text_is_never_touched(tmp_path):
     repaired = framing.load_corpus(frame).articles.set_index("doc_id")
     assert repaired.loc["good", "text"] == frame["text"].iloc[1]
     assert repaired.loc["good", "notes"] == ""
+
+
+def test_dates_from_year_1_to_9999_are_kept_and_others_left_empty_with_a_note(tmp_path):
+    # pandas' nanosecond timestamps end in 2262; framing's are microseconds
+    source = _csv(
+        tmp_path / "t.csv",
+        f"id,text,outlet,date\nold,{_q(HERALD)},Harbour Herald,0001-01-01\n"
+        f"far,{_q(POST)},Daily Post,9999-12-31\n"
+        f"bad,{_q(POST + ' Again.')},Daily Post,year 10000\n",
+    )
+    corpus = framing.load_corpus(source)
+    analysis = framing.analyse(corpus, n_jobs=1)
+    _assert_every_input_accounted_for(corpus, analysis, 3)
+    rows = analysis.articles.set_index("doc_id")
+    assert str(rows.loc["old", "published"]) == "0001-01-01 00:00:00"
+    assert str(rows.loc["far", "published"]) == "9999-12-31 00:00:00"
+    assert pd.isna(rows.loc["bad", "published"])
+    notes = corpus.articles.set_index("doc_id")["notes"]
+    assert notes["bad"] == "published 'year 10000' is not a date; left empty"
