@@ -683,3 +683,56 @@ def test_dates_from_year_1_to_9999_are_kept_and_others_left_empty_with_a_note(tm
     assert pd.isna(rows.loc["bad", "published"])
     notes = corpus.articles.set_index("doc_id")["notes"]
     assert notes["bad"] == "published 'year 10000' is not a date; left empty"
+
+
+def _links_supported(tmp_path: Path) -> bool:
+    try:
+        (tmp_path / "probe-link").symlink_to(tmp_path)
+    except (OSError, NotImplementedError):
+        return False
+    (tmp_path / "probe-link").unlink()
+    return True
+
+
+def test_manifest_rows_for_files_framing_does_not_read_are_error_rows(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "herald.txt").write_text(HERALD, encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "outside.txt").write_text(POST, encoding="utf-8")
+    pd.DataFrame(
+        {
+            "file": ["herald.txt", "../outside.txt", str(tmp_path / "outside.txt"), "notes.pdf"],
+            "outlet": ["Harbour Herald", "Daily Post", "Daily Post", "Daily Post"],
+        }
+    ).to_csv(folder / "manifest.csv", index=False)
+    corpus = framing.load_corpus(folder)
+    assert corpus.articles["doc_id"].tolist() == ["herald"]
+    reasons = corpus.errors["reason"].tolist()
+    assert len(reasons) == 3  # 4 rows in: 1 article and 3 error rows, none lost
+    assert "line 3 names ../outside.txt, outside the corpus folder" in reasons[0]
+    assert "outside the corpus folder" in reasons[1]
+    assert "names notes.pdf, which framing does not read" in reasons[2]
+
+
+def test_symbolic_links_are_followed_or_said(tmp_path):
+    if not _links_supported(tmp_path):
+        pytest.skip("this file system has no symbolic links")
+    folder = tmp_path / "corpus"
+    (folder / "Harbour Herald").mkdir(parents=True)
+    (folder / "Harbour Herald" / "bridge.txt").write_text(HERALD, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "ferry.txt").write_text(POST, encoding="utf-8")
+    (folder / "Daily Post").symlink_to(elsewhere)  # a folder linked in: followed
+    (folder / "Harbour Herald" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "Harbour Herald" / "loop").symlink_to(folder)
+    corpus = framing.load_corpus(folder)
+    assert dict(zip(corpus.articles["doc_id"], corpus.articles["outlet"], strict=True)) == {
+        "Daily Post/ferry": "Daily Post",
+        "Harbour Herald/bridge": "Harbour Herald",
+    }
+    reasons = dict(zip(corpus.errors["doc_id"], corpus.errors["reason"], strict=True))
+    assert reasons["Harbour Herald/gone"].startswith("a symbolic link to ")
+    assert reasons["Harbour Herald/gone"].endswith("which does not exist")
+    assert "a folder read already; not followed again (a loop)" in reasons["Harbour Herald/loop"]

@@ -22,6 +22,7 @@ import io
 import json
 import math
 import numbers
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -839,12 +840,85 @@ def read_manifest(path: Path, fields: Mapping[str, str]) -> pd.DataFrame:
 
 
 def article_files(folder: Path) -> list[Path]:
-    """Every article file under ``folder``, recursively, sorted, hidden files left out."""
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-    )
+    """Every article file under ``folder``, recursively, sorted, hidden files left out;
+    symbolic links to files and folders are followed (see :func:`folder_links`)."""
+    return _walk(folder)[0]
+
+
+def folder_links(folder: Path) -> list[LoadProblem]:
+    """The symbolic links under ``folder`` that give no article, each said: one to
+    nothing (dangling), or one back to a folder already read (a loop)."""
+    return _walk(folder)[1]
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[LoadProblem]]:
+    files: list[Path] = []
+    problems: list[LoadProblem] = []
+    seen = {os.path.realpath(folder)}
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        base = Path(root)
+        for name in sorted(dirs):
+            path = base / name
+            real = os.path.realpath(path)
+            if (path.is_symlink() and real in seen) or _inside_of(real, seen):
+                dirs.remove(name)  # a loop: the folder is read once, where it first was
+                if path.is_symlink():
+                    problems.append(
+                        LoadProblem(
+                            _doc_id(folder, path),
+                            str(path),
+                            f"a symbolic link back to {real}, a folder read already; not "
+                            "followed again (a loop)",
+                        )
+                    )
+                continue
+            seen.add(real)
+        dirs.sort()
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = base / name
+            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if path.is_file():
+                files.append(path)
+            elif path.is_symlink():
+                problems.append(
+                    LoadProblem(
+                        _doc_id(folder, path),
+                        str(path),
+                        f"a symbolic link to {os.readlink(path)}, which does not exist",
+                    )
+                )
+    return sorted(files), problems
+
+
+def _unread_because(folder: Path, name: str) -> str:
+    """Why a file a manifest names is not among the corpus's files, and the fix."""
+    path = folder / name
+    inside = os.path.realpath(folder)
+    if not os.path.realpath(path).startswith(inside + os.sep):
+        return (
+            f"outside the corpus folder {folder}; framing reads the files under the folder "
+            "only: move the file in, or load a folder that holds both"
+        )
+    if not path.is_file():
+        return f"which is not in {folder}; add the file or remove the row"
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        return (
+            f"which framing does not read (it reads {', '.join(sorted(ARTICLE_SUFFIXES))}); "
+            "convert it, or remove the row"
+        )
+    return "a hidden file (its name starts with '.'), left out; rename it, or remove the row"
+
+
+def _inside_of(real: str, seen: set[str]) -> bool:
+    """Whether a folder is an ancestor of one read already (a link to a parent)."""
+    return any(other.startswith(real + os.sep) for other in seen)
+
+
+def _doc_id(folder: Path, path: Path) -> str:
+    return path.relative_to(folder).with_suffix("").as_posix()
 
 
 def parquet_files(folder: Path) -> list[Path]:
@@ -883,7 +957,7 @@ def read_folder(
     ``memo`` keeps what one pass learnt (the JSON files' keys) for the next, so that a
     corpus checked at load and read later parses its first files once, not three times.
     """
-    files = [only] if only is not None else article_files(folder)
+    files, link_problems = ([only], []) if only is not None else _walk(folder)
     if manifest_path is None and only is None and (folder / "manifest.csv").is_file():
         manifest_path = folder / "manifest.csv"
     if manifest_path is None and not any(p.suffix.lower() in JSON_SUFFIXES for p in files):
@@ -943,6 +1017,10 @@ def read_folder(
                     )
                 )
                 continue
+            if Path(name).is_absolute():  # a path into the folder reads as one in it
+                real, inside = os.path.realpath(name), os.path.realpath(folder)
+                if real.startswith(inside + os.sep):
+                    name = Path(os.path.relpath(real, inside)).as_posix()
             if name in rows:
                 problems.append(
                     LoadProblem(
@@ -956,15 +1034,19 @@ def read_folder(
             rows[name] = (number, row)
         on_disk = {p.relative_to(folder).as_posix() for p in files}
         for name, (number, _) in rows.items():
-            if only is None and name not in on_disk and not (folder / name).is_file():
-                problems.append(
-                    LoadProblem(
-                        Path(name).with_suffix("").as_posix(),
-                        f"{manifest_path.name} line {number}",
-                        f"{manifest_path.name} line {number} names {name}, which is not in "
-                        f"{folder}; add the file or remove the row",
-                    )
+            if only is not None or name in on_disk:
+                continue
+            where = f"{manifest_path.name} line {number}"
+            problems.append(
+                LoadProblem(
+                    Path(name).with_suffix("").as_posix(),
+                    where,
+                    f"{where} names {name}, {_unread_because(folder, name)}",
                 )
+            )
+    if only is None:  # links to nothing, and loops: said, never skipped silently
+        named = {Path(n).with_suffix("").as_posix() for n in rows}
+        problems.extend(p for p in link_problems if p.doc_id not in named)
 
     bare_json = [(p, doc_id_of(p)) for p in files if p.suffix.lower() in JSON_SUFFIXES]
     json_columns: dict[str, str] | None = None
