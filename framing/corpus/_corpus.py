@@ -341,19 +341,20 @@ def load_corpus(
     return Corpus(source=label, cleaning_rules=tuple(rules), plan=plan)
 
 
-#: How many items are looked through for the first article, to learn the source's
-#: other columns (a table gives every row the same ones).
-_EXTRA_SAMPLE = 1000
+#: How many items are looked through to learn the source's other columns (as many as
+#: the JSON readers sample to learn their keys).
+_EXTRA_SAMPLE = 200
 
 
 def _extra_columns(items: Iterator[Item]) -> tuple[tuple[str, str], ...]:
-    """The source's own metadata columns, from its first article, each with the column
+    """The source's own metadata columns, from its first articles, each with the column
     that keeps it: its name, or ``meta_<name>`` where framing has a column so named."""
-    names: list[str] = []
+    # A table gives every row the same columns; JSON articles may each have their own
+    # keys, so the first articles' keys are gathered, in the order they first appear.
+    names: dict[str, None] = {}
     for item in islice(items, _EXTRA_SAMPLE):
         if isinstance(item, Record):
-            names = list(item.extra)
-            break
+            names.update(dict.fromkeys(item.extra))
     taken = set(ARTICLE_COLUMNS) | {POSITION} | _analysis_columns()
     out = []
     for name in names:

@@ -652,7 +652,7 @@ def _jsonl_items(
             doc_id = (
                 str(values["doc_id"]).strip() if _present(values.get("doc_id")) else str(number)
             )
-            yield _record_from_values(doc_id, where, values)
+            yield _with_extra(_record_from_values(doc_id, where, values), obj, columns)
 
 
 def resolve_json_keys(
@@ -817,7 +817,18 @@ def _json_records(
             values = {name: _lookup(obj, key)[1] for name, key in columns.items()}
             if _present(values.get("doc_id")) and "doc_id" in fields:
                 item_id = str(values["doc_id"]).strip()
-            yield _record_from_values(item_id, where, values)
+            yield _with_extra(_record_from_values(item_id, where, values), obj, columns)
+
+
+def _with_extra(
+    item: Record | LoadProblem, obj: Mapping[str, Any], columns: Mapping[str, str]
+) -> Record | LoadProblem:
+    """A JSON article's other top-level keys (those no field reads, even in part) kept
+    on its record as text: the researcher's metadata."""
+    if isinstance(item, Record):
+        used = {key.split(".", 1)[0] for key in columns.values()} | set(columns.values())
+        item.extra = {str(k): as_text(v) for k, v in obj.items() if k not in used}
+    return item
 
 
 def read_manifest(path: Path, fields: Mapping[str, str]) -> pd.DataFrame:

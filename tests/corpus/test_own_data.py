@@ -243,3 +243,30 @@ def test_a_file_outside_the_outlet_subfolders_is_an_error_row_saying_where_to_pu
     assert corpus.articles["doc_id"].tolist() == ["Harbour Herald/flood"]
     assert corpus.errors["doc_id"].tolist() == ["stray"]
     assert "subfolder named after its outlet" in corpus.errors["reason"].iloc[0]
+
+
+def test_a_json_articles_other_keys_are_kept(tmp_path):
+    source = tmp_path / "articles.jsonl"
+    rows = [
+        {
+            "id": "a0",
+            "text": DEMO_TEXTS[0],
+            "outlet": "Harbour Herald",
+            "lean": "left",
+            "meta": {"desk": "home"},
+            "tags": ["flood", "council"],
+            "words": 385,
+        },
+        {"id": "a1", "text": DEMO_TEXTS[1], "outlet": "Valley Post", "section": "world"},
+    ]
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    corpus = framing.load_corpus(source)
+    # every key no field reads, in the order the articles first give them
+    assert corpus.extra_columns == ("lean", "meta", "tags", "words", "section")
+    rows_by_id = corpus.articles.set_index("doc_id")
+    assert rows_by_id.loc["a0", "tags"] == '["flood", "council"]'
+    assert rows_by_id.loc["a0", "meta"] == '{"desk": "home"}'
+    assert rows_by_id.loc["a0", "words"] == "385"
+    assert pd.isna(rows_by_id.loc["a0", "section"]) and rows_by_id.loc["a1", "section"] == "world"
+    nested = framing.load_corpus(source, outlet="outlet", title="meta.desk")
+    assert "meta" not in nested.extra_columns  # a key a field reads, even in part, is not kept
