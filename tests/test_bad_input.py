@@ -736,3 +736,27 @@ def test_symbolic_links_are_followed_or_said(tmp_path):
     assert reasons["Harbour Herald/gone"].startswith("a symbolic link to ")
     assert reasons["Harbour Herald/gone"].endswith("which does not exist")
     assert "a folder read already; not followed again (a loop)" in reasons["Harbour Herald/loop"]
+
+
+def test_a_cleaning_pattern_that_backtracks_without_end_is_stopped_for_that_article(tmp_path):
+    # '^(a|aa)+$' on a long run of a's and one b tries every way to split the run
+    rules = tmp_path / "rules.toml"
+    rules.write_text(
+        '[[rules]]\nname = "greedy"\ncategory = "custom"\npattern = "(?m)^(a|aa)+$"\n'
+        "seconds = 0.2\n",
+        encoding="utf-8",
+    )
+    frame = pd.DataFrame(
+        {
+            "id": ["trap", "ferry"],
+            "text": [HERALD + "\n\n" + "a" * 80 + "b", POST],
+            "outlet": ["Harbour Herald", "Daily Post"],
+        }
+    )
+    corpus = framing.load_corpus(frame, clean=rules)
+    analysis = framing.analyse(corpus, n_jobs=1)
+    _assert_every_input_accounted_for(corpus, analysis, 2)
+    assert corpus.articles["doc_id"].tolist() == ["ferry"]
+    reason = corpus.errors["reason"].iloc[0]
+    assert reason.startswith("cleaning rule greedy ran over its 0.2 s on this article")
+    assert "seconds = N" in reason

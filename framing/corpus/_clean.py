@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 from ..errors import ConfigError
 
@@ -25,9 +26,29 @@ class CleaningRule:
 
     name: str
     category: str
-    pattern: re.Pattern[str]
+    pattern: Any  # re.Pattern for framing's rules, regex.Pattern for a researcher's
     max_chars: int
     description: str = ""
+    #: CPU-clock seconds the rule may take on one article (a researcher's rules only):
+    #: a pattern that backtracks without end makes that article an error row, not a
+    #: hung run.
+    seconds: float | None = None
+
+
+#: Seconds a researcher's rule may take on one article unless the rule says otherwise.
+DEFAULT_RULE_SECONDS = 2.0
+
+
+class RuleTimeout(Exception):
+    """A researcher's cleaning rule ran over its time on one article."""
+
+    def __init__(self, rule: CleaningRule) -> None:
+        super().__init__(
+            f"cleaning rule {rule.name} ran over its {rule.seconds:g} s on this article (its "
+            "pattern may backtrack without end, as '(a|aa)+$' does); fix the pattern, or "
+            "give the rule more time with seconds = N in its [[rules]] table"
+        )
+        self.rule = rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +60,9 @@ class Removal:
     text: str
 
 
-def _parse_rules(data: dict, origin: str) -> list[CleaningRule]:
+def _parse_rules(data: dict, origin: str, *, researcher: bool = False) -> list[CleaningRule]:
+    """Rules from a TOML table. A researcher's patterns are compiled by the ``regex``
+    module (re's syntax; Barnett's library), which can stop a match after a time."""
     entries = data.get("rules")
     if not isinstance(entries, list):
         raise ConfigError(f"{origin}: no [[rules]] tables; see framing/corpus/cleaning_rules.toml")
@@ -51,9 +74,17 @@ def _parse_rules(data: dict, origin: str) -> list[CleaningRule]:
                 f"{origin}: rule {i} lacks {', '.join(missing)}; every rule needs a "
                 "name and a pattern"
             )
+        seconds = None
+        if researcher:
+            import regex
+
+            compile_, errors = regex.compile, (regex.error, ValueError)
+            seconds = float(entry.get("seconds", DEFAULT_RULE_SECONDS))
+        else:
+            compile_, errors = re.compile, (re.error,)
         try:
-            pattern = re.compile(entry["pattern"])
-        except re.error as exc:
+            pattern = compile_(entry["pattern"])
+        except errors as exc:
             raise ConfigError(f"{origin}: rule {entry['name']!r} has a bad pattern: {exc}") from exc
         rules.append(
             CleaningRule(
@@ -62,6 +93,7 @@ def _parse_rules(data: dict, origin: str) -> list[CleaningRule]:
                 pattern=pattern,
                 max_chars=int(entry.get("max_chars", 300)),
                 description=str(entry.get("description", "")),
+                seconds=seconds,
             )
         )
     return rules
@@ -98,7 +130,7 @@ def load_cleaning_rules(
             data = tomllib.loads(p.read_text("utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{p}: not valid TOML: {exc}") from exc
-        rules.extend(_parse_rules(data, str(p)))
+        rules.extend(_parse_rules(data, str(p), researcher=True))
     names = [r.name for r in rules]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
@@ -123,7 +155,8 @@ def clean_text(raw: str, rules: Sequence[CleaningRule]) -> tuple[str, list[Remov
     found: list[Removal] = []
     notes: list[str] = []
     for rule in rules:
-        for m in rule.pattern.finditer(raw):
+        matches = rule.pattern.finditer(raw) if rule.seconds is None else _timed(rule, raw)
+        for m in matches:
             if m.end() == m.start():
                 continue
             if m.end() - m.start() > rule.max_chars:
@@ -143,6 +176,14 @@ def clean_text(raw: str, rules: Sequence[CleaningRule]) -> tuple[str, list[Remov
     pieces.append(raw[cursor:])
     cleaned = _tidy("".join(pieces))
     return cleaned, found, notes
+
+
+def _timed(rule: CleaningRule, raw: str) -> list[Any]:
+    """A researcher's rule's matches, within its time on this article."""
+    try:
+        return list(rule.pattern.finditer(raw, timeout=rule.seconds))
+    except TimeoutError as exc:
+        raise RuleTimeout(rule) from exc
 
 
 def _tidy(text: str) -> str:

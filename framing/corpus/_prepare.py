@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .._frames import typed
-from ._clean import CleaningRule, clean_text
+from ._clean import CleaningRule, RuleTimeout, clean_text
 from ._decode import repair_mojibake
 from ._outlets import normalise_outlets
 from ._readers import LoadProblem, Record, extract_html
@@ -247,7 +247,10 @@ def _problem(record: Record, seen: Mapping[str, str], rules: Sequence[CleaningRu
             "outlet= naming the column that holds it, or, in a folder without a manifest, "
             "put the file in a subfolder named after its outlet"
         )
-    cleaned, removals, notes = clean_text(record.raw_text, rules)
+    try:
+        cleaned, removals, notes = clean_text(record.raw_text, rules)
+    except RuleTimeout as exc:  # one article's pattern trouble, not the corpus's
+        return str(exc)
     if not cleaned.strip():
         return (
             "nothing left after cleaning: rules "
