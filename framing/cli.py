@@ -325,7 +325,7 @@ def _write(frame: pd.DataFrame, path: Path) -> None:
         print(f"framing: warning: {warning}", file=sys.stderr)
 
 
-def _write_tables(analysis: Analysis, target: Path) -> None:
+def _write_tables(analysis: Analysis, target: Path, quiet: bool = False) -> None:
     """--tables: the sentence, span, error, removal and version tables, as CSV files in a
     folder, or as the sheets of one Excel workbook where ``target`` ends in .xlsx."""
     tables = {
@@ -340,12 +340,16 @@ def _write_tables(analysis: Analysis, target: Path) -> None:
 
         for warning in write_workbook({"articles": analysis.articles, **tables}, target):
             print(f"framing: warning: {warning}", file=sys.stderr)
-        print(f"wrote the articles, sentences, span tables and errors to {target}, a sheet each")
+        if not quiet:
+            print(
+                f"wrote the articles, sentences, span tables and errors to {target}, one sheet each"
+            )
         return
     target.mkdir(parents=True, exist_ok=True)
     for name, table in tables.items():
         table.to_csv(target / f"{name}.csv", index=False)
-    print(f"wrote sentences, span tables and errors to {target}/")
+    if not quiet:
+        print(f"wrote sentences, span tables and errors to {target}/")
 
 
 def is_results_dir(path: Path | None) -> bool:
@@ -435,9 +439,10 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         print(f"wrote the results directory {args.results}")
     if args.articles:
         _write(analysis.articles, args.articles)
-        print(f"wrote {len(analysis.articles)} articles to {args.articles}")
+        if not args.quiet:  # -q: errors only
+            print(f"wrote {len(analysis.articles)} articles to {args.articles}")
     if args.tables:
-        _write_tables(analysis, args.tables)
+        _write_tables(analysis, args.tables, quiet=args.quiet)
     if args.quiet:
         return 0
     import pandas as pd

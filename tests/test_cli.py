@@ -236,3 +236,12 @@ def test_the_public_api_is_there_when_first_used():
     assert "load_corpus" in dir(framing)
     with pytest.raises(AttributeError, match="no attribute 'load_corpse'"):
         framing.load_corpse  # noqa: B018
+
+
+def test_quiet_prints_nothing_but_errors(tmp_path, capsys):
+    articles, tables = tmp_path / "a.csv", tmp_path / "tables"
+    argv = ["analyse", "--demo", "-q", "--articles", str(articles), "--tables", str(tables)]
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == ""
+    assert articles.is_file() and (tables / "sentences.csv").is_file()
