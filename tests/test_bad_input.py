@@ -760,3 +760,18 @@ def test_a_cleaning_pattern_that_backtracks_without_end_is_stopped_for_that_arti
     reason = corpus.errors["reason"].iloc[0]
     assert reason.startswith("cleaning rule greedy ran over its 0.2 s on this article")
     assert "seconds = N" in reason
+
+
+def test_a_link_into_the_tree_never_hides_the_folders_it_points_into(tmp_path):
+    if not _links_supported(tmp_path):
+        pytest.skip("this file system has no symbolic links")
+    folder = tmp_path / "corpus"
+    (folder / "Harbour Herald" / "2026" / "may").mkdir(parents=True)
+    (folder / "Harbour Herald" / "2026" / "bridge.txt").write_text(HERALD, encoding="utf-8")
+    (folder / "Harbour Herald" / "2026" / "may" / "ferry.txt").write_text(POST, encoding="utf-8")
+    # read before 'Harbour Herald' (sorted first): a link to a folder deep inside it
+    (folder / "Archive").symlink_to(folder / "Harbour Herald" / "2026" / "may")
+    corpus = framing.load_corpus(folder)
+    ids = corpus.articles["doc_id"].tolist()
+    assert "Harbour Herald/2026/bridge" in ids and "Harbour Herald/2026/may/ferry" in ids
+    assert len(ids) + len(corpus.errors) == 3  # the linked copy is read too, not lost

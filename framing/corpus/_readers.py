@@ -868,20 +868,24 @@ def _walk(folder: Path) -> tuple[list[Path], list[LoadProblem]]:
     seen = {os.path.realpath(folder)}
     for root, dirs, names in os.walk(folder, followlinks=True):
         base = Path(root)
+        here = os.path.realpath(root)
         for name in sorted(dirs):
             path = base / name
             real = os.path.realpath(path)
-            if (path.is_symlink() and real in seen) or _inside_of(real, seen):
-                dirs.remove(name)  # a loop: the folder is read once, where it first was
-                if path.is_symlink():
-                    problems.append(
-                        LoadProblem(
-                            _doc_id(folder, path),
-                            str(path),
-                            f"a symbolic link back to {real}, a folder read already; not "
-                            "followed again (a loop)",
-                        )
+            # A folder of the tree is always read; a link to a folder is followed unless
+            # it leads back up the path being read (a loop) or to a folder read already.
+            if path.is_symlink() and (
+                real in seen or here == real or here.startswith(real + os.sep)
+            ):
+                dirs.remove(name)
+                problems.append(
+                    LoadProblem(
+                        _doc_id(folder, path),
+                        str(path),
+                        f"a symbolic link back to {real}, a folder read already; not "
+                        "followed again (a loop)",
                     )
+                )
                 continue
             seen.add(real)
         dirs.sort()
@@ -921,11 +925,6 @@ def _unread_because(folder: Path, name: str) -> str:
             "convert it, or remove the row"
         )
     return "a hidden file (its name starts with '.'), left out; rename it, or remove the row"
-
-
-def _inside_of(real: str, seen: set[str]) -> bool:
-    """Whether a folder is an ancestor of one read already (a link to a parent)."""
-    return any(other.startswith(real + os.sep) for other in seen)
 
 
 def _doc_id(folder: Path, path: Path) -> str:
