@@ -497,13 +497,15 @@ class _Contents:
             default=0,
         )
 
-    def blocked(self, sentence: int, before: int) -> list[tuple[int, int]]:
-        """The contents of attributions in ``sentence`` or later that end by ``before``."""
+    def blocks(self, sentence: int, before: int, place: int) -> bool:
+        """Whether ``place`` is in the content of an attribution in ``sentence`` or
+        later that ends by ``before``. Only the contents ending after ``place`` are read
+        (few, for a place near ``before``: the nearest antecedents are tried first)."""
         first = sentence - max(self.lag, 0)
         lower = self.sentence_starts[first] if first >= 0 else 0
-        lo = bisect_left(self.ends, lower)
+        lo = max(bisect_left(self.ends, lower), bisect_right(self.ends, place))
         hi = bisect_right(self.ends, before)
-        return [(a, b) for b, a, s in self.items[lo:hi] if s >= sentence]
+        return any(a <= place and s >= sentence for _, a, s in self.items[lo:hi])
 
 
 class Resolver:
@@ -1072,8 +1074,7 @@ class Resolver:
         if word in ("i", "you", "we"):
             return SourceInfo(text, span, "person" if word == "i" else "anonymous", None)
         if word in ("he", "she"):
-            blocked = contents.blocked(c.sentence - 1, start)
-            return self._he_she(word, text, span, history, blocked)
+            return self._he_she(word, text, span, history, contents, c.sentence - 1)
         # they / it: the latest source that can be one, else the last body named before
         latest = history.they if word == "they" else history.it
         if latest is not None:
@@ -1101,7 +1102,8 @@ class Resolver:
         text: str,
         span: tuple[int, int],
         history: _History,
-        blocked: list[tuple[int, int]],
+        contents: _Contents,
+        sentence: int,
     ) -> SourceInfo:
         want = "m" if word == "he" else "f"
         start = span[0]
@@ -1117,13 +1119,13 @@ class Resolver:
             m = mentions[at[k]]
             if m.start >= start:
                 continue
-            if any(a <= m.start < b for a, b in blocked):
-                continue
             person = self.people.get(m.key)
             if person is None or (person.gender and person.gender != want):
                 continue
             if not person.gender and len(person.canonical.split()) < 2:
                 continue  # a lone capitalised word ('Gaza', 'CMCC') is rarely a person
+            if contents.blocks(sentence, start, m.start):
+                continue  # in what another source says
             found.append((m.start, SourceInfo(m.text, None, "person", person.canonical)))
             break
         if not found:

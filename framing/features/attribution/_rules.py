@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 
@@ -33,8 +34,10 @@ __all__ = ["Candidate", "find_candidates", "first_words"]
 
 _PUNCT = re.compile(r"[,;:()\[\]“”\"‘’'—–]|(?<!\w)-(?!\w)|\.\s")
 _QUOTE_CHARS = "“”\"‘’'"
-_BETWEEN_QUOTE_AND_CUE = re.compile(r"^[\s,.!?…—–'’-]*$")
-_BETWEEN_CUE_AND_QUOTE = re.compile(r"^[\s,:;—–-]*$")
+#: What may stand between a quote and its cue ('"…," said X'; 'X said: "…"'): white
+#: space and these marks.
+_BETWEEN_QUOTE_AND_CUE = frozenset(",.!?…—–'’-")
+_BETWEEN_CUE_AND_QUOTE = frozenset(",:;—–-")
 _TRAILING = re.compile(r"[\s,.;:!?…—–-]+$")
 #: The characters of _TRAILING besides white space, for scanning back from a clause's end.
 _TRAILING_CHARS = frozenset(",.;:!?…—–-")
@@ -2947,16 +2950,19 @@ class _Finder:
         if not view.text[sent.start : left_edge].strip(" ,.—–-"):
             quotes = self._quote_before(sent) + quotes
         direct: list[int] = []
+        if quotes:
+            # a quote ending in the run of marks before the cue, or starting in the run
+            # after it (found once: the sentence's other quotes are not read up to it)
+            back = _run_back(view.text, left_edge, _BETWEEN_QUOTE_AND_CUE)
+            ahead = _run_ahead(view.text, right_pos, _BETWEEN_CUE_AND_QUOTE)
         for qi in quotes:
             q = view.seg.quotes[qi]
             if qi in self.used_quotes:
                 continue
-            if q.end <= left_edge and _BETWEEN_QUOTE_AND_CUE.match(view.text[q.end : left_edge]):
-                if q.start >= sent.start or q.start < sent.start:
+            if q.end <= left_edge:
+                if q.end >= back:
                     direct.append(qi)
-            elif q.start >= right_pos and _BETWEEN_CUE_AND_QUOTE.match(
-                view.text[right_pos : q.start]
-            ):
+            elif right_pos <= q.start <= ahead:
                 direct.append(qi)
         cand_rule = rule
         if direct:
@@ -3143,10 +3149,12 @@ class _Finder:
         by_sentence: dict[int, list[Candidate]] = {}
         for c in self.out:
             by_sentence.setdefault(c.sentence, []).append(c)
+        spans = {s: _ContentSpans(members) for s, members in by_sentence.items()}
         for b in self.out:
             if b.cue is None:
                 continue
-            for a in by_sentence[b.sentence]:
+            within = spans[b.sentence]
+            for a in within.around(b.cue[0]):
                 if a is b or id(a) in dropped or a.content is None or a.sentence != b.sentence:
                     continue
                 if not (a.content[0] <= b.cue[0] < a.content[1]):
@@ -3217,6 +3225,7 @@ class _Finder:
                 else:
                     dropped.add(id(b))
                     break
+            within.refresh()
         self.out = [c for c in self.out if id(c) not in dropped]
 
     def _in_fronted_clause(self, c: Candidate) -> bool:
@@ -3319,6 +3328,65 @@ class _Finder:
             seg.quotes[qi].start < sent.start and seg.quotes[qi].end >= sent.end
             for qi in self.used_quotes
         )
+
+
+def _run_back(text: str, pos: int, marks: frozenset[str]) -> int:
+    """Where the run of white space and ``marks`` ending at ``pos`` begins."""
+    while pos > 0 and (text[pos - 1] in marks or text[pos - 1].isspace()):
+        pos -= 1
+    return pos
+
+
+def _run_ahead(text: str, pos: int, marks: frozenset[str]) -> int:
+    """Where the run of white space and ``marks`` starting at ``pos`` ends."""
+    n = len(text)
+    while pos < n and (text[pos] in marks or text[pos].isspace()):
+        pos += 1
+    return pos
+
+
+class _ContentSpans:
+    """The attributions of one sentence, for finding those whose content holds a place.
+
+    :meth:`around` gives them in their order (the order settles which one a cue gives
+    way to), all of them for a sentence of a few, else only those whose content holds
+    the place, found over arrays: a sentence of thousands of cues (a paragraph without
+    a full stop) would otherwise compare every pair in Python. A content's start never
+    moves while nested cues are settled, its end may: :meth:`refresh` reads again the
+    ends of those :meth:`around` gave.
+    """
+
+    __slots__ = ("_ends", "_given", "_members", "_starts")
+
+    #: Up to this many attributions, every one is given (checking them is cheaper).
+    FEW = 64
+
+    def __init__(self, members: list[Candidate]) -> None:
+        self._members = members
+        self._given: Sequence[int] = ()
+        if len(members) <= self.FEW:
+            self._starts = self._ends = None
+            return
+        import numpy as np
+
+        spans = [(1 << 62, -1) if c.content is None else c.content for c in members]
+        self._starts = np.array([start for start, _ in spans])
+        self._ends = np.array([end for _, end in spans])
+
+    def around(self, place: int) -> list[Candidate]:
+        if self._starts is None:
+            return self._members
+        import numpy as np
+
+        self._given = np.flatnonzero((self._starts <= place) & (place < self._ends)).tolist()
+        return [self._members[k] for k in self._given]
+
+    def refresh(self) -> None:
+        if self._ends is None:
+            return
+        for k in self._given:
+            content = self._members[k].content
+            self._ends[k] = -1 if content is None else content[1]
 
 
 @dataclass(frozen=True, slots=True)
