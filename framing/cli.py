@@ -124,6 +124,14 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="articles longer than N characters become errors (default 1000000)",
     )
+    parser.add_argument(
+        "--max-seconds",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="an article taking more than S seconds of CPU becomes an error row "
+        "(default 60; 0 for no limit)",
+    )
     bar = parser.add_mutually_exclusive_group()
     bar.add_argument(
         "--progress",
@@ -402,6 +410,7 @@ def _analyse(args: argparse.Namespace) -> Analysis:
     return analyse(
         corpus,
         max_chars=args.max_chars,
+        max_seconds=args.max_seconds or None,
         n_jobs=args.jobs,
         progress=_progress(args),
         lexicons=args.lexicons,
@@ -455,12 +464,12 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         summary = analysis.summary()
         analysed = int(summary["articles"].sum() + summary["versions_not_counted"].sum())
         print(
-            f"\n{analysed} articles analysed, {len(analysis.errors)} errors; "
+            f"\n{_count(analysed, 'article')} analysed, {_count(len(analysis.errors), 'error')}; "
             "one version per group counted\n"
         )
         print(summary.to_string(index=False))
     if len(analysis.errors):
-        print(f"\n{len(analysis.errors)} articles not analysed:")
+        print(f"\n{_count(len(analysis.errors), 'article')} not analysed:")
         for row in analysis.errors.head(10).itertuples():
             print(f"  {row.doc_id}: {row.reason}")
         if len(analysis.errors) > 10:
@@ -471,6 +480,10 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             )
             print(f"  … ({more})")
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def cmd_compare(args: argparse.Namespace) -> int:

@@ -13,8 +13,9 @@ from typing import Any
 
 from ..features import ArticleInput, Feature
 from ..text import segment
+from ._budget import ArticleTimeout, Budget
 
-__all__ = ["DEFAULT_MAX_CHARS", "ArticleResult", "analyse_article"]
+__all__ = ["DEFAULT_MAX_CHARS", "DEFAULT_MAX_SECONDS", "ArticleResult", "analyse_article"]
 
 #: Metadata carried from the corpus into ``Analysis.articles``.
 META_COLUMNS = (
@@ -55,6 +56,9 @@ QUOTE_COLUMNS = {
 }
 
 DEFAULT_MAX_CHARS = 1_000_000
+#: CPU seconds one article may take. framing takes about 10 ms for a news article and a
+#: few seconds for a million characters; a minute is a text no test has met.
+DEFAULT_MAX_SECONDS = 60.0
 
 # Frequent English function words. A text of 30+ words where fewer than 8% of the
 # words are among them is not English prose (English news runs at 40–50%).
@@ -261,8 +265,13 @@ def analyse_article(
     lexicons: str | None = None,
     angles: str | None = None,
     aliases: str | None = None,
+    max_seconds: float | None = DEFAULT_MAX_SECONDS,
 ) -> ArticleResult:
-    """Segment one article once and run every feature on it. Never raises."""
+    """Segment one article once and run every feature on it. Never raises.
+
+    An article over ``max_chars`` characters, or taking over ``max_seconds`` of CPU time
+    (see :mod:`._budget`), comes back as an error.
+    """
     if max_chars is not None and len(text) > max_chars:
         return ArticleResult(
             doc_id,
@@ -279,10 +288,49 @@ def analyse_article(
     problem = _declared_language_problem(language)
     if problem:
         return ArticleResult(doc_id, error=("language", problem))
+    budget = Budget(max_seconds)
+    try:
+        try:
+            budget.start()
+            return _analyse(
+                doc_id, title, text, declared, features, lexicons, angles, aliases, budget
+            )
+        finally:
+            budget.stop()
+    except ArticleTimeout:  # raised by the timer, wherever the article's code was
+        budget.stop()
+        return ArticleResult(
+            doc_id,
+            error=(
+                budget.stage,
+                (
+                    f"the analysis took over max_seconds={max_seconds:g} s of CPU time "
+                    f"(stopped in {budget.stage}, on {len(text):,} characters); framing "
+                    "analyses a news article in well under a second. Look at the text (is "
+                    "it one article?), or pass a larger max_seconds (--max-seconds), or "
+                    "None (0) for no limit"
+                ),
+            ),
+        )
+
+
+def _analyse(
+    doc_id: str,
+    title: str | None,
+    text: str,
+    declared: bool,
+    features: Sequence[Feature],
+    lexicons: str | None,
+    angles: str | None,
+    aliases: str | None,
+    budget: Budget,
+) -> ArticleResult:
+    budget.check("segment")
     try:
         seg = segment(text)
     except Exception as exc:  # one bad article must not stop a corpus run
         return ArticleResult(doc_id, error=("segment", f"{type(exc).__name__}: {exc}"))
+    budget.check("language")
     article_input = ArticleInput(doc_id, title, seg, lexicons, angles, aliases)
     problem = None if declared else _undeclared_language_problem(article_input.view.low)
     if problem:
@@ -299,6 +347,7 @@ def analyse_article(
     }
     sentence_values: dict[str, Sequence[Any]] = {}
     for feature in features:
+        budget.check(feature.name)
         try:
             output = feature.compute(article_input)
         except Exception as exc:
@@ -307,6 +356,7 @@ def analyse_article(
         sentence_values.update(output.sentences)
         for table, rows in output.spans.items():
             result.spans.setdefault(table, []).extend(rows)
+    budget.check("analyse")
     result.article = row
     n = len(seg.sentences)
     result.sentences = {

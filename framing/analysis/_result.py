@@ -89,7 +89,8 @@ class Analysis:
         corpus: The corpus analysed (cleaned texts, removals, version pairs).
         features: The feature families that ran.
         settings: What the run was given: the researcher's ``lexicons``, ``angles`` and
-            ``aliases`` files (absolute paths, or None) and ``max_chars``; the report's
+            ``aliases`` files (absolute paths, or None), ``max_chars`` and
+            ``max_seconds``; the report's
             methods section states them.
         directory: The results directory it was read from or written to, or None.
 

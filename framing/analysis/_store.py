@@ -451,6 +451,7 @@ def _analysis_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
         entry = settings.get(role)
         out[role] = entry.get("path") if isinstance(entry, Mapping) else entry
     out["max_chars"] = settings.get("max_chars")
+    out["max_seconds"] = settings.get("max_seconds")
     return out
 
 
@@ -485,6 +486,7 @@ def save_analysis(
         settings = {
             "features": list(analysis.features),
             "max_chars": analysis.settings.get("max_chars"),
+            "max_seconds": analysis.settings.get("max_seconds"),
             **{r: file_entry(analysis.settings.get(r)) for r in ("lexicons", "angles", "aliases")},
             "load": {"source": getattr(analysis.corpus, "source", "")},
         }

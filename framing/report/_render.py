@@ -148,6 +148,7 @@ def report_html(
         "angles file": _file_name(analysis.settings.get("angles")),
         "actor file": _file_name(analysis.settings.get("aliases")),
         "longest article analysed (characters)": analysis.settings.get("max_chars"),
+        "CPU seconds an article may take": analysis.settings.get("max_seconds"),
     }
     stories = counted["story"].dropna().nunique() if "story" in counted.columns else 0
     inferential = (table["basis"] == "inferential").any()
