@@ -49,6 +49,7 @@ class ArticleView:
     title: Markup
     meta: list[tuple[str, str]]
     sentences: list[SentenceView] = field(default_factory=list)
+    story_heading: str = ""  # the story's label, on the first article shown of a story
 
 
 def marks_for(doc_id: str, spans: dict[str, pd.DataFrame], field_name: str = "body") -> list[Mark]:
@@ -122,13 +123,14 @@ def article_view(
     sentences: pd.DataFrame,
     spans: dict[str, pd.DataFrame],
     unique: dict[int, bool | None],
+    story_label: str | None = None,
 ) -> ArticleView:
-    """One article, ready for the template."""
+    """One article, ready for the template (its story named by ``story_label``)."""
     doc_id = str(article["doc_id"])
     title = str(article.get("title") or "")
     headline_marks = marks_for(doc_id, spans, "headline")
     meta = [
-        (label, _written(article[key]))
+        (label, story_label if key == "story" and story_label else _written(article[key]))
         for key, label in (
             ("published", "published"),
             ("story", "story"),

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from ..comparison import Measure, select_evidence
 from . import _format
 from ._annotate import highlight
+from ._labels import ArticleNames
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -30,6 +31,7 @@ class EvidenceItem:
     link: str | None  # anchor of the sentence in the annotated articles, if shown
     where: str
     html: Markup
+    doc_id: str = ""  # the article's id, beside its name, for the span tables
 
 
 @dataclass
@@ -55,6 +57,10 @@ class EvidenceBuilder:
         self.groups = sorted(set(self.outlet_of.values()))
         self.n_docs = {g: sum(v == g for v in self.outlet_of.values()) for g in self.groups}
         self.order = {d: i for i, d in enumerate(counted["doc_id"])}
+        names = ArticleNames(counted)
+        # Under an outlet's heading its articles are named by date and headline; under
+        # another grouping ('lean') by their outlet too.
+        self.name = names.short if by == "outlet" else names.full
         articles = analysis.corpus.articles.set_index("doc_id")
         self.text = {d: str(articles.at[d, "text"]) for d in self.outlet_of}
         self.title = {
@@ -108,11 +114,11 @@ class EvidenceBuilder:
         shown_from = min(starts[first], start) if starts else start
         shown_to = max(ends[last], end) if ends else end
         anchor = self.anchors.get(doc_id)
-        where = f"{doc_id}, sentence {first}"
+        where = f"{self.name(doc_id)}, sentence {first}"
         if marks:
             where += ", chars " + ", ".join(f"{a}–{b}" for a, b in marks)
         html = highlight(text, shown_from, shown_to, marks)
-        return EvidenceItem(f"{anchor}-s{first}" if anchor else None, where, html)
+        return EvidenceItem(f"{anchor}-s{first}" if anchor else None, where, html, doc_id)
 
     def _spans(self, group: str, spans: pd.DataFrame, name: str) -> OutletEvidence:
         docs = spans["doc_id"].nunique()
@@ -123,8 +129,9 @@ class EvidenceBuilder:
                 title = self.title.get(r.doc_id, "")
                 item = EvidenceItem(
                     self.anchors.get(r.doc_id),
-                    f"{r.doc_id}, headline, chars {start}–{end}",
+                    f"{self.name(r.doc_id)}, headline, chars {start}–{end}",
                     highlight(title, 0, len(title), [(start, end)]),
+                    r.doc_id,
                 )
             else:
                 item = self._item(r.doc_id, start, end, [(start, end)])
@@ -226,10 +233,11 @@ class EvidenceBuilder:
                 found.items.append(
                     EvidenceItem(
                         self.anchors.get(r.doc_id),
-                        str(r.doc_id),
+                        self.name(r.doc_id),
                         Markup("{}").format(
                             _format.value(getattr(r, measure.feature), measure.unit)
                         ),
+                        r.doc_id,
                     )
                 )
             out.append(found)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import math
 import textwrap
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -33,6 +34,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from ..analysis import Analysis, require_column
 from ..comparison import distinctive_words
 from ..errors import ArgumentError
+from ._labels import ArticleNames, story_labels
 
 __all__ = [
     "plot_actor_prominence",
@@ -716,7 +718,8 @@ def _choose_story(counted: pd.DataFrame, story: str | None) -> tuple[pd.DataFram
             f"story={story!r} is not a story of the counted articles; the stories are "
             f"{shown}{more}. Pass one of those, or story=None for the one most outlets cover"
         )
-    return labelled[names == str(story)], str(story)
+    chosen = labelled[names == str(story)]
+    return chosen, story_labels(chosen, [story])[str(story)]
 
 
 def plot_story_map(analysis: Analysis, story: str | None = None) -> Figure:
@@ -761,6 +764,11 @@ def plot_story_map(analysis: Analysis, story: str | None = None) -> Figure:
         ["outlet", "doc_id"]
     )
     longest = int(cells.groupby("doc_id").size().max())
+    # Each column is named by its outlet and date (the id where there is no date, or
+    # where one outlet has two articles of the story on one day).
+    dates = ArticleNames(columns)
+    heads = [(o, dates.date(d)) for d, o in zip(columns["doc_id"], columns["outlet"], strict=True)]
+    seen = Counter(heads)
     fig = _figure(min(9.0, max(3.6, 2.2 + 0.11 * longest)))
     ax = fig.add_subplot()
     not_compared = False
@@ -790,7 +798,9 @@ def plot_story_map(analysis: Analysis, story: str | None = None) -> Figure:
             )
         share = mine.loc[mine["compared"], "unique"].astype("Float64").mean()
         summary = "" if pd.isna(share) else f"\n{share:.0%} unique"
-        label = _wrap(outlet, column_in, _SMALL) + "\n" + _wrap(str(doc_id), column_in, _SMALL)
+        date = dates.date(doc_id)
+        second = date if date and seen[(outlet, date)] == 1 else str(doc_id)
+        label = _wrap(outlet, column_in, _SMALL) + "\n" + _wrap(second, column_in, _SMALL)
         labels.append(label + summary)
     ax.set_xlim(-0.5, len(columns) - 0.5)
     ax.set_ylim(longest - 0.5, -0.5)

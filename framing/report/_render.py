@@ -43,6 +43,7 @@ from ._annotate import article_view, unique_by_sentence
 from ._evidence import EXAMPLES_PER_OUTLET, EvidenceBuilder
 from ._findings import findings
 from ._format import Q_MARK
+from ._labels import story_labels
 from ._methods import collect, relative_origin
 
 if TYPE_CHECKING:
@@ -343,7 +344,9 @@ def _default_title(analysis: Analysis, groups: list[str], by: str) -> str:
     counted = analysis.counted
     stories = counted["story"].dropna().nunique() if "story" in counted.columns else 0
     if stories == 1:
-        what = "one story"
+        story = str(counted["story"].dropna().iloc[0])
+        label = story_labels(counted, [story])[story]
+        what = label if label != story else f"the story {story}"
     elif stories:
         what = f"{stories} stories"
     else:
@@ -411,19 +414,26 @@ def _articles(analysis: Analysis, shown: pd.DataFrame, anchors: dict[str, str]) 
     sentences = analysis.sentences
     by_doc = {d: s for d, s in sentences.groupby("doc_id", sort=False)}
     alignment = analysis.alignment
+    labels = story_labels(analysis.counted, shown["story"].dropna() if "story" in shown else ())
     views = []
+    previous = None
     for _, article in shown.iterrows():
         doc_id = article["doc_id"]
-        views.append(
-            article_view(
-                anchors[doc_id],
-                article,
-                str(texts.get(doc_id, "")),
-                by_doc.get(doc_id, sentences.iloc[0:0]),
-                analysis.spans,
-                unique_by_sentence(alignment, doc_id),
-            )
+        story = article.get("story")
+        story = None if story is None or pd.isna(story) else str(story)
+        view = article_view(
+            anchors[doc_id],
+            article,
+            str(texts.get(doc_id, "")),
+            by_doc.get(doc_id, sentences.iloc[0:0]),
+            analysis.spans,
+            unique_by_sentence(alignment, doc_id),
+            labels.get(story) if story is not None else None,
         )
+        if story is not None and story != previous:
+            view.story_heading = labels.get(story, story)
+        previous = story
+        views.append(view)
     return views
 
 

@@ -81,9 +81,7 @@ def test_in_a_thread_the_budget_is_checked_between_stages(warm):
     features = tuple(FEATURES.values())
 
     def work() -> None:
-        results.append(
-            analyse_article("long", None, _long(1000), "en", features, max_seconds=0.05)
-        )
+        results.append(analyse_article("long", None, _long(1000), "en", features, max_seconds=0.05))
         results.append(analyse_article("short", None, SHORT, "en", features, max_seconds=5))
 
     thread = threading.Thread(target=work)

@@ -83,9 +83,16 @@ def test_evidence_lists_the_anonymous_attributions_with_their_offsets(demo, demo
         (attributions.source_type == "anonymous") & attributions.doc_id.isin(counted)
     ]
     first = anonymous.sort_values(["doc_id", "start"]).iloc[0]
-    assert f"{first.doc_id}, sentence {first.sentence}, chars {first.start}–{first.end}" in (
-        demo_html
+    article = demo.counted.set_index("doc_id").loc[first.doc_id]
+    published = article["published"]
+    # named as a reader knows it (date and headline: the list is under its outlet), with
+    # the id beside the name for the span tables
+    where = (
+        f"{published.day} {published:%b %Y}, “{article['title']}”, "
+        f"sentence {first.sentence}, chars {first.start}–{first.end}"
     )
+    text = "".join(_parse(demo_html).text)
+    assert f"{where} {first.doc_id}:" in " ".join(text.split())
 
 
 def test_report_embeds_its_plots_and_makes_no_request(demo_html):
@@ -240,7 +247,9 @@ def test_evidence_shows_the_whole_of_a_span_that_crosses_sentences(demo):
     shown = "".join(_parse(str(item.html)).text)
     assert second.text in shown and third.text in shown
     assert text[start:end] in shown
-    assert item.link == "doc-1-s2" and item.where.startswith("estuary-observer-1, sentence 2,")
+    assert item.link == "doc-1-s2" and item.doc_id == "estuary-observer-1"
+    assert item.where.startswith("12 May 2026, “'We had minutes': Wharfside families")
+    assert item.where.endswith(f", sentence 2, chars {start}–{end}")
 
 
 def test_a_family_with_no_clear_difference_says_so_and_shows_its_largest(demo):
