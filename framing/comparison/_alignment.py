@@ -50,7 +50,7 @@ from __future__ import annotations
 import math
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -216,17 +216,57 @@ def sentence_similarity(texts: Sequence[str]) -> list[list[float]]:
     return [[_cosine(a, b) for b in vectors] for a in vectors]
 
 
+class _Sources:
+    """Which articles of a story may be compared: another source and another version
+    group. Held as each article's source and group, not as a set per article of the
+    others (which grows with the square of a story's articles: 5,000 unlabelled
+    articles aligned as one story took 1.4 GB)."""
+
+    def __init__(self, sources: Sequence[object], groups: Sequence[object]) -> None:
+        # Two missing sources count as the same source: one key for them.
+        self.source = [_MISSING if pd.isna(s) else s for s in sources]
+        self.group = list(groups)
+        # each source's version groups, up to two distinct ones: enough to tell whether
+        # any article of that source is in a group other than a given one
+        seen: dict[object, list[object]] = {}
+        for source, group in zip(self.source, self.group, strict=True):
+            held = seen.setdefault(source, [])
+            if len(held) < 2 and all(g != group for g in held):
+                held.append(group)
+        self._groups = seen
+
+    def compatible(self, k: int, other: int) -> bool:
+        return self.source[k] != self.source[other] and self.group[k] != self.group[other]
+
+    def any_compatible(self, k: int) -> bool:
+        """Whether article ``k`` has any article it may be compared with."""
+        mine, group = self.source[k], self.group[k]
+        return any(
+            any(g != group for g in held) for source, held in self._groups.items() if source != mine
+        )
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<missing source>"
+
+
+_MISSING = _Missing()
+
+
 def _best_matches(
     vectors: Sequence[dict[str, float]],
     article: Sequence[int],
-    compatible: Sequence[frozenset[int]],
+    sources: _Sources,
+    comparable: Sequence[bool],
 ) -> list[tuple[int, float]]:
     """For each sentence, the best-scoring sentence of a compatible article.
 
     Args:
         vectors: The normalised sentence vectors of one story.
         article: For each sentence, the index of its article within the story.
-        compatible: For each article, the articles its sentences may be matched to.
+        sources: Which articles of the story may be compared.
+        comparable: For each article, whether it has any article to be compared with.
 
     Returns:
         ``(index, score)`` per sentence, with index ``-1`` and score 0.0 when no sentence
@@ -237,13 +277,16 @@ def _best_matches(
         for term, weight in vector.items():
             postings[term].append((i, weight))
     best: list[tuple[int, float]] = []
+    source, group = sources.source, sources.group
     for i, vector in enumerate(vectors):
-        allowed = compatible[article[i]]
+        k = article[i]
         scores: dict[int, float] = defaultdict(float)
-        if allowed:
+        if comparable[k]:
+            mine, my_group = source[k], group[k]
             for term, weight in vector.items():
                 for j, other in postings[term]:
-                    if article[j] in allowed:
+                    a = article[j]
+                    if source[a] != mine and group[a] != my_group:
                         scores[j] += weight * other
         if scores:
             j = max(scores, key=lambda k: (scores[k], -k))
@@ -268,14 +311,6 @@ _DTYPES: dict[str, str | type] = {
     "text": object,
     "match_text": object,
 }
-
-
-def _same_source(a: object, b: object) -> bool:
-    """Whether two ``by`` values name the same source (two missing values do)."""
-    a_missing, b_missing = bool(pd.isna(a)), bool(pd.isna(b))
-    if a_missing or b_missing:
-        return a_missing and b_missing
-    return a == b
 
 
 def _warn_unlabelled(n_unlabelled: int, n_articles: int, busiest: tuple[object, int]) -> None:
@@ -307,6 +342,7 @@ def align_sentences(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     by: str = "outlet",
+    stories: Iterable[Hashable] | None = None,
 ) -> pd.DataFrame:
     """Align every sentence with its closest sentence from another outlet on the story.
 
@@ -334,6 +370,9 @@ def align_sentences(
             shared, lower it to also count loose paraphrases (and more chance overlaps).
         by: The article column naming the source: articles with the same value are not
             compared with each other (two missing values count as the same source).
+        stories: Align only these stories (values of the ``story`` column; ``None``
+            stands for the articles without a label); each story is aligned on its own,
+            so its rows are those of a whole run. Default: every story.
 
     Returns:
         One row per sentence of each counted article, in article order (as in
@@ -373,6 +412,7 @@ def align_sentences(
     """
     if not 0.0 <= threshold <= 1.0:
         raise FramingError(f"threshold must be between 0 and 1, got {threshold!r}")
+    only = None if stories is None else list(stories)
     require_column(analysis, by, "align sentences")
     counted = analysis.counted
     doc_ids = counted["doc_id"].tolist()
@@ -397,9 +437,10 @@ def align_sentences(
     for rows in sentences.values():
         rows.sort()
 
+    chosen = None if only is None else {None if pd.isna(s) else s for s in only}
     members: dict[Hashable, list[int]] = defaultdict(list)  # story -> article rows
     for position, story in enumerate(stories):
-        if sentences.get(doc_ids[position]):
+        if sentences.get(doc_ids[position]) and (chosen is None or story in chosen):
             members[story].append(position)
     unlabelled = members.get(None, [])
     per_outlet = Counter(outlets[p] for p in unlabelled if not pd.isna(outlets[p]))
@@ -413,15 +454,10 @@ def align_sentences(
     extra: list[object] = []
     order: list[tuple[int, int]] = []
     for positions in members.values():
-        compatible = [
-            frozenset(
-                k
-                for k, other in enumerate(positions)
-                if not _same_source(sources[p], sources[other])
-                and version_groups[p] != version_groups[other]
-            )
-            for p in positions
-        ]
+        story_sources = _Sources(
+            [sources[p] for p in positions], [version_groups[p] for p in positions]
+        )
+        comparable = [story_sources.any_compatible(k) for k in range(len(positions))]
         article: list[int] = []
         index: list[int] = []
         texts: list[str] = []
@@ -436,7 +472,7 @@ def align_sentences(
             words, parts = _content_words(text)
             terms.append(words + parts + [f"{a} {b}" for a, b in pairwise(words)])
             n_terms.append(len(words))
-        best = _best_matches(_vectors(terms), article, compatible)
+        best = _best_matches(_vectors(terms), article, story_sources, comparable)
         for i, (j, score) in enumerate(best):
             p = positions[article[i]]
             found = j >= 0
@@ -446,7 +482,7 @@ def align_sentences(
             columns["story"].append(stories[p])
             columns["outlet"].append(outlets[p])
             extra.append(sources[p])
-            columns["compared"].append(bool(compatible[article[i]]))
+            columns["compared"].append(comparable[article[i]])
             columns["n_terms"].append(n_terms[i])
             columns["unique"].append((not found or score < threshold) if n_terms[i] else None)
             columns["match_doc_id"].append(doc_ids[positions[article[j]]] if found else None)

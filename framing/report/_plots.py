@@ -695,6 +695,28 @@ def plot_distinctive_words(
     return fig
 
 
+#: Articles without a story label beyond which they are not aligned as one story for a
+#: figure or a report: so many are several stories, and comparing every sentence with
+#: every other would take minutes (5,000 short articles: 3 minutes) for a map no one
+#: could read.
+UNLABELLED_MAX = 200
+
+
+def story_alignment(analysis: Analysis, stories: Sequence[Any]) -> pd.DataFrame:
+    """The alignment of the given stories only (``None``: the unlabelled articles), or
+    the analysis's own where it has been computed already."""
+    if "_alignment" in analysis.__dict__:
+        alignment = analysis.alignment
+        wanted = {s for s in stories if s is not None}
+        keep = alignment["story"].isin(wanted)
+        if None in stories:
+            keep |= alignment["story"].isna()
+        return alignment[keep]
+    from ..comparison import align_sentences
+
+    return align_sentences(analysis, stories=stories)
+
+
 def _choose_story(counted: pd.DataFrame, story: str | None) -> tuple[pd.DataFrame, str]:
     """The counted articles of one story and the story's name for the title."""
     labelled = counted[counted["story"].notna()]
@@ -751,7 +773,16 @@ def plot_story_map(analysis: Analysis, story: str | None = None) -> Figure:
     """
     articles, name = _choose_story(analysis.counted, story)
     title = "Sentences only one outlet reports\n" + _wrap(f"story: {name}", FIGURE_WIDTH - 0.5, 11)
-    alignment = analysis.alignment
+    labelled = "story" in articles.columns and articles["story"].notna().any()
+    if not labelled and len(articles) > UNLABELLED_MAX:
+        return _message_figure(
+            title,
+            f"The {len(articles):,} articles have no story labels: they are several stories, "
+            "and a map compares the articles of one. Load the corpus with "
+            "load_corpus(..., story='<column>') (CLI: --field story=<column>).",
+        )
+    key = articles["story"].iloc[0] if labelled else None
+    alignment = story_alignment(analysis, [key])
     cells = alignment[alignment["doc_id"].isin(set(articles["doc_id"]))]
     if cells.empty:
         return _message_figure(title, "No sentences of the story were aligned.")

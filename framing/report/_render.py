@@ -52,6 +52,22 @@ if TYPE_CHECKING:
     from ..analysis import Analysis
 
 
+def _shown_alignment(analysis: Analysis, shown: pd.DataFrame) -> pd.DataFrame | None:
+    """The alignment of the stories of the articles shown, not of the whole corpus; none
+    for unlabelled articles too many to be one story (see ``_plots.UNLABELLED_MAX``)."""
+    if shown.empty:
+        return None
+    counted = analysis.counted
+    has_story = "story" in counted.columns
+    stories = set(shown["story"].dropna()) if has_story else set()
+    unlabelled = int(counted["story"].isna().sum()) if has_story else len(counted)
+    if (not has_story or shown["story"].isna().any()) and unlabelled <= _plots.UNLABELLED_MAX:
+        stories.add(None)
+    if not stories:
+        return None
+    return _plots.story_alignment(analysis, list(stories))
+
+
 @dataclass
 class _Figure:
     png: str
@@ -413,7 +429,7 @@ def _articles(analysis: Analysis, shown: pd.DataFrame, anchors: dict[str, str]) 
     texts = analysis.corpus.articles.set_index("doc_id")["text"]
     sentences = analysis.sentences
     by_doc = {d: s for d, s in sentences.groupby("doc_id", sort=False)}
-    alignment = analysis.alignment
+    alignment = _shown_alignment(analysis, shown)
     labels = story_labels(analysis.counted, shown["story"].dropna() if "story" in shown else ())
     views = []
     previous = None
