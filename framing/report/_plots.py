@@ -703,8 +703,9 @@ UNLABELLED_MAX = 200
 
 
 def story_alignment(analysis: Analysis, stories: Sequence[Any]) -> pd.DataFrame:
-    """The alignment of the given stories only (``None``: the unlabelled articles), or
-    the analysis's own where it has been computed already."""
+    """The alignment of the given stories only (``None``: the unlabelled articles): the
+    analysis's own where it has been computed already, else each story aligned once and
+    kept on the analysis (the report's articles and its story map share them)."""
     if "_alignment" in analysis.__dict__:
         alignment = analysis.alignment
         wanted = {s for s in stories if s is not None}
@@ -714,7 +715,15 @@ def story_alignment(analysis: Analysis, stories: Sequence[Any]) -> pd.DataFrame:
         return alignment[keep]
     from ..comparison import align_sentences
 
-    return align_sentences(analysis, stories=stories)
+    kept: dict[Any, pd.DataFrame] = analysis.__dict__.setdefault("_story_alignments", {})
+    missing = [s for s in dict.fromkeys(stories) if s not in kept]
+    if missing:
+        found = align_sentences(analysis, stories=missing)
+        key = found["story"].astype(object).where(found["story"].notna(), None)
+        for story in missing:
+            rows = found[key.isna()] if story is None else found[key == story]
+            kept[story] = rows.reset_index(drop=True)
+    return pd.concat([kept[s] for s in dict.fromkeys(stories)], ignore_index=True)
 
 
 def _choose_story(counted: pd.DataFrame, story: str | None) -> tuple[pd.DataFrame, str]:
