@@ -835,6 +835,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--errors", type=Path, default=None, help="write source-span errors as a TSV here"
     )
+    parser.add_argument(
+        "--no-types", action="store_true", help="skip the typed sources (polnear_types.jsonl)"
+    )
     return parser
 
 
@@ -889,6 +892,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         limit=args.limit,
     )
     print(format_report(result))
+    if not args.no_types:
+        try:  # imported as evaluation.polnear, or run as a script
+            from .polnear_types import GOLD, format_types, load_docs, read_gold, score_types
+        except ImportError:
+            from polnear_types import GOLD, format_types, load_docs, read_gold, score_types
+
+        if GOLD.is_file():
+            gold = read_gold()
+            typed, _ = score_types(gold, load_docs(root, gold), extract)
+            result["types"] = typed
+            print("\nSource types, on the typed sources of both splits (polnear_types.jsonl):\n")
+            print(format_types(typed))
     if args.json is not None:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     if args.errors is not None:

@@ -1,0 +1,128 @@
+"""Score ``framing.extract_hedges`` on the news hedge set, ``news_hedges.jsonl``.
+
+The set (drawn by ``news_hedges_sample.py``, marked by hand against the definitions in
+``evaluation/README.md``) says of each news sentence whether it is uncertain, with its
+cues. Each sentence's text is read from ``../shared`` (BASIL: its file, paragraph and
+sentence index in ``body-paragraphs``; PolNeAR: its offsets in the text as
+:func:`framing.segment` cleans it), and goes through ``framing.extract_hedges`` alone. A
+sentence is predicted uncertain when a hedge row of a counted category starts in it
+(every category but ``approximator`` and the opt-in weasel tier, as for SUC).
+
+Figures: precision, recall and F1 of the uncertain class over sentences, for all
+sentences, for the part read while rules were written (*tuning*) and for the held-out
+part; and per predicted cue lemma, how often it fired in a certain sentence.
+
+Usage (from the repository root)::
+
+    python evaluation/news_hedges.py [--shared PATH] [--errors FILE]
+
+``--errors FILE`` writes the tuning part's false positives and negatives with their text:
+keep it outside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from polnear import DEFAULT_SHARED, POLNEAR_SUBDIR  # noqa: E402
+from suc_wiki import DEFAULT_CATEGORIES, prf  # noqa: E402
+
+GOLD = Path(__file__).resolve().parent / "news_hedges.jsonl"
+PARTS = ("all", "tuning", "held out")
+
+
+def read_gold(path: Path = GOLD) -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [r for r in rows if r.get("uncertain") is not None]
+
+
+def sentence_text(row: Mapping[str, Any], shared: Path, cache: dict[Path, Any]) -> str:
+    if row["corpus"] == "basil":
+        path = shared / "corpus" / "basil" / "articles" / row["doc"]
+        if path not in cache:
+            cache[path] = json.loads(path.read_text(encoding="utf-8"))["body-paragraphs"]
+        paragraph = cache[path][row["paragraph"]]
+        return paragraph[row["sentence"]] if isinstance(paragraph, list) else paragraph
+    path = shared / POLNEAR_SUBDIR / "data" / row["split"] / "text" / f"{row['doc']}.txt"
+    if path not in cache:
+        from framing import segment
+
+        cache[path] = segment(path.read_text(encoding="utf-8")).text
+    return cache[path][row["start"] : row["end"]]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--errors", type=Path, default=None)
+    args = parser.parse_args(argv)
+    if (
+        not (args.shared / "corpus" / "basil").is_dir()
+        or not (args.shared / POLNEAR_SUBDIR).is_dir()
+    ):
+        print(f"BASIL or PolNeAR not found under {args.shared}", file=sys.stderr)
+        return 2
+    import framing
+
+    wanted = set(DEFAULT_CATEGORIES)
+    cache: dict[Path, Any] = {}
+    rows = []
+    fired: Counter[str] = Counter()
+    fired_certain: Counter[str] = Counter()
+    for g in read_gold():
+        text = sentence_text(g, args.shared, cache)
+        hedges = framing.extract_hedges(text)
+        lemmas = [
+            lem
+            for lem, cat in zip(hedges["lemma"], hedges["category"], strict=True)
+            if cat in wanted
+        ]
+        for lemma in lemmas:
+            fired[lemma] += 1
+            if not g["uncertain"]:
+                fired_certain[lemma] += 1
+        rows.append(
+            {
+                "id": g["id"],
+                "part": "held out" if g.get("heldout") else "tuning",
+                "gold": bool(g["uncertain"]),
+                "predicted": bool(lemmas),
+                "gold_cues": "; ".join(g.get("cues", [])),
+                "predicted_cues": "; ".join(lemmas),
+                "text": text,
+            }
+        )
+    print("| news hedge set | sentences | uncertain | precision | recall | F1 |")
+    print("|---|---|---|---|---|---|")
+    for part in PARTS:
+        mine = [r for r in rows if part == "all" or r["part"] == part]
+        tp = sum(r["gold"] and r["predicted"] for r in mine)
+        f = prf(tp, sum(r["predicted"] for r in mine), sum(r["gold"] for r in mine))
+        print(
+            f"| {part} | {len(mine)} | {sum(r['gold'] for r in mine)} | {f['precision']:.3f} | "
+            f"{f['recall']:.3f} | {f['f1']:.3f} |"
+        )
+    print("\ncue lemmas that fired most in certain sentences (all parts):")
+    for lemma, n in fired_certain.most_common(12):
+        print(f"  {lemma}: {n} of {fired[lemma]}")
+    if args.errors is not None:
+        wrong = [r for r in rows if r["part"] == "tuning" and r["gold"] != r["predicted"]]
+        with args.errors.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter="\t")
+            writer.writeheader()
+            writer.writerows(wrong)
+        print(f"\n{len(wrong)} tuning errors written to {args.errors}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
