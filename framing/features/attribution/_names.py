@@ -122,6 +122,19 @@ _GROUP_NOUNS = frozenset(
         "players",
     ]
 )
+#: Parties, their members and regions, capitalised in news but no one's name.
+_GROUP_ADJECTIVES = frozenset(
+    [
+        "republican", "republicans", "democrat", "democrats", "democratic", "gop",
+        "conservative", "conservatives", "liberal", "liberals", "progressive",
+        "progressives", "labour", "tory", "tories", "western", "westerners", "eastern",
+        "european", "europeans", "arab", "arabs", "muslim", "muslims", "christian",
+        "christians", "evangelical", "evangelicals", "libertarian", "libertarians",
+        "independent", "independents", "sunni", "shia", "shiite", "kurdish", "kurds",
+    ]
+)  # fmt: skip
+#: Members of a party or movement as a group: a vague group ('senior Republicans').
+_PARTISANS = frozenset(w for w in _GROUP_ADJECTIVES if w.endswith("s"))
 _PREPS = frozenset(["of", "for", "at", "from", "with", "in", "on", "close", "familiar", "to"])
 # last words of newspaper and broadcaster names ('Evening Star', 'Daily Courier')
 _MASTHEADS = frozenset(
@@ -428,12 +441,16 @@ def _strip_title(tokens: list[str], lex: AttributionLexicons) -> tuple[list[str]
     """Drop leading titles ("Defence Secretary", "Mr", "Dr."); return the rest and gender."""
     gender = ""
     i = 0
-    if len(tokens) > 2 and (
-        tokens[0].lower() in lex.demonyms or tokens[0].lower() in lex.organisations
-    ):
-        rest, g = _strip_title(tokens[1:], lex)
-        if len(rest) < len(tokens) - 1:
-            return rest, g
+    # a body or demonym before the title: 'Israeli Prime Minister …', 'White House Press
+    # Secretary Josh Earnest', 'Senate Majority Leader …'
+    for n in (3, 2, 1):
+        if len(tokens) - n < 2:
+            continue
+        lead = " ".join(tokens[:n]).lower()
+        if lead in lex.demonyms or lead in lex.organisations or f"the {lead}" in lex.organisations:
+            rest, g = _strip_title(tokens[n:], lex)
+            if len(rest) < len(tokens) - n:
+                return rest, g
     while i < len(tokens) - 1:
         matched = False
         for n in (3, 2, 1):
@@ -918,6 +935,35 @@ class Resolver:
         if _POLL_SHARE.search(text):
             # 'Nine in 10', 'About 40%', 'one out of three': a share of those polled
             return SourceInfo(text, (start, end), "anonymous", text.lower())
+        # 'Republican', 'Democrats', 'Western': a party or region before a head, or a
+        # group on its own, is no person's name ('Some Republican leaders', 'Senior
+        # Republicans' are vague groups)
+        pre_names = [
+            m
+            for m in pre_names
+            if m.kind != "person" or m.canonical.lower().split()[-1] not in _GROUP_ADJECTIVES
+        ]
+        person_names = [m for m in pre_names if m.kind == "person"]
+        if person_names and person_names[-1].end >= pre_end - 1:
+            # the phrase ends in a person's name: 'White House Press Secretary Josh
+            # Earnest', 'Club spokesman Tom Reed' (a named person, whatever their office)
+            m = person_names[-1]
+            person = self.people.get(m.key)
+            span_end = m.end if m.end < end and cut < len(toks) else end
+            return SourceInfo(
+                self.view.text[start:span_end],
+                (start, span_end),
+                "person",
+                person.canonical if person else m.canonical,
+                person.gender if person else "",
+            )
+        if pre_lows and pre_lows[-1] in lex.organisation_heads and person_names:
+            # 'the Trump campaign', 'Clinton's campaign', 'the Obama administration': a
+            # body named after a person
+            return SourceInfo(text, (start, end), "organisation", shown, plural=True)
+        if pre_lows and pre_lows[-1] in _PARTISANS:
+            plural = pre_lows[-1].endswith("s")
+            return SourceInfo(text, (start, end), "anonymous", bare_low, plural=plural)
         if (
             any(w in lex.voice_heads for w in pre_lows)
             or " ".join(pre_lows[-2:]) in lex.voice_heads
@@ -925,6 +971,16 @@ class Resolver:
             owner = next(
                 (m for m in post_names + pre_names if m.kind in ("organisation", "media")), None
             ) or next((m for m in post_names + pre_names), None)
+            if owner is not None and owner.kind == "person":
+                # 'a spokeswoman for Senator Patty Murray': she speaks for Murray
+                person = self.people.get(owner.key)
+                return SourceInfo(
+                    text,
+                    (start, end),
+                    "person",
+                    person.canonical if person else owner.canonical,
+                    person.gender if person else "",
+                )
             if owner is not None:
                 return SourceInfo(text, (start, end), "organisation", owner.canonical)
             modifiers = [
@@ -943,7 +999,6 @@ class Resolver:
             and self._anonymous_head(pre_lows[-1:]) is None
         ):
             anonymous = None  # "the Wharfside Residents' Association" is a body, not residents
-        person_names = [m for m in pre_names if m.kind == "person"]
         if anonymous and not person_names:
             return SourceInfo(
                 text, (start, end), "anonymous", bare_low, plural=anonymous == "plural"

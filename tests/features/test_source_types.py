@@ -1,0 +1,54 @@
+"""Source types decided on the whole noun phrase, as the README's table of decided cases
+says (issue 17). Every sentence is invented; the beats vary (politics, sport, health,
+business, courts, charities), so that no rule holds only for election news."""
+
+from __future__ import annotations
+
+import pytest
+
+import framing
+
+CASES = [
+    # a named person, whatever the office or body before the name
+    ("White House Press Secretary Nora Velde said the plan was sound.",
+     "White House Press Secretary Nora Velde", "person"),
+    ("Press secretary Abel Moray told reporters the talks were over.",
+     "Press secretary Abel Moray", "person"),
+    ("Club spokesman Tom Reed said the match would go ahead.", "Club spokesman Tom Reed", "person"),
+    ("Hospital spokeswoman Ines Darrow said two wards had closed.",
+     "Hospital spokeswoman Ines Darrow", "person"),
+    ("Reuters reporter Jane Cole wrote that the port was shut.",
+     "Reuters reporter Jane Cole", "person"),
+    ("Rovers manager Luis Calderra said the squad was tired.",
+     "Rovers manager Luis Calderra", "person"),
+    # a spokesperson for a named person is that person; for a body, the body
+    ("A spokeswoman for Senator Patty Marlowe said the bill would pass.",
+     "A spokeswoman for Senator Patty Marlowe", "person"),
+    ("A spokesman for the Ministry of Defence said the ship had docked.",
+     "A spokesman for the Ministry of Defence", "organisation"),
+    # a body named after a person, or named without a head word
+    ("The Velde campaign said it would appeal.", "The Velde campaign", "organisation"),
+    ("Marlowe's campaign said the emails were old.", "Marlowe's campaign", "organisation"),
+    ("The Osei administration said the rule would stand.", "The Osei administration",
+     "organisation"),
+    ("WikiLeaks said it had more documents.", "WikiLeaks", "organisation"),
+    ("The hospital trust said the ward would reopen.", "The hospital trust", "organisation"),
+    # vague groups of partisans are anonymous, not people called "Republican"
+    ("Some Republican leaders said the bill was dead.", "Some Republican leaders", "anonymous"),
+    ("Senior Republicans warned that the deal would collapse.", "Senior Republicans",
+     "anonymous"),
+    ("Conservatives said the budget would hurt farmers.", "Conservatives", "anonymous"),
+    # and a bare surname is a person
+    ("Velde said the deal was bad.", "Velde", "person"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), CASES, ids=[c[1] for c in CASES])
+def test_a_source_is_typed_on_its_whole_noun_phrase(text, source, kind):
+    rows = framing.extract_attributions(text)
+    assert list(zip(rows["source"], rows["source_type"], strict=True)) == [(source, kind)]
+
+
+def test_the_independent_is_still_a_newspaper_not_a_group_of_independents():
+    rows = framing.extract_attributions("The Independent reported that the talks had stalled.")
+    assert list(rows["source_type"]) == ["media"]
