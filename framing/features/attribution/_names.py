@@ -932,6 +932,11 @@ class Resolver:
         bare = _LEADING.sub("", text).strip()
         bare_low = bare.lower()
         shown = self._display(start + len(text) - len(_LEADING.sub("", text)), end)
+        if bare.isupper() and " " not in bare and bare.lower() in self.people:
+            # 'PENCE:' in a transcript, where the article names Mike Pence: the person,
+            # not an acronym
+            person = self.people[bare.lower()]
+            return SourceInfo(text, (start, end), "person", person.canonical, person.gender)
         if _POLL_SHARE.search(text):
             # 'Nine in 10', 'About 40%', 'one out of three': a share of those polled
             return SourceInfo(text, (start, end), "anonymous", text.lower())

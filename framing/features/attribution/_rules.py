@@ -1422,6 +1422,41 @@ def _skip_channel(view: View, k: int, t1: int, lex: AttributionLexicons) -> int:
     return k
 
 
+#: Labels that open a paragraph with a colon but name no speaker ('UPDATE:', 'WATCH:').
+_NOT_SPEAKERS = frozenset(
+    [
+        "update",
+        "updated",
+        "watch",
+        "exclusive",
+        "breaking",
+        "note",
+        "editor",
+        "editors",
+        "photo",
+        "photos",
+        "video",
+        "read",
+        "related",
+        "source",
+        "sources",
+        "correction",
+        "clarification",
+        "q",
+        "a",
+        "listen",
+        "warning",
+        "disclaimer",
+        "transcript",
+        "advertisement",
+        "sponsored",
+        "see",
+        "more",
+        "also",
+    ]
+)
+
+
 def _recipient(view: View, k: int, t1: int, lex: AttributionLexicons) -> tuple[int, int] | None:
     if k >= t1 or (_has_punct(view.gap(k)) and view.marks[k] not in ("",)):
         return None
@@ -1608,6 +1643,7 @@ class _Finder:
         if quotes:  # quotes no cue took: after a colon, or signed with a name
             self._colon_quotes(sent, quotes)
             self._signed_quotes(sent, quotes)
+        self._speaker_label(sent)
 
     def _quoted(
         self,
@@ -1665,6 +1701,67 @@ class _Finder:
             self.out.append(
                 self._quoted(qi, "signature", cue, None, view.span(a, b), sent, q.start)
             )
+
+    def _speaker_label(self, sent: _Sentence) -> None:
+        """A name and a colon opening a paragraph, or the quote that opens it: a
+        transcript's speaker ('WALLACE: Let's start with …', '"PENCE: Well, look, …') or a
+        headline's ('Pat Caddell: Democrat Voters Worried …'). What follows, to the end of
+        the paragraph (or of the quote the label opens), is what the speaker says."""
+        view, text = self.view, self.view.text
+        if sent.t1 - sent.t0 < 2:
+            return  # a name, a colon and something said: two tokens at least
+        if sent.index > 0 and self.sentences[sent.index - 1].paragraph == sent.paragraph:
+            return
+        a = sent.t0
+        para_start, para_end = view.seg.paragraphs[sent.paragraph]
+        if text[para_start : view.starts[a]].strip(" \"“‘'"):
+            return  # something else opens the paragraph
+        c = a
+        while c < sent.t1 - 1 and c - a < 4 and text[view.ends[c] : view.ends[c] + 1] != ":":
+            c += 1
+        if text[view.ends[c] : view.ends[c] + 1] != ":" or c + 1 >= sent.t1:
+            return
+        b = c + 1  # the name is tokens a..c
+        if view.low[a] in _NOT_SPEAKERS or not self._name_segment(a, b):
+            return
+        words = [view.words[t] for t in range(a, b)]
+        transcript = all(w.isupper() and len(w) > 1 for w in words)
+        named = b - a <= 3 and view.low[a] in self.lex.first_names
+        if not (transcript or named):
+            return  # a title-case heading ('The Latest:', 'Stealth Over Health:')
+        taken = any(
+            x.sentence == sent.index and x.cue is not None and x.cue[0] < view.starts[b]
+            for x in self.out
+        )
+        if taken:
+            return
+        colon = view.ends[c]
+        start, end = view.starts[b], para_end
+        for qi in self._quotes_in(sent):
+            q = view.seg.quotes[qi]
+            if q.start < view.starts[a] <= q.content_start + 1 and qi not in self.used_quotes:
+                end = q.content_end  # the label opens a quote: its speaker says the rest of it
+                self.used_quotes.add(qi)
+                break
+        end = len(text[:end].rstrip())
+        if end <= start:
+            return
+        self.out.append(
+            Candidate(
+                kind="direct",
+                rule="speaker_label",
+                cue=(colon, colon + 1),
+                cue_entry=None,
+                cue_text=":",
+                source=view.span(a, b),
+                content=(start, end),
+                recipient=None,
+                sentence=sent.index,
+                inherit_from=None,
+                anchor=view.starts[a],
+                extra={},
+            )
+        )
 
     def _colon_quotes(self, sent: _Sentence, quotes: list[int]) -> None:
         """A quote after a colon that no cue has taken: 'Kasich resisted: “…”', 'Donald
