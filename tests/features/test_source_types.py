@@ -37,7 +37,19 @@ CASES = [
     ("Some Republican leaders said the bill was dead.", "Some Republican leaders", "anonymous"),
     ("Senior Republicans warned that the deal would collapse.", "Senior Republicans",
      "anonymous"),
-    ("Conservatives said the budget would hurt farmers.", "Conservatives", "anonymous"),
+    ("Progressives said the budget would hurt farmers.", "Progressives", "anonymous"),
+    # the whole phrase, past a preposition, a participle or a charity's name
+    ("An aide to the senator, who asked not to be named, said the vote would fail.",
+     "An aide to the senator", "anonymous"),
+    ("One senior Western official said the talks had stalled.", "One senior Western official",
+     "anonymous"),
+    ("Economists polled by Bloomberg forecast a slowdown.", "Economists polled by Bloomberg",
+     "anonymous"),
+    ("The charity Save the Children warned of famine.", "The charity Save the Children",
+     "organisation"),
+    ("Friends of the Tansey said the river was dying.", "Friends of the Tansey", "organisation"),
+    ("Nell Cardew of the charity Friends of the Tansey said the river was dying.",
+     "Nell Cardew", "person"),
     # and a bare surname is a person
     ("Velde said the deal was bad.", "Velde", "person"),
 ]  # fmt: skip

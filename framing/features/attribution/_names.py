@@ -136,6 +136,8 @@ _GROUP_ADJECTIVES = frozenset(
 #: Members of a party or movement as a group: a vague group ('senior Republicans').
 _PARTISANS = frozenset(w for w in _GROUP_ADJECTIVES if w.endswith("s"))
 _PREPS = frozenset(["of", "for", "at", "from", "with", "in", "on", "close", "familiar", "to"])
+#: Participles after which 'by' names a pollster, not the source ('economists polled by').
+_POLLED = frozenset(["polled", "surveyed", "interviewed", "questioned", "consulted"])
 # last words of newspaper and broadcaster names ('Evening Star', 'Daily Courier')
 _MASTHEADS = frozenset(
     [
@@ -920,7 +922,7 @@ class Resolver:
                 n
                 for n, t in enumerate(toks)
                 if n > 0
-                and lows[n] in _PREPS
+                and (lows[n] in _PREPS or (lows[n] == "by" and lows[n - 1] in _POLLED))
                 and not any(m.start < view.starts[t] < m.end for m in names)
             ),
             len(toks),
@@ -940,6 +942,22 @@ class Resolver:
         if _POLL_SHARE.search(text):
             # 'Nine in 10', 'About 40%', 'one out of three': a share of those polled
             return SourceInfo(text, (start, end), "anonymous", text.lower())
+        for n in range(len(pre_lows)):
+            # a body the gazetteer knows, whatever the name finder made of its words
+            # ('the charity Save the Children': not people called Save and Children)
+            known = lex.organisations.get(" ".join(pre_lows[n:]))
+            opener = n == 0 or pre_lows[n - 1] in ("the", "a", "an")
+            if known is not None and (opener or pre_lows[n - 1] in lex.organisation_heads):
+                return SourceInfo(text, (start, end), "organisation", known, plural=True)
+        whole = pre_names[-1] if pre_names else None
+        if (
+            whole is not None
+            and whole.kind in ("organisation", "media")
+            and whole.end >= pre_end - 1
+            and not _LEADING.sub("", view.text[start : whole.start]).strip()
+        ):
+            # the phrase is a body's name: 'Friends of the Tansey' (not friends)
+            return SourceInfo(text, (start, end), whole.kind, whole.canonical, plural=True)
         # 'Republican', 'Democrats', 'Western': a party or region before a head, or a
         # group on its own, is no person's name ('Some Republican leaders', 'Senior
         # Republicans' are vague groups)

@@ -345,7 +345,9 @@ _STOP = frozenset(
     ]
 )
 # Prepositions that may sit inside a source noun phrase ("spokesman for the Ministry").
-_NP_PREPS = frozenset(["of", "for", "at", "from", "with", "in", "close", "familiar"])
+_NP_PREPS = frozenset(["of", "for", "at", "from", "with", "in", "close", "familiar", "to"])
+#: Participles that, with 'by', put a pollster inside a source ('economists polled by X').
+_POLLED = frozenset(["polled", "surveyed", "interviewed", "questioned", "consulted"])
 _FORWARD_PREPS = frozenset(
     ["of", "for", "at", "from", "by", "with", "in", "close", "familiar", "on"]
 )
@@ -1123,6 +1125,13 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
     ):
         return None  # a verb form or function word cannot head a source
     a = j
+    for k in range(max(t0, j - 5), j):
+        # a body's name that holds words that would stop the phrase ('Save the Children')
+        if " ".join(low[k : j + 1]) in lex.organisations and all(
+            _open_gap(view, t) for t in range(k + 1, j + 1)
+        ):
+            a = k
+            break
     while a > t0 and j - a < 9:
         if _has_punct(view.gap(a)) and not _abbrev_gap(view, a):
             break
@@ -1146,6 +1155,9 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
             break
         if w in ("familiar", "close"):  # 'people familiar with', 'sources close to'
             a -= 1
+            continue
+        if w == "by" and a - 2 >= t0 and low[a - 2] in _POLLED and not _has_punct(view.gap(a - 1)):
+            a -= 2  # 'Economists polled by Bloomberg forecast': the economists speak
             continue
         if w in _NP_PREPS:
             if _prep_inside(view, a - 1, lex):
@@ -1185,6 +1197,17 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
             continue
         if (
             view.capitalised(a)
+            and not view.capitalised(a - 1)
+            and w in lex.organisation_heads
+            and a - 2 >= t0
+            and low[a - 2] in ("the", "a", "an")
+            and not _has_punct(view.gap(a - 1))
+        ):
+            a -= 1  # 'the charity Friends of the Tansey': a common noun names the body
+            continue
+        if (
+            view.capitalised(a)
+            and view.capitalised(j)
             and not view.capitalised(a - 1)
             and w not in lex.titles
             and w not in lex.demonyms
