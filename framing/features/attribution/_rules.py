@@ -1480,6 +1480,30 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+#: Prepositions of a setting between a cue and what was said ('told business leaders at
+#: an event in London that …').
+_SETTING_OPENERS = frozenset(["at", "in", "on", "during", "after", "before", "outside", "near"])
+#: Cues that take no 'that' clause: a 'that' after their setting opens a relative clause
+#: ('spoke in a cottage on a base that overlooks the bay').
+_NO_CLAUSE = frozenset(["speak", "talk", "comment", "testify", "appear", "respond", "reply"])
+
+
+def _skip_setting(view: View, k: int, t1: int, lex: AttributionLexicons) -> int:
+    """Skip where and when something was said ('at an event in London', 'in Washington
+    on Tuesday'), but only when 'that' follows them: the reported clause starts there,
+    not at the setting. Anything else after the cue is left as it was."""
+    low = view.low
+    j, steps = k, 0
+    while j < t1 and low[j] in _SETTING_OPENERS and steps < 4 and not _has_punct(view.gap(j)):
+        np = _np_forward(view, j + 1, t1, lex)
+        if np is None:
+            return k
+        j, steps = np[1], steps + 1
+    if steps and j < t1 and low[j] == "that" and not _has_punct(view.gap(j)):
+        return j
+    return k
+
+
 def _recipient(view: View, k: int, t1: int, lex: AttributionLexicons) -> tuple[int, int] | None:
     if k >= t1 or (_has_punct(view.gap(k)) and view.marks[k] not in ("",)):
         return None
@@ -3061,6 +3085,8 @@ class _Finder:
             if rnp:
                 recipient = view.span(*rnp)
                 k = _skip_channel(view, rnp[1], t1, lex)
+        if entry.lemma not in _NO_CLAUSE:
+            k = _skip_setting(view, k, t1, lex)
         left_edge = min(cue[0], src_chars[0]) if src_chars else cue[0]
         right_pos = view.ends[k - 1]
         if recipient is None:

@@ -1,0 +1,43 @@
+"""What a source says starts at the reported clause, not at where or when it was said
+(issue 17: 'Mr Healey told business leaders at an event in London' gave the content
+'in London'). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import framing
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "recipient", "content"),
+    [
+        (
+            "Mr Healey told business leaders at an event in London that the UK would "
+            "play an anchor role.",
+            "Mr Healey",
+            "business leaders",
+            "the UK would play an anchor role",
+        ),
+        (
+            "The Defence Secretary said at a press conference in Washington on Tuesday "
+            "that troops would stay.",
+            "The Defence Secretary",
+            None,
+            "troops would stay",
+        ),
+        ("She said in the past that she would run.", "She", None, "she would run"),
+    ],
+)
+def test_the_content_starts_after_the_setting(text, source, recipient, content):
+    rows = framing.extract_attributions(text)
+    assert rows[["source", "recipient", "content"]].values.tolist() == [
+        [source, recipient, content]
+    ]
+
+
+def test_a_that_after_the_setting_of_a_verb_that_takes_no_clause_is_no_content():
+    # 'spoke in a hall … that overlooks': a relative clause, and nothing was reported
+    assert framing.extract_attributions(
+        "The mayor spoke in a hall on the quay that overlooks the harbour."
+    ).empty
