@@ -41,3 +41,18 @@ def test_a_that_after_the_setting_of_a_verb_that_takes_no_clause_is_no_content()
     assert framing.extract_attributions(
         "The mayor spoke in a hall on the quay that overlooks the harbour."
     ).empty
+
+
+def test_a_quote_before_a_source_that_says_its_own_clause_is_not_that_sources():
+    """Issue 17: the seed story gave Healey's quote to 'The US', whose sentence after it
+    says its own clause."""
+    text = (
+        'Defence Secretary Martin Ashworth said the UK would help. "We have put a '
+        'two-star officer into the command," he added. "So Britain will play an anchor '
+        'role." The US has said it will provide up to 200 troops.'
+    )
+    rows = framing.extract_attributions(text)
+    anchor = rows[rows["content"].str.contains("anchor role", na=False)]
+    assert anchor["resolved_source"].tolist() == ["Martin Ashworth"]
+    us = rows[rows["source"] == "The US"]
+    assert us["content"].tolist() == ["it will provide up to 200 troops"]

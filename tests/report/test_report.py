@@ -195,19 +195,43 @@ def test_seed_story_report_sets_the_national_against_the_independent(shared_dir)
     text = " ".join(page.text)
     # One counted article per outlet: described, never tested.
     assert "Descriptive only." in text
-    assert (
-        "The National: anonymous sources, share of attributions 36%, against 11% for "
-        "The Independent" in text
+    # The National leans on anonymous sources (about a third of its attributions against
+    # about a tenth), and the summary says so with the article table's figures.
+    shares = analysis.counted.set_index("outlet")["attr_anonymous_share"]
+    national, independent = shares["The National"], shares["The Independent"]
+    assert 0.30 < national < 0.40 and 0.05 < independent < 0.15
+    row = (
+        '<td class="l">anonymous sources, share of attributions</td>'
+        f"<td>{independent:.0%} (n=1)</td><td>{national:.0%} (n=1)</td>"
+    )
+    assert row in html  # side by side: The Independent, then The National
+    # the summary's attribution findings set the two against each other on who speaks
+    # (anonymous and person shares differ by about 25 points either way: either leads)
+    persons = analysis.counted.set_index("outlet")["attr_person_share"]
+    anonymous_finding = (
+        f"The National: anonymous sources, share of attributions {national:.0%}, against "
+        f"{independent:.0%} for The Independent"
+    )
+    person_finding = (
+        "The Independent: person sources, share of attributions "
+        f"{persons['The Independent']:.0%}, against {persons['The National']:.0%} for "
+        "The National"
+    )
+    assert anonymous_finding in text or person_finding in text
+    leader, kind = (
+        ("The National", "anonymous")
+        if anonymous_finding in text
+        else ("The Independent", "person")
     )
     assert "The National: UK–Israel relations (angle)" in text
     for family in ("attribution", "hedging", "sentiment", "emphasis"):
         assert f'<span class="pill">{family}</span>' in html
-    # The evidence names The National's anonymous attributions, sentence and offsets.
-    national = analysis.counted[analysis.counted.outlet == "The National"].doc_id.iloc[0]
+    # The evidence names the finding's attributions, with sentence and offsets.
+    doc = analysis.counted[analysis.counted.outlet == leader].doc_id.iloc[0]
     spans = analysis.attributions
-    anonymous = spans[(spans.doc_id == national) & (spans.source_type == "anonymous")]
-    first = anonymous.sort_values("start").iloc[0]
-    assert f"{national}, sentence {first.sentence}, chars {first.start}–{first.end}" in html
+    chosen = spans[(spans.doc_id == doc) & (spans.source_type == kind)]
+    first = chosen.sort_values("start").iloc[0]
+    assert f"{doc}, sentence {first.sentence}, chars {first.start}–{first.end}" in html
     assert html.count("<article ") == 2  # the second Independent capture is not counted
 
 

@@ -3093,7 +3093,10 @@ class _Finder:
             recipient = self._fronted_recipient(sent, left_edge)
         # direct: a quote right before the cue (and source) or right after it
         quotes = self._quotes_in(sent)
-        if not view.text[sent.start : left_edge].strip(" ,.—–-"):
+        said_here = view.text[right_pos : sent.end].strip(" ,.;:!?—–-\"”’'")
+        if not view.text[sent.start : left_edge].strip(" ,.—–-") and not said_here:
+            # '“…” Trump said.' takes the quote before; 'The US has said it will send
+            # troops' says its own clause, and the quote before is someone else's
             quotes = self._quote_before(sent) + quotes
         direct: list[int] = []
         if quotes:
