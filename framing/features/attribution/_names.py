@@ -971,15 +971,7 @@ class Resolver:
             # the phrase ends in a person's name: 'White House Press Secretary Josh
             # Earnest', 'Club spokesman Tom Reed' (a named person, whatever their office)
             m = person_names[-1]
-            person = self.people.get(m.key)
-            span_end = m.end if m.end < end and cut < len(toks) else end
-            return SourceInfo(
-                self.view.text[start:span_end],
-                (start, span_end),
-                "person",
-                person.canonical if person else m.canonical,
-                person.gender if person else "",
-            )
+            return self._as_person(m, start, m.end if m.end < end and cut < len(toks) else end)
         if pre_lows and pre_lows[-1] in lex.organisation_heads and person_names:
             # 'the Trump campaign', 'Clinton's campaign', 'the Obama administration': a
             # body named after a person
@@ -996,14 +988,7 @@ class Resolver:
             ) or next((m for m in post_names + pre_names), None)
             if owner is not None and owner.kind == "person":
                 # 'a spokeswoman for Senator Patty Murray': she speaks for Murray
-                person = self.people.get(owner.key)
-                return SourceInfo(
-                    text,
-                    (start, end),
-                    "person",
-                    person.canonical if person else owner.canonical,
-                    person.gender if person else "",
-                )
+                return self._as_person(owner, start, end)
             if owner is not None:
                 return SourceInfo(text, (start, end), "organisation", owner.canonical)
             modifiers = [
@@ -1029,15 +1014,7 @@ class Resolver:
         if person_names:
             m = person_names[-1]
             # "Chief Superintendent Priya Vand of Tanseyside Police": the person
-            span_end = m.end if m.end < end and cut < len(toks) else end
-            person = self.people.get(m.key)
-            return SourceInfo(
-                self.view.text[start:span_end],
-                (start, span_end),
-                "person",
-                person.canonical if person else m.canonical,
-                person.gender if person else "",
-            )
+            return self._as_person(m, start, m.end if m.end < end and cut < len(toks) else end)
         head = pre_lows[-1] if pre_lows else ""
         if pre_names and pre_names[-1].end >= pre_end - 1:
             m = pre_names[-1]
@@ -1077,6 +1054,17 @@ class Resolver:
             bare_low,
             plural=head.endswith("s") or head in _GROUP_NOUNS,
             human=head in _GROUP_NOUNS,
+        )
+
+    def _as_person(self, m: Mention, start: int, end: int) -> SourceInfo:
+        """The source ``start``..``end`` as the person mention ``m`` names."""
+        person = self.people.get(m.key)
+        return SourceInfo(
+            self.view.text[start:end],
+            (start, end),
+            "person",
+            person.canonical if person else m.canonical,
+            person.gender if person else "",
         )
 
     def _display(self, start: int, end: int) -> str:
