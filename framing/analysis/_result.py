@@ -39,6 +39,13 @@ class Tables(Mapping[str, pd.DataFrame]):
     def __len__(self) -> int:
         return len(self._tables)
 
+    def derive(self, name: str, derived: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
+        """Serve table ``name`` from ``derived`` (read on first use, then kept); returns
+        the reader of the table as it was, for ``derived`` to start from."""
+        value = self._tables[name]
+        self._tables[name] = derived
+        return value if callable(value) else lambda: value
+
     def is_read(self, name: str) -> bool:
         """Whether table ``name`` is in memory."""
         return not callable(self._tables[name])
@@ -121,6 +128,56 @@ class Analysis:
         self.directory = directory
         self.manifest: dict[str, Any] | None = None
         self.notes: list[str] = []
+        if "actors" in self.spans:
+            self._people_merged_across_corpus()
+
+    def _people_merged_across_corpus(self) -> None:
+        """Serve ``actors`` and ``actor_mentions`` with people merged across the corpus
+        (:mod:`._actors`), computed when either is first read."""
+        raw_actors = self.spans.derive("actors", lambda: self._actor_merge()[0])
+        raw_mentions = (
+            self.spans.derive("actor_mentions", lambda: self._actor_merge()[1])
+            if "actor_mentions" in self.spans
+            else None
+        )
+        self.__dict__["_actor_sources"] = (raw_actors, raw_mentions)
+
+    def _actor_merge(self) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame]:
+        if "_actor_merged" not in self.__dict__:
+            from ..features.actors import load_actor_aliases
+            from ..features.attribution import load_attribution_lexicons
+            from ._actors import merge_actor_tables
+
+            raw_actors, raw_mentions = self.__dict__["_actor_sources"]
+            files = {}
+            for role, load in (
+                ("lexicons", load_attribution_lexicons),
+                ("aliases", load_actor_aliases),
+            ):
+                path = self.settings.get(role)
+                files[role] = load(path) if path and Path(path).is_file() else None
+            lex = files["lexicons"] or load_attribution_lexicons(None)
+            self.__dict__["_actor_merged"] = merge_actor_tables(
+                raw_actors(),
+                raw_mentions() if raw_mentions is not None else None,
+                self.articles,
+                lex,
+                files["aliases"],
+            )
+        return self.__dict__["_actor_merged"]
+
+    @property
+    def actor_merges(self) -> pd.DataFrame:
+        """How people were merged across the corpus: one row per name renamed (or a
+        surname left alone because two people share it), with the story it was read
+        in, the articles, ``how`` and the ``reason`` in words (see the README's
+        "Actors across a corpus"). ``actors`` and ``actor_mentions`` carry the merged
+        ``actor`` and the article's own name in ``article_actor``."""
+        if "actors" not in self.spans:
+            from ._actors import MERGE_COLUMNS
+
+            return pd.DataFrame({c: pd.Series(dtype="object") for c in MERGE_COLUMNS})
+        return self._actor_merge()[2]
 
     @property
     def articles(self) -> pd.DataFrame:

@@ -210,7 +210,11 @@ def test_an_actor_file_merges_across_articles_and_adds_actors(actor_file):
         )
     )
     plain = framing.analyse(corpus, features=["actors"])
-    assert set(plain.actors.actor) == {"Trump", "Donald Trump", "United States"}
+    # without the file, each article keeps its own name, and the corpus step merges the
+    # bare surname into the one Trump named with a first name (tests/analysis/
+    # test_actor_merges.py)
+    assert set(plain.actors.article_actor) == {"Trump", "Donald Trump", "United States"}
+    assert set(plain.actors.actor) == {"Donald Trump", "United States"}
     merged = framing.analyse(corpus, features=["actors"], aliases=actor_file)
     table = merged.actors.set_index(["doc_id", "actor"])
     assert table.loc[("a", "Donald Trump"), "n"] == 1

@@ -90,7 +90,12 @@ def actor_mentions(article: ArticleInput) -> list[dict[str, Any]]:
     aliases = load_actor_aliases(article.aliases)
     resolver, attributions = article_attributions(article)
     body, index = find_mentions(
-        article.view, resolver, lex, speakers=speakers_of(attributions), aliases=aliases
+        article.view,
+        resolver,
+        lex,
+        speakers=speakers_of(attributions),
+        aliases=aliases,
+        sources=attributions,
     )
     for row in body:
         row["field"] = "body"

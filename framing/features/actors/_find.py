@@ -46,6 +46,7 @@ MENTION_HOWS: tuple[str, ...] = (
     "short name",  # "Brennock" after "Brennock Chemical Storage"
     "head noun",  # "the council" after "Tanseyside County Council"
     "alias file",  # the researcher's actor file
+    "source",  # a body named only as an attribution's source ("the defence ministry said")
 )
 
 # what a body is called after "the" once named ('the council', 'the union'); not the
@@ -108,6 +109,9 @@ _DEFINITE_HEADS = frozenset(
         "tribunal",
     ]
 )
+# words of a description rather than a name ('the company at the centre of the leak')
+_DESCRIBING = frozenset(["of", "at", "for", "in", "on", "to", "with", "by", "from", "that", "who"])
+_PRONOUNS = frozenset(["it", "they", "we", "he", "she", "i", "you", "them", "us"])
 _CONNECTORS = frozenset(["of", "for", "and", "&", "the", "de", "al", "on", "in", "to"])
 _PREPS = frozenset(["of", "for", "at", "in", "on", "to", "with"])
 # role nouns besides person_titles.tsv ones ('harbour master', 'regional organiser')
@@ -483,6 +487,58 @@ class _Finder:
                     return actor, kind
         return None
 
+    # -- bodies named only as sources ---------------------------------------------------
+
+    def source_bodies(self, attributions: Iterable[Mapping[str, Any]]) -> None:
+        """A body the name finder did not see, named as an attribution's source ('the
+        defence ministry said'): an actor under the fullest form the article gives
+        ('UK defence ministry' over 'defence ministry', a country before it aside)."""
+        taken = _Spans([(row["start"], row["end"]) for row in self.rows])
+        found: list[tuple[int, int, str]] = []
+        for row in attributions:
+            start, end = row.get("source_start"), row.get("source_end")
+            if row.get("source_type") != "organisation" or start is None or end is None:
+                continue
+            start = self._after_country(start, end)
+            if taken.overlaps(start, end) or self.view.text[start:end].lower() in _PRONOUNS:
+                continue  # 'it said': the body is counted where it was named
+            name = str(row.get("resolved_source") or row.get("source") or "")
+            name = name.removeprefix("the ").removeprefix("The ").strip()
+            words = name.lower().split()
+            if 0 < len(words) <= 4 and not _DESCRIBING.intersection(words):
+                found.append((start, end, name))  # a name, not a description
+        fullest: dict[str, str] = {}
+        for _, _, name in found:
+            key = self._without_country(name)
+            if len(name) > len(fullest.get(key, "")):
+                fullest[key] = name
+        for start, end, name in found:
+            if not taken.overlaps(start, end):
+                actor = fullest[self._without_country(name)]
+                self._add(start, end, actor, "organisation", "source")
+                taken = _Spans([(row["start"], row["end"]) for row in self.rows])
+
+    def _after_country(self, start: int, end: int) -> int:
+        """'The UK defence ministry': the body's span starts after the country, which
+        stays a mention of its own."""
+        for row in self.rows:
+            if row["actor_type"] == "country" and start <= row["start"] and row["end"] < end:
+                if self.view.text[start : row["start"]].strip(" ").lower() not in ("", "the"):
+                    continue
+                return (
+                    row["end"] + 1
+                    if self.view.text[row["end"] : row["end"] + 1] == " "
+                    else row["end"]
+                )
+        return start
+
+    def _without_country(self, name: str) -> str:
+        words = name.lower().split()
+        lex = self.lex
+        while len(words) > 1 and (words[0] in lex.demonyms or words[0] in lex.organisations):
+            words = words[1:]
+        return " ".join(words)
+
     # -- the actor file -----------------------------------------------------------------
 
     def aliases(self, aliases: ActorAliases) -> None:
@@ -566,12 +622,14 @@ def find_mentions(
     speakers: Iterable[str] = (),
     aliases: ActorAliases | None = None,
     context: ActorIndex | None = None,
+    sources: Iterable[Mapping[str, Any]] = (),
 ) -> tuple[list[dict[str, Any]], ActorIndex]:
     """Actor mentions of one text, in text order, and the forms that refer to each.
 
     ``speakers`` are the resolved sources of the text's attributions (evidence that a
     name is a person); ``context`` is the index of the article body when ``view`` is
-    its headline, so that "Healey" in a headline is the body's John Healey.
+    its headline, so that "Healey" in a headline is the body's John Healey; ``sources``
+    are the text's attributions, whose bodies become actors where no name was found.
     """
     finder = _Finder(view, resolver, lex, speakers, context)
     finder.names()
@@ -580,6 +638,7 @@ def find_mentions(
             finder.keep_known()
         finder.known_words()
     finder.definites()
+    finder.source_bodies(sources)
     if aliases is not None:
         finder.aliases(aliases)
     rows = sorted(finder.rows, key=lambda row: row["start"])
