@@ -343,6 +343,8 @@ def _write_tables(analysis: Analysis, target: Path, quiet: bool = False) -> None
         "versions": analysis.corpus.versions,
         **dict(analysis.spans.items()),
     }
+    if "actors" in analysis.spans:
+        tables["actor_merges"] = analysis.actor_merges
     if target.suffix.lower() == ".xlsx":
         from ._export import write_workbook
 

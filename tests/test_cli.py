@@ -245,3 +245,6 @@ def test_quiet_prints_nothing_but_errors(tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
     assert articles.is_file() and (tables / "sentences.csv").is_file()
+    # the actor merge table goes with the span tables, one row per renamed name
+    merges = pd.read_csv(tables / "actor_merges.csv")
+    assert list(merges.columns) == ["name", "actor", "story", "n_articles", "how", "reason"]
