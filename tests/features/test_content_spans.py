@@ -56,3 +56,36 @@ def test_a_quote_before_a_source_that_says_its_own_clause_is_not_that_sources():
     assert anchor["resolved_source"].tolist() == ["Martin Ashworth"]
     us = rows[rows["source"] == "The US"]
     assert us["content"].tolist() == ["it will provide up to 200 troops"]
+
+
+def _continued(text: str) -> list[tuple[str, str | None, str]]:
+    rows = framing.extract_attributions(text)
+    return [(r.rule, r.resolved_source, r.content) for r in rows.itertuples()]
+
+
+def test_a_quote_only_paragraph_continues_the_last_speaker():
+    text = "“We will rebuild,” Mary Smith said.\n\n“It will take years.”\n\n“And we will.”"
+    assert _continued(text)[1:] == [
+        ("quote_paragraph", "Mary Smith", "It will take years."),
+        ("quote_paragraph", "Mary Smith", "And we will."),
+    ]
+
+
+def test_someone_else_named_in_the_narration_ends_the_speakers_turn():
+    text = (
+        "“We will rebuild,” Smith said. Jones, the mayor, had left the hall by then.\n\n"
+        "“It will take years.”\n\n“And we will.”"
+    )
+    assert _continued(text) == [("subject", "Smith", "We will rebuild,")]
+
+
+def test_the_speaker_named_again_or_a_name_inside_the_quote_keeps_the_turn():
+    again = "“We will rebuild,” Mary Smith said. Smith had visited twice.\n\n“It will take years.”"
+    assert _continued(again)[-1] == ("quote_paragraph", "Mary Smith", "It will take years.")
+    quoted = "“We will rebuild,” Smith said. “Jones will help.”\n\n“It will take years.”"
+    assert _continued(quoted)[-1] == ("quote_paragraph", "Smith", "It will take years.")
+
+
+def test_another_quoted_speaker_takes_the_turn():
+    text = "“We will rebuild,” Smith said. “No one leaves,” Jones said.\n\n“It will take years.”"
+    assert _continued(text)[-1] == ("quote_paragraph", "Jones", "It will take years.")

@@ -108,6 +108,8 @@ def attribution_pass(
     text = view.text
     rows: list[dict[str, Any]] = []
     for c, info in zip(candidates, infos, strict=True):
+        if c.extra.get("orphan"):
+            continue  # a quote-only paragraph after a change of speaker: no one's
         outer = c.extra.get("outer", c.content)
         spans = [s for s in (c.cue, info.span, outer, c.recipient) if s is not None]
         entry = c.cue_entry

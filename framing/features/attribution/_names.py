@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import compress, pairwise
 
@@ -862,6 +863,11 @@ class Resolver:
         out: list[SourceInfo] = []
         contents = _Contents(self.view, candidates)
         for c in candidates:
+            if c.rule == "quote_paragraph" and self._speaker_changed(c, done):
+                c.extra["orphan"] = True  # dropped by attribution_pass
+                info = done[id(c)] = SourceInfo(None, None, "anonymous", None)
+                out.append(info)
+                continue
             if c.inherit_from is not None and id(c.inherit_from) in done and c.source is None:
                 prev = done[id(c.inherit_from)]
                 info = SourceInfo(
@@ -885,6 +891,27 @@ class Resolver:
             if info.span is not None or info.resolved:
                 history.append(info.span[0] if info.span else c.anchor, info)
         return out
+
+    def _speaker_changed(self, c: Candidate, done: Mapping[int, SourceInfo]) -> bool:
+        """A quote-only paragraph carries on the last speaker only where the narration
+        named no one else since: '"…," Smith said. Jones, the mayor, had left.' ends
+        Smith's turn, and the next quote-only paragraph is no one's."""
+        prev = c.inherit_from
+        if prev is None or id(prev) not in done:
+            return False
+        if prev.extra.get("orphan"):
+            return True
+        info = done[id(prev)]
+        after = self.view.seg.sentences[prev.sentence][1]
+        quotes = [(q.start, q.end) for q in self.view.seg.quotes if q.end > after]
+        for m in self._mentions_within(after, c.anchor):
+            if m.kind != "person" or any(a <= m.start and m.end <= b for a, b in quotes):
+                continue  # a name the speaker says is no change of speaker
+            person = self.people.get(m.key)
+            name = person.canonical if person else m.canonical
+            if info.source_type != "person" or name != info.resolved:
+                return True
+        return False
 
     def _resolve(
         self,
