@@ -257,11 +257,14 @@ _TOKEN = re.compile(r"[^\W_]+(?:(?:['’\-‐.]|(?<=\d),(?=\d))[^\W_]+)*")
 # Characters after which a straight mark (or ‘) opens a quote ("" is an empty quote).
 _OPEN_CONTEXT = r"\s(\[{\-‐‑–—/“‘'«"
 _SINGLE_OPEN_CONTEXT = _OPEN_CONTEXT + '"'
+# A straight ' before a straight " opens only if it opened itself ('"Why?" he asked');
+# after a word or a comma it closed a nested quote ("People say, 'No,'" he said).
+_DOUBLE_OPEN_CONTEXT = _OPEN_CONTEXT.replace("'", "")
 _QUOTE_MARK = re.compile(
     r"(?P<dq_close>”|(?<=\S)“(?=\s|$))"  # “ between a word and a space: typo for ”
     r"|(?P<dq_open>“)"
     r"|(?P<dq_amb>(?<=\s)\"(?=\s|$))"
-    rf"|(?P<dq_sopen>(?<![^{_OPEN_CONTEXT}])\")"
+    rf"|(?P<dq_sopen>(?:(?<![^{_DOUBLE_OPEN_CONTEXT}])|(?<![^{_OPEN_CONTEXT}]')(?<='))\")"
     r"|(?P<dq_sclose>\")"
     rf"|(?P<sq_open>(?<![^{_SINGLE_OPEN_CONTEXT}])(?:‘(?=[^\s\d])|'(?=[^\W\d_])))"
     r"|(?P<sq_close>(?<=\S)[’'](?![^\W_]))"

@@ -494,6 +494,11 @@ QUOTE_CASES = [
         id="single-nested-in-double",
     ),
     pytest.param(
+        "\"People say, 'It does not matter,'\" said Mr. King. \"'Why?' they ask.\"",
+        [("\"People say, 'It does not matter,'\"", True), ("\"'Why?' they ask.\"", True)],
+        id="straight-single-nested-ends-before-the-double",
+    ),
+    pytest.param(
         '“He said "no" to me,” she said.',
         [('“He said "no" to me,”', True)],
         id="straight-nested-in-curly",

@@ -89,3 +89,10 @@ def test_the_speaker_named_again_or_a_name_inside_the_quote_keeps_the_turn():
 def test_another_quoted_speaker_takes_the_turn():
     text = "“We will rebuild,” Smith said. “No one leaves,” Jones said.\n\n“It will take years.”"
     assert _continued(text)[-1] == ("quote_paragraph", "Jones", "It will take years.")
+
+
+def test_a_quote_signed_after_a_no_break_space_is_the_signers():
+    text = "“Maybe we can build a wall around him.” ―\xa0Steve Quinlan.\n\nGetty/Instagram."
+    assert _continued(text) == [
+        ("signature", "Steve Quinlan", "Maybe we can build a wall around him.")
+    ]

@@ -388,7 +388,7 @@ _QUOTE_COMMAS = frozenset([',"', ",”", ",'", ",’", '?"', "?”", '!"', "!”
 _OBJECT_PRONOUNS = frozenset(["me", "him", "her", "us", "them", "you", "reporters"])
 # words before an -ing cue that make it the sentence subject's ('responded by saying')
 _PARTICIPLE_LINKS = frozenset(["and", "by", "before", "while", "without", "then"])
-_SIGNATURE = re.compile(r"[ \t]*([―—])[ \t]*")
+_SIGNATURE = re.compile(r"[ \t\xa0]*([―—])[ \t\xa0]*")  # NBSP: web captures
 _CLAUSE_END = frozenset(",;:—–-" + _QUOTE_CHARS)
 # words that open a fronted phrase before the main clause ('On Sunday, …')
 _FRONTED = frozenset(
