@@ -190,6 +190,7 @@ class Prediction:
     sources: list[Span]
     cue_of_source: dict[Span, list[str]] = field(default_factory=dict)
     kinds: Counter[str] = field(default_factory=Counter)
+    contents: list[tuple[Span, Span]] = field(default_factory=list)  # (cue, content)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -415,12 +416,18 @@ def predicted_spans(frame: pd.DataFrame, text: str) -> Prediction:
     kinds: Counter[str] = Counter()
     if "kind" in frame.columns:
         kinds.update("<NA>" if pd.isna(k) else str(k) for k in frame["kind"].tolist())
+    contents = []
+    if "content_start" in frame.columns:
+        for cue, content in zip(cues, _spans(frame, "content_start", "content_end"), strict=True):
+            if cue is not None and content is not None:
+                contents.append((cue, content))
     return Prediction(
         rows=len(frame),
         cues=sorted({c for c in cues if c is not None}),
         sources=sorted({s for s in sources if s is not None}),
         cue_of_source=dict(cue_of_source),
         kinds=kinds,
+        contents=contents,
     )
 
 
@@ -638,6 +645,49 @@ def score(
     result["publishers"] = per_publisher(docs, rows)
     result["predicted_kinds"] = dict(sorted(kinds.items()))
     return result
+
+
+def content_overlap(docs: Sequence[Doc], predictions: Mapping[str, Prediction]) -> dict:
+    """How well content spans fit, where the attribution was found.
+
+    For each gold attribution with a cue and a content whose cue a predicted row
+    overlaps, the character F1 of the best such row's content against the gold content
+    (its fragments together; white space and quote marks at either end aside): 1 is the
+    same span, 0 no overlap. A content running on into a setting ("in London") or
+    stopping short lowers it.
+
+    Returns:
+        ``{"n": gold contents scored, "mean_f1": …, "share_half": share with F1 >= 0.5}``.
+    """
+    scores = []
+    for doc in docs:
+        pred = predictions[doc.base]
+        for attr in doc.attributions:
+            if not attr.cue or not attr.content:
+                continue
+            rows = [c for cue, c in pred.contents if overlaps((cue,), attr.cue)]
+            if not rows:
+                continue
+            gold = set()
+            for a, b in attr.content:
+                gold.update(i for i in range(a, b) if not _skip_char(doc.text[i]))
+            best = 0.0
+            for a, b in rows:
+                mine = {i for i in range(a, b) if not _skip_char(doc.text[i])}
+                both = len(gold & mine)
+                if both:
+                    best = max(best, 2 * both / (len(gold) + len(mine)))
+            scores.append(best)
+    n = len(scores)
+    return {
+        "n": n,
+        "mean_f1": sum(scores) / n if n else None,
+        "share_half": sum(s >= 0.5 for s in scores) / n if n else None,
+    }
+
+
+def _skip_char(c: str) -> bool:
+    return c.isspace() or c in "\"“”‘’'`.,"
 
 
 # --------------------------------------------------------------------------- errors
@@ -892,6 +942,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         limit=args.limit,
     )
     print(format_report(result))
+    contents = content_overlap(docs, predictions)
+    result["content"] = contents
+    if contents["n"]:
+        print(
+            f"\nContent spans, where the cue was found ({contents['n']} gold contents): "
+            f"mean character F1 {contents['mean_f1']:.3f}; "
+            f"F1 >= 0.5 for {contents['share_half']:.3f}"
+        )
     if not args.no_types:
         try:  # imported as evaluation.polnear, or run as a script
             from .polnear_types import GOLD, format_types, load_docs, read_gold, score_types

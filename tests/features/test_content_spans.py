@@ -96,3 +96,30 @@ def test_a_quote_signed_after_a_no_break_space_is_the_signers():
     assert _continued(text) == [
         ("signature", "Steve Quinlan", "Maybe we can build a wall around him.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        # the setting after a cue-final verb is where or when, not what was said
+        ("The plan will fail, Mr. Smith said on Tuesday.", "Mr. Smith", "The plan will fail"),
+        ("The plan will fail, he said Tuesday.", "he", "The plan will fail"),
+        ("The plan will fail, she told reporters in Ohio.", "she", "The plan will fail"),
+        # 'that' ends the clause before a comma, not a relative clause ('what he said')
+        ("States can do that, they said.", "they", "States can do that"),
+    ],
+)
+def test_a_cue_final_verb_reports_the_clause_before_it(text, source, content):
+    rows = framing.extract_attributions(text)
+    assert list(zip(rows.source, rows.content, strict=True)) == [(source, content)]
+
+
+def test_a_clause_that_goes_on_after_the_setting_is_not_cut_at_the_comma():
+    rows = framing.extract_attributions("These employees, Stumpf said in the hearing, were paid.")
+    (content,) = rows.content.tolist()
+    assert content.endswith("were paid")  # the clause's verb is kept, not cut at the comma
+
+
+def test_insist_on_is_no_setting():
+    rows = framing.extract_attributions("No matter the stakes, Trump will insist on being Trump.")
+    assert rows.content.tolist() == ["on being Trump"]

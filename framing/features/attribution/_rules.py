@@ -107,6 +107,17 @@ _AUX = frozenset(
 _SETTING_STARTS = frozenset(
     ["outside", "because", "during", "since", "until", "near", "inside", "despite"]
 )
+_PARTICIPLE_NEXT = re.compile(r"\s*[a-z]+ing\b")
+# verbs whose cue-final use can be followed by a setting (not 'insist on …')
+_SAY = frozenset(["say", "tell", "add", "write", "note", "explain", "state", "report"])
+# words opening where or when something was said, after the cue ('said on Tuesday',
+# 'said Tuesday', 'told reporters in Ohio', 'said, by way of explanation')
+_SETTING_AFTER = frozenset(
+    ["on", "in", "at", "during", "after", "before", "by", "from", "with", "for", "last",
+     "this", "yesterday", "today", "tonight", "earlier", "later", "late", "outside",
+     "inside", "while", "when", "as", "via", "through", "monday", "tuesday", "wednesday",
+     "thursday", "friday", "saturday", "sunday"]
+)  # fmt: skip
 # prepositions that never open a speaker's phrase ('in a lengthy expose')
 _SETTING_PREPS = frozenset(["in", "on", "at", "into", "during", "despite", "through"])
 # 'mother of three', 'father of two': a person, not a count
@@ -2284,8 +2295,12 @@ class _Finder:
         if source is not None and rule in ("subject", "subject_pronoun"):
             before = source[0] - 1
             t0 = self.view.sent_t0[i]
-            if before >= t0 and low[before] in ("what", "that", "which", "whatever", "how"):
-                return False
+            if (
+                before >= t0
+                and low[before] in ("what", "that", "which", "whatever", "how")
+                and _open_gap(self.view, source[0])
+            ):
+                return False  # 'what he said'; not 'They can do that, he said
         return True
 
     def _tags_clause(self, i: int, source: tuple[int, int] | None, rule: str) -> bool:
@@ -3149,7 +3164,14 @@ class _Finder:
             ):
                 return None  # 'insurance claims rose 4%': a plural noun, then the verb
             content = _content_after(view, sent, view.starts[k])
-            if content is not None and not self._complement_ok(entry, k, t1):
+            before = None
+            if entry.lemma in _SAY and (source is None or source[1] == i):
+                before = self._clause_before(sent, left_edge, rule)
+            if content is not None and before is not None and self._setting_only(k, content):
+                # 'Prices will rise, Smith said on Tuesday': the clause before, not the
+                # setting after ('on Tuesday', 'by the calendar', 'in an interview')
+                content, cand_rule = before, "cue_final"
+            elif content is not None and not self._complement_ok(entry, k, t1):
                 return None
             if (
                 content is not None
@@ -3195,6 +3217,28 @@ class _Finder:
             inherit_from=inherit,
             anchor=min(cue[0], content[0]),
         )
+
+    def _clause_before(self, sent: _Sentence, left_edge: int, rule: str) -> tuple[int, int] | None:
+        """The clause before a cue and its source that a comma or quote closes."""
+        view = self.view
+        if left_edge <= sent.start or rule == "passive_by":
+            return None
+        if view.text[sent.start : left_edge].rstrip()[-1:] not in _CLAUSE_END:
+            return None
+        return _content_before(view, sent, left_edge)
+
+    def _setting_only(self, k: int, content: tuple[int, int]) -> bool:
+        """Whether what follows a cue at token ``k`` is only where or when it was said
+        (a preposition or a time word opening it, and no 'that', quote or colon)."""
+        if self.view.low[k] not in _SETTING_AFTER:
+            return False
+        chunk = self.view.text[content[0] : content[1]]
+        head, comma, rest = chunk.partition(",")
+        if comma and not _PARTICIPLE_NEXT.match(rest):
+            # 'These employees, he said in the hearing, were well paid': the clause
+            # goes on after the setting; only another cue may follow ('…, adding that')
+            return False
+        return not _THAT_OR_QUOTE.search(head)
 
     def _reports_inside(self, content: tuple[int, int]) -> bool:
         """Whether a span opening with a setting goes on to report something: a
