@@ -1886,7 +1886,6 @@ NEGATIVES = [
     pytest.param(
         'The band\'s new album, "Quiet Harbour", is out on Friday.', [], id="quoted-title"
     ),
-    pytest.param("Daniel Pryce declined to comment.", [], id="declined-to-comment"),
 ]
 
 
@@ -2511,3 +2510,43 @@ def test_explicit_offsets_for_indirect_speech_in_a_second_sentence():
             )
         ],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The Trump campaign did not immediately respond to requests for comment.",
+         "The Trump campaign", "did not immediately respond to requests for comment"),
+        ("Through a spokesman, he declined to comment.", "he", "declined to comment"),
+        ("Daniel Pryce declined to comment.", "Daniel Pryce", "declined to comment"),
+        ("The council declined to comment on the report.", "The council", "declined to comment"),
+        ("A spokesman for the club could not be reached for comment on Friday.",
+         "A spokesman for the club", "could not be reached for comment"),
+        ("Officials did not return phone calls.", "Officials", "did not return phone calls"),
+    ],
+)  # fmt: skip
+def test_a_source_asked_who_said_nothing_is_an_attribution_without_content(text, source, cue):
+    rows = framing.extract_attributions(text)
+    assert list(zip(rows.source, rows.cue, strict=True)) == [(source, cue)]
+    assert rows.content.isna().all()  # the topic ('on the report') is not content
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "resolved", "content"),
+    [
+        ("Politifact checked Donald Trump's claim that shootings had doubled.",
+         "Donald Trump", "Donald Trump", "shootings had doubled"),
+        ("Ms. Lee spoke first. Contrary to her claim that costs would fall, they rose.",
+         "her", "Lee", "costs would fall"),
+        ("The board's earlier promise that the ward would stay open was broken.",
+         "The board", "board", "the ward would stay open was broken"),
+    ],
+)  # fmt: skip
+def test_a_possessive_before_a_noun_of_saying_is_the_source(text, source, resolved, content):
+    rows = framing.extract_attributions(text)
+    row = rows[rows.rule == "possessive_noun"].iloc[0]
+    assert (row.source, row.resolved_source, row.content) == (source, resolved, content)
+
+
+def test_a_noun_of_saying_without_a_possessor_is_no_attribution():
+    assert framing.extract_attributions("The claims that he made were false.").empty

@@ -505,8 +505,9 @@ class _Finder:
             name = str(row.get("resolved_source") or row.get("source") or "")
             name = name.removeprefix("the ").removeprefix("The ").strip()
             words = name.lower().split()
-            if 0 < len(words) <= 4 and not _DESCRIBING.intersection(words):
-                found.append((start, end, name))  # a name, not a description
+            if 1 < len(words) <= 4 and not _DESCRIBING.intersection(words):
+                # a name ('defence ministry'), not a description or a bare 'company'
+                found.append((start, end, name))
         fullest: dict[str, str] = {}
         for _, _, name in found:
             key = self._without_country(name)

@@ -59,6 +59,8 @@ _POLL_SHARE = re.compile(
 )
 _LEADING = re.compile(r"^(?:the|a|an|one|some|several|two|three|many)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
+# possessive pronouns as the source of a noun cue ('his claim that'), read as the subject
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 _DOCUMENT_HEADS = frozenset(
     [
         "report",
@@ -924,6 +926,8 @@ class Resolver:
         start, end = c.source
         text = view.text[start:end]
         low = text.lower()
+        if low in _OWNER_PRONOUNS:  # 'his claim that …'
+            return self._pronoun(_OWNER_PRONOUNS[low], start, end, c, history, contents)
         if low == "that" or low in SUBJECT_PRONOUNS or _POSSESSIVE.sub("", low) in SUBJECT_PRONOUNS:
             return self._pronoun(_POSSESSIVE.sub("", low), start, end, c, history, contents)
         return self.describe(start, end)

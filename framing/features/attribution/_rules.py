@@ -108,6 +108,38 @@ _SETTING_STARTS = frozenset(
     ["outside", "because", "during", "since", "until", "near", "inside", "despite"]
 )
 _PARTICIPLE_NEXT = re.compile(r"\s*[a-z]+ing\b")
+# nouns of saying that take a 'that'-clause after a possessive ('his claim that'), with
+# the verb they are read as (its category and load, where the lexicon has it)
+_CLAIM_NOUNS = {
+    **{n: "claim" for n in ("claim", "claims")},
+    **{n: "assert" for n in ("assertion", "assertions")},
+    **{n: "allege" for n in ("allegation", "allegations")},
+    **{n: "insist" for n in ("insistence",)},
+    **{n: "argue" for n in ("argument", "contention")},
+    **{n: "suggest" for n in ("suggestion", "suggestions")},
+    **{n: "state" for n in ("statement",)},
+    **{n: "admit" for n in ("admission",)},
+    **{n: "predict" for n in ("prediction", "predictions")},
+    **{n: "promise" for n in ("promise", "promises")},
+    **{n: "pledge" for n in ("pledge", "pledges")},
+    **{n: "vow" for n in ("vow", "vows")},
+    **{n: "warn" for n in ("warning", "warnings")},
+    **{n: "boast" for n in ("boast", "boasts")},
+    **{n: "charge" for n in ("charge", "charges")},
+    **{n: "accuse" for n in ("accusation", "accusations")},
+    **{n: "assure" for n in ("assurance", "assurances")},
+    **{n: "announce" for n in ("announcement",)},
+    **{n: "remark" for n in ("remark", "remarks")},
+    **{n: "comment" for n in ("comment", "comments")},
+}
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its", "my", "our", "your"])
+# the lexicon note of 'asked not to be named', 'spoke on condition of anonymity': a
+# condition of anonymity, no cue of its own
+_UNNAMED = "marks the source as deliberately unnamed"
+#: How the lexicon notes of the phrases that mark a source asked who gave no content
+#: begin ('declined to comment', 'has been approached for comment'): an attribution
+#: without content.
+NO_CONTENT_NOTE = "marks a source that was asked but"
 # verbs whose cue-final use can be followed by a setting (not 'insist on …')
 _SAY = frozenset(["say", "tell", "add", "write", "note", "explain", "state", "report"])
 # words opening where or when something was said, after the cue ('said on Tuesday',
@@ -1118,6 +1150,12 @@ def _is_adverb(word: str) -> bool:
     return word in _ADVERBS or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
 
 
+def _possessive_word(view: View, t: int) -> bool:
+    """'Trump's', 'voters'', 'his'."""
+    w = view.words[t]
+    return view.low[t] in _POSSESSIVE_PRONOUNS or w.endswith(("'s", "’s", "s'", "s’"))
+
+
 def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int, int] | None:
     """The noun phrase ending at token ``j`` (inclusive), as a token range."""
     low = view.low
@@ -1624,7 +1662,7 @@ class _Finder:
         self.lex = lex
         self._first = first_words(lex)
         # the tokens a cue can start at (most words cannot): the cue finder visits these
-        may_cue = self._first.cues
+        may_cue = self._first.cues | _CLAIM_NOUNS.keys()
         self._cue_tokens = [t for t, w in enumerate(view.low) if w in may_cue]
         self.out: list[Candidate] = []
         self.used_quotes: set[int] = set()
@@ -1673,6 +1711,8 @@ class _Finder:
             if low[i] == "according" and i + 1 < sent.t1 and low[i + 1] == "to":
                 found = self._according_to(sent, i)
                 step = 2
+            elif low[i] in _CLAIM_NOUNS and (claim := self._possessive_claim(sent, i)):
+                found, step = claim, 2  # "Trump's claim that …": a noun cue
             else:
                 frame, n = self._frame_at(i, sent.t1)
                 if frame:
@@ -1702,6 +1742,60 @@ class _Finder:
             self._colon_quotes(sent, quotes)
             self._signed_quotes(sent, quotes)
         self._speaker_label(sent)
+
+    def _possessive_claim(self, sent: _Sentence, i: int) -> Candidate | None:
+        """'Donald Trump's claim that …', 'his repeated promise that …': a noun of saying
+        after a possessive and before 'that'; the possessor is the source."""
+        view = self.view
+        low = view.low
+        if i + 1 >= sent.t1 or low[i + 1] != "that" or not _open_gap(view, i + 1):
+            return None
+        b = i - 1  # the possessive, or an adjective before the noun ('earlier claim')
+        if (
+            b > sent.t0
+            and not _possessive_word(view, b)
+            and view.words[b].isalpha()
+            and view.words[b].islower()
+            and _open_gap(view, b + 1)
+        ):
+            b -= 1
+        if b < sent.t0 or not _possessive_word(view, b) or not _open_gap(view, b + 1):
+            return None
+        if low[b] in _POSSESSIVE_PRONOUNS:
+            src = (b, b + 1)
+        else:
+            np = _np_back(view, b, sent.t0, self.lex)
+            if np is None or not _plausible_source(view, *np, self.lex):
+                return None
+            src = np
+        content = _content_after(view, sent, view.starts[i + 1])
+        if content is None:
+            return None
+        comma = view.text.find(",", content[0], content[1])
+        if comma > content[0]:
+            content = (content[0], comma)  # 'Contrary to his claim that …, there would be'
+        source = self._source_chars(src)
+        written = view.text[source[0] : source[1]]
+        if written.endswith(("'s", "’s")):
+            source = (source[0], source[1] - 2)  # the possessor, not its "'s"
+        elif written.endswith(("s'", "s’")):
+            source = (source[0], source[1] - 1)
+        lemma = _CLAIM_NOUNS[low[i]]
+        entry = self.lex.verbs.get(lemma) or VerbEntry(lemma, "speech", False, "")
+        cue = (view.starts[i], view.ends[i])
+        return Candidate(
+            kind="indirect",
+            rule="possessive_noun",
+            cue=cue,
+            cue_entry=entry,
+            cue_text=view.text[cue[0] : cue[1]],
+            source=source,
+            content=content,
+            recipient=None,
+            sentence=sent.index,
+            inherit_from=None,
+            anchor=view.starts[src[0]],
+        )
 
     def _quoted(
         self,
@@ -1900,11 +1994,12 @@ class _Finder:
         low = self.view.low
         if low[i] not in self._first.phrases:
             return None, 0
-        for n in (4, 3, 2):
-            if i + n <= t1:
-                entry = self.lex.phrases.get(" ".join(low[i : i + n]))
-                if entry is not None and entry.lemma != "according to":
-                    return entry, n
+        # the longest phrase first ('did not immediately respond to requests for
+        # comment' has eight words)
+        for n in range(min(self._first.longest_phrase, t1 - i), 1, -1):
+            entry = self.lex.phrases.get(" ".join(low[i : i + n]))
+            if entry is not None and entry.lemma != "according to" and entry.note != _UNNAMED:
+                return entry, n
         return None, 0
 
     # -- according to -------------------------------------------------------------------
@@ -3147,6 +3242,22 @@ class _Finder:
             first = rows[0]
             first.extra["more"] = rows[1:]
             return first
+        if entry.note.startswith(NO_CONTENT_NOTE):
+            # 'he declined to comment', 'did not respond to requests for comment': a
+            # source asked who said nothing; what follows is the topic, not content
+            return Candidate(
+                kind="indirect",
+                rule=cand_rule,
+                cue=cue,
+                cue_entry=entry,
+                cue_text=view.text[cue[0] : cue[1]],
+                source=src_chars,
+                content=None,
+                recipient=recipient,
+                sentence=sent.index,
+                inherit_from=inherit,
+                anchor=left_edge,
+            )
         content = None
         chain = self._chain_start(i, sent)
         if rule == "passive_by" and not (chain == sent.t0 + 1 and low[sent.t0] == "it"):
@@ -3593,6 +3704,7 @@ class _FirstWords:
     recipients: frozenset[str]  # 'speaking to', 'in an interview with'
     titles: frozenset[str]  # person titles ('mr', 'defence secretary')
     role_ends: frozenset[str]  # last words of the titles that are roles or offices
+    longest_phrase: int = 4  # words in the longest multiword reporting phrase
 
 
 _FIRST_WORDS: list[tuple[AttributionLexicons, _FirstWords]] = []
@@ -3611,7 +3723,10 @@ def first_words(lex: AttributionLexicons) -> _FirstWords:
         role_ends = frozenset(
             p.split(" ")[-1] for p, (_, kind) in lex.titles.items() if kind in ("role", "office")
         )
-        _FIRST_WORDS[:] = [(lex, _FirstWords(frames, phrases, cues, recipients, titles, role_ends))]
+        longest = max((len(p.split()) for p in lex.phrases), default=0)
+        _FIRST_WORDS[:] = [
+            (lex, _FirstWords(frames, phrases, cues, recipients, titles, role_ends, longest))
+        ]
     return _FIRST_WORDS[0][1]
 
 
