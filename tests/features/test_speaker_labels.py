@@ -3,6 +3,8 @@ transcripts and 'Name: words' headlines were missed). Invented text."""
 
 from __future__ import annotations
 
+import pytest
+
 import framing
 
 TRANSCRIPT = (
@@ -33,3 +35,31 @@ def test_a_named_headline_speaker_is_a_source_but_a_heading_is_not():
     ]
     for heading in ("The Latest: Ferry Will Run All Winter", "Stealth Over Health: A Ferry Row"):
         assert framing.extract_attributions(heading).empty, heading
+
+
+def test_a_headline_surname_before_a_colon_is_the_speaker_the_article_names_in_full():
+    text = (
+        "Lynch: No outside influence on the inquiry.\n\n"
+        "Attorney General Loretta Lynch is reaffirming that the inquiry is independent."
+    )
+    rows = framing.extract_attributions(text)
+    first = rows.iloc[0]
+    assert (first.rule, first.source, first.source_type) == ("speaker_label", "Lynch", "person")
+    assert first.content == "No outside influence on the inquiry."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no one of that surname in the article
+        "Lynch: No outside influence on the inquiry.\n\nThe inquiry is independent.",
+        # a poll is no speaker, whoever the article names ('Quinnipiac Poll')
+        "Poll: Clinton leads.\n\nThe Quinnipiac Poll found Clinton ahead by four points.",
+        # inside a quote another cue takes: the tweet is the prince's
+        '"Trump: You base your statements on fakes?" tweeted Prince Alwaleed. Donald Trump '
+        "replied.",
+    ],
+)
+def test_a_colon_after_a_word_is_no_label_without_evidence_it_names_the_speaker(text):
+    rows = framing.extract_attributions(text)
+    assert "speaker_label" not in set(rows.rule)

@@ -133,6 +133,8 @@ _CLAIM_NOUNS = {
     **{n: "comment" for n in ("comment", "comments")},
 }
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its", "my", "our", "your"])
+# headline words before a colon that name no speaker ('Poll: …', 'Update: …')
+_NOT_LABELS = frozenset(["poll", "polls", "survey", "study", "report", "update", "watch", "video"])
 # the lexicon note of 'asked not to be named', 'spoke on condition of anonymity': a
 # condition of anonymity, no cue of its own
 _UNNAMED = "marks the source as deliberately unnamed"
@@ -1667,6 +1669,7 @@ class _Finder:
         self.out: list[Candidate] = []
         self.used_quotes: set[int] = set()
         self._titles: dict[int, bool] = {}  # sentence index -> written in title case
+        self._surnames: frozenset[str] | None = None  # built on first use
         seg = view.seg
         self.sentences = [
             _Sentence(
@@ -1854,6 +1857,45 @@ class _Finder:
                 self._quoted(qi, "signature", cue, None, view.span(a, b), sent, q.start)
             )
 
+    def _surnames_named(self) -> frozenset[str]:
+        """The surnames the article gives with a first name ('Loretta Lynch'), so that a
+        headline's 'Lynch: No outside influence …' is her label."""
+        if self._surnames is None:
+            view = self.view
+            first = self.lex.first_names
+            # after a first name from the list, or any capitalised word not opening a
+            # sentence ('Attorney General Loretta Lynch')
+            self._surnames = frozenset(
+                view.low[t]
+                for t in range(1, len(view.words))
+                if view.capitalised(t - 1)
+                and view.capitalised(t)
+                and _open_gap(view, t)
+                and (
+                    view.low[t - 1] in first
+                    or (
+                        view.sent_t0[t - 1] < t - 1
+                        and view.words[t - 1].isalpha()
+                        and not view.words[t - 1].isupper()
+                    )
+                )
+            )
+        return self._surnames
+
+    def _surname_label(self, sent: _Sentence, a: int, b: int) -> bool:
+        """A headline's 'Lynch: …': one word, a surname the article gives in full, not a
+        body or a poll ('Poll: …'), outside quotes ('"Trump: You base …" tweeted the
+        prince' is the prince's) and alone in its sentence."""
+        view, lex = self.view, self.lex
+        w = view.low[a]
+        if b - a != 1 or view.quote[a] >= 0 or w not in self._surnames_named():
+            return False
+        if w in lex.organisation_heads or w in lex.media_heads or w in lex.anonymous_heads:
+            return False
+        if w in _NOT_LABELS:
+            return False
+        return not any(x.sentence == sent.index for x in self.out)
+
     def _speaker_label(self, sent: _Sentence) -> None:
         """A name and a colon opening a paragraph, or the quote that opens it: a
         transcript's speaker ('WALLACE: Let's start with …', '"PENCE: Well, look, …') or a
@@ -1879,7 +1921,8 @@ class _Finder:
         words = [view.words[t] for t in range(a, b)]
         transcript = all(w.isupper() and len(w) > 1 for w in words)
         named = b - a <= 3 and view.low[a] in self.lex.first_names
-        if not (transcript or named):
+        surname = not (transcript or named) and self._surname_label(sent, a, b)
+        if not (transcript or named or surname):
             return  # a title-case heading ('The Latest:', 'Stealth Over Health:')
         taken = any(
             x.sentence == sent.index and x.cue is not None and x.cue[0] < view.starts[b]
