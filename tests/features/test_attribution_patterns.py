@@ -2550,3 +2550,26 @@ def test_a_possessive_before_a_noun_of_saying_is_the_source(text, source, resolv
 
 def test_a_noun_of_saying_without_a_possessor_is_no_attribution():
     assert framing.extract_attributions("The claims that he made were false.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_type", "content"),
+    [
+        ("The minister's remarks, first published by Politico, drew criticism.",
+         "Politico", "media", "The minister's remarks"),
+        ("The letter, obtained by The Washington Post, says the plan failed.",
+         "The letter", None, "the plan failed"),
+        ("The letter, which was leaked, says the plan failed.",
+         "The letter", None, "the plan failed"),
+    ],
+)  # fmt: skip
+def test_a_participle_phrase_naming_who_published_it(text, source, source_type, content):
+    rows = framing.extract_attributions(text)
+    assert list(zip(rows.source, rows.content, strict=True)) == [(source, content)]
+    if source_type:
+        assert rows.source_type.tolist() == [source_type]
+
+
+def test_a_clause_after_says_is_no_inverted_subject():
+    rows = framing.extract_attributions("The memo, obtained by reporters, says the plan failed.")
+    assert "the plan failed" not in set(rows.source)

@@ -133,6 +133,10 @@ _CLAIM_NOUNS = {
     **{n: "comment" for n in ("comment", "comments")},
 }
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its", "my", "our", "your"])
+# participles of publishing: ', first published by Politico,' names the outlet
+_PUBLISHED = frozenset(
+    ["published", "reported", "obtained", "broadcast", "aired", "posted", "leaked", "revealed"]
+)
 # headline words before a colon that name no speaker ('Poll: …', 'Update: …')
 _NOT_LABELS = frozenset(["poll", "polls", "survey", "study", "report", "update", "watch", "video"])
 # the lexicon note of 'asked not to be named', 'spoke on condition of anonymity': a
@@ -2149,6 +2153,19 @@ class _Finder:
             return None
         if (
             not passive
+            and j == i + 1
+            and j < t1
+            and low[j] == "by"
+            and low[i] in _PUBLISHED
+            and k > t0
+            and "," in view.gap(k)
+        ):
+            # 'The minister's remarks, first published by Politico, …': the outlet
+            np = _np_forward(view, j + 1, t1, lex)
+            if np and _plausible_source(view, *np, lex):
+                return self._finish(sent, i, j, entry, np, "passive_by", np[1])
+        if (
+            not passive
             and j < t1
             and low[j] == "by"
             and j == i + 1
@@ -3120,7 +3137,14 @@ class _Finder:
                         e += 1
                     if e >= t1 or (_has_punct(view.gap(e)) and not _abbrev_gap(view, e)):
                         np, b, closed = (a, e), e, True
-                if opener and closed:
+                if (
+                    opener
+                    and closed
+                    and not (
+                        b - a > 1 and low[b - 1].endswith("ed") and not view.capitalised(b - 1)
+                    )
+                ):
+                    # not '…, says the plan failed': a clause, not an inverted subject
                     return np, "inverted", b
         return None, "", j
 
@@ -3163,6 +3187,12 @@ class _Finder:
             or (b - a > 1 and _possessive_gap(view, a + 1))
         ):
             return True
+        if (
+            b - a > 2
+            and (w.endswith("ed") or w in _IRREGULAR_PARTICIPLES or w == "first")
+            and "by" in view.low[a + 1 : a + 3]
+        ):
+            return True  # 'The letter, obtained by the Post, says': a participle phrase
         if view.capitalised(a) and left_opener in ("of", "from", "in"):
             return True  # 'of Mill Lane, Northbridge,'
         if view.capitalised(a) and view.low[b - 1] in lex.titles:
