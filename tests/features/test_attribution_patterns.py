@@ -2573,3 +2573,19 @@ def test_a_participle_phrase_naming_who_published_it(text, source, source_type, 
 def test_a_clause_after_says_is_no_inverted_subject():
     rows = framing.extract_attributions("The memo, obtained by reporters, says the plan failed.")
     assert "the plan failed" not in set(rows.source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But before officials had weighed in with any explanation, Donald Trump said that "
+        "a bomb had gone off.",
+        "Following initial reports, but before officials had weighed in with any "
+        "explanation, Donald Trump said that a bomb had gone off.",
+    ],
+)
+def test_a_cue_in_a_fronted_clause_does_not_swallow_the_main_clauses_speaker(text):
+    rows = framing.extract_attributions(text)
+    assert list(zip(rows.source, rows.content, strict=True)) == [
+        ("Donald Trump", "a bomb had gone off")
+    ]

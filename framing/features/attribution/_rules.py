@@ -751,6 +751,8 @@ _PAREN_OPENERS = frozenset(
 _TRAILING_LINK = re.compile(r"(?:[\s,;:—–-]|\b(?:which|who|whom|that|and|but)\b)+$")
 # words opening an adverbial clause at the start of a sentence (not 'as': 'As the
 # Post reported, …' is itself a report)
+# a conjunction opening a sentence before a fronted clause ('But before …')
+_CONJUNCTIONS = frozenset(["but", "and", "yet", "so", "or"])
 _SUBORDINATORS = frozenset(
     [
         "before",
@@ -3610,7 +3612,15 @@ class _Finder:
         officials weighed in, …', 'If you watch what he said, …')."""
         assert c.cue is not None
         sent = self.sentences[c.sentence]
-        return self.view.low[sent.t0] in _SUBORDINATORS and c.cue[0] > self.view.starts[sent.t0]
+        view = self.view
+        low = view.low
+        # the clause holding the cue starts at the sentence or at the last comma before it
+        t = bisect_left(view.starts, c.cue[0])
+        while t > sent.t0 and "," not in view.gap(t):
+            t -= 1
+        if low[t] in _CONJUNCTIONS and t + 1 < sent.t1:
+            t += 1  # 'But before officials weighed in, …', '…, but before officials …'
+        return low[t] in _SUBORDINATORS and c.cue[0] > view.starts[t]
 
     def _new_clause(self, pos: int) -> bool:
         """Whether a source starting at ``pos`` opens a clause: after a comma, semicolon
