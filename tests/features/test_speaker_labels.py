@@ -63,3 +63,19 @@ def test_a_headline_surname_before_a_colon_is_the_speaker_the_article_names_in_f
 def test_a_colon_after_a_word_is_no_label_without_evidence_it_names_the_speaker(text):
     rows = framing.extract_attributions(text)
     assert "speaker_label" not in set(rows.rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_type"),
+    [
+        ("Dr. Ben Carson: Clinton Not Fit To Serve.\n\nText.", "Dr. Ben Carson", "person"),
+        ("NY Daily News: Attacks Highlight Threat.\n\nText.", "NY Daily News", "media"),
+    ],
+)
+def test_a_headline_label_may_be_a_titled_name_or_an_outlet(text, source, source_type):
+    rows = framing.extract_attributions(text)
+    assert rows[["rule", "source", "source_type"]].values.tolist()[0] == [
+        "speaker_label",
+        source,
+        source_type,
+    ]

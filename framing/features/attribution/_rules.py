@@ -137,6 +137,8 @@ _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its", "my", "our", "yo
 _PUBLISHED = frozenset(
     ["published", "reported", "obtained", "broadcast", "aired", "posted", "leaked", "revealed"]
 )
+# honorifics before a headline label's first name ('Dr. Ben Carson: …')
+_LABEL_TITLES = frozenset(["dr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "prof"])
 # headline words before a colon that name no speaker ('Poll: …', 'Update: …')
 _NOT_LABELS = frozenset(["poll", "polls", "survey", "study", "report", "update", "watch", "video"])
 # the lexicon note of 'asked not to be named', 'spoke on condition of anonymity': a
@@ -1926,7 +1928,11 @@ class _Finder:
             return
         words = [view.words[t] for t in range(a, b)]
         transcript = all(w.isupper() and len(w) > 1 for w in words)
-        named = b - a <= 3 and view.low[a] in self.lex.first_names
+        lex = self.lex
+        first = a + 1 if b - a > 1 and view.low[a].rstrip(".") in _LABEL_TITLES else a
+        named = b - first <= 3 and view.low[first] in lex.first_names  # 'Dr. Ben Carson:'
+        label = " ".join(view.low[a:b])
+        named = named or label in lex.media or label.removeprefix("the ") in lex.media
         surname = not (transcript or named) and self._surname_label(sent, a, b)
         if not (transcript or named or surname):
             return  # a title-case heading ('The Latest:', 'Stealth Over Health:')
