@@ -4,8 +4,10 @@ The set (drawn by ``news_hedges_sample.py``, marked by hand against the definiti
 ``evaluation/README.md``) says of each news sentence whether it is uncertain, with its
 cues. Each sentence's text is read from ``../shared`` (BASIL: its file, paragraph and
 sentence index in ``body-paragraphs``; PolNeAR: its offsets in the text as
-:func:`framing.segment` cleans it), and goes through ``framing.extract_hedges`` alone. A
-sentence is predicted uncertain when a hedge row of a counted category starts in it
+:func:`framing.segment` cleans it). ``framing.extract_hedges`` reads a PolNeAR sentence
+in its whole article and a BASIL sentence in its paragraph (so a quote opened in an
+earlier sentence is still open, as in a corpus run); a sentence is predicted uncertain
+when a hedge row of a counted category starts in it
 (every category but ``approximator`` and the opt-in weasel tier, as for SUC).
 
 Figures: precision, recall and F1 of the uncertain class over sentences, for all
@@ -60,6 +62,27 @@ def sentence_text(row: Mapping[str, Any], shared: Path, cache: dict[Path, Any]) 
     return cache[path][row["start"] : row["end"]]
 
 
+def sentence_in_context(
+    row: Mapping[str, Any], shared: Path, cache: dict[Path, Any]
+) -> tuple[str, int, int]:
+    """The text the sentence is read in, and the sentence's span in it: a PolNeAR
+    sentence in its whole article, a BASIL sentence in its paragraph (the corpus keeps
+    paragraphs as lists of sentences), so that a quote opened in an earlier sentence is
+    still open, as when framing reads a whole article."""
+    if row["corpus"] == "basil":
+        sentence_text(row, shared, cache)  # fills the cache
+        path = shared / "corpus" / "basil" / "articles" / row["doc"]
+        paragraph = cache[path][row["paragraph"]]
+        if not isinstance(paragraph, list):
+            return paragraph, 0, len(paragraph)
+        before = " ".join(paragraph[: row["sentence"]])
+        start = len(before) + (1 if before else 0)
+        return " ".join(paragraph), start, start + len(paragraph[row["sentence"]])
+    sentence_text(row, shared, cache)
+    path = shared / POLNEAR_SUBDIR / "data" / row["split"] / "text" / f"{row['doc']}.txt"
+    return cache[path], row["start"], row["end"]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
@@ -78,12 +101,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = []
     fired: Counter[str] = Counter()
     fired_certain: Counter[str] = Counter()
+    read: dict[str, Any] = {}
     for g in read_gold():
         text = sentence_text(g, args.shared, cache)
-        hedges = framing.extract_hedges(text)
+        context, start, end = sentence_in_context(g, args.shared, cache)
+        if context not in read:
+            read[context] = framing.extract_hedges(context)
+        hedges = read[context]
+        inside = (hedges["start"] >= start) & (hedges["start"] < end)
         lemmas = [
             lem
-            for lem, cat in zip(hedges["lemma"], hedges["category"], strict=True)
+            for lem, cat in zip(hedges["lemma"][inside], hedges["category"][inside], strict=True)
             if cat in wanted
         ]
         for lemma in lemmas:

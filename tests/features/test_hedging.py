@@ -278,3 +278,37 @@ def test_hedge_tables_have_the_declared_dtypes(demo):
     assert isinstance(demo.hedges, pd.DataFrame)
     assert list(demo.hedges.columns) == ["doc_id", *framing.features.hedging.HEDGE_COLUMNS]
     assert demo.sentences["hedged"].dtype == bool
+
+
+def _hedge_lemmas(text: str) -> list[str]:
+    return framing.extract_hedges(text)["lemma"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "lemmas"),
+    [
+        # 'would' of a speaker's hypothetical, a condition or a counterfactual 'it would'
+        ("“I would bring back waterboarding,” he said.", ["would"]),
+        ("Without this rule, the amendment would be meaningless.", ["would"]),
+        ("Doing so, it would be expensive to install.", ["would"]),
+        # not reported speech's future, narration or a wish
+        ("He said the UK would send troops.", []),
+        ("In 1539 there would be another revolt.", []),
+        ("Wilson would never play another game.", []),
+        ("“I would like to thank my team,” she said.", []),
+        # 'could' of purpose or ability in narration
+        ("He moved so that his father could work in the North Sea.", []),
+        ("The talks could collapse next week.", ["could"]),
+        # an accusation by a named source is its speech act; by a vague one, a hedge
+        ("Pelosi accused Republicans of holding workers hostage.", []),
+        ("NGO Monitor has accused the group of bias.", []),
+        ("Critics allege that the tests caused damage.", ["allege"]),
+        ("He was accused of fraud.", ["accuse"]),
+        ("The alleged affair ended in 2010.", ["alleged"]),
+        # 'not necessarily'; a comparison with what someone expected
+        ("That didn’t necessarily help Christie.", ["not necessarily"]),
+        ("It was more work than he expected.", []),
+    ],
+)
+def test_news_context_rules(text, lemmas):
+    assert _hedge_lemmas(text) == lemmas

@@ -9,9 +9,14 @@ context rules decide whether that occurrence is a hedge (or booster) at all:
 * **might**: not the noun ("military might");
 * **could**: not inability or past ability ("could not", "could see", "could afford",
   "as fast as he could");
-* **would**: only in a counterfactual or hedged prediction ("would have", "would be",
-  "would likely", "would seem"), not habitual or future-in-the-past narration
-  ("would later become", "would go on to");
+* **would**: a conditional or hypothetical ("would have helped", "I would bring back",
+  "it would cost more"), not a wish ("would like to"), narration's future ("would later
+  become", "would go on to") or reported speech's future after a verb of saying,
+  knowing or deciding in the sentence ("he said the UK would send");
+* **accuse**, **allege**: not after a named subject ("Pelosi accused Republicans of
+  …", "NGO Monitor has accused …": a speech act the attribution table reports); a vague
+  subject ("critics allege", "some accuse"), a passive ("was accused of") or an
+  attributive use ("the alleged affair") is a hedge;
 * **appear**: only "appear to (be)", "it appears", "appears likely" and the like, not
   "appeared before the committee" or "appeared in the film";
 * **think/thought**: not "think tank" or the noun ("political thought");
@@ -42,6 +47,32 @@ __all__ = ["Match", "find_cues"]
 
 def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
+
+
+# 'would like to', 'would rather': a wish, not doubt
+_WOULD_WISH = _words("like love prefer rather")
+# 'would later become', 'would go on to': the future of narration
+_WOULD_NARRATION = _words("later eventually soon go become subsequently never")
+# between a named subject and 'accused' ('has repeatedly accused')
+_AUX_BEFORE_ACCUSE = _words("has have had also repeatedly publicly previously once often")
+# capitalised subjects that name no one ('Some allege', 'Critics accuse', 'They allege')
+_VAGUE_ACCUSERS = _words(
+    "some many critics others they few several most all opponents people we i he she it"
+)
+# a pronoun between 'than' and the verb ('more work than he expected')
+_THAN_SUBJECTS = _words("he she they we i you it anyone anybody most many")
+# before a 'could' of ability or purpose ('so that he could', 'before she could')
+_COULD_PURPOSE = _words("so before until once")
+# words that make a 'would' conditional in the sentence ('if', 'unless', 'without')
+_WOULD_CONDITION = _words("if unless without otherwise should")
+# subjects of a hypothetical 'would be' ('it would be expensive', 'this would not')
+_WOULD_SUBJECTS = _words("it this that which such")
+# verbs of saying, knowing and deciding before a backshifted 'would' ('said it would')
+_WOULD_REPORTED = _words(
+    """said says say told tells announced stated claimed promised pledged vowed warned
+    added insisted argued explained noted reported confirmed decided knew agreed wrote
+    declared acknowledged admitted signaled signalled indicated predicted ruled learned"""
+)
 
 
 _BE_FORMS = _words("is are was were be been being am 's 're")
@@ -270,8 +301,13 @@ def _context(view: View, cue: Cue, i: int, end: int) -> Match | None:
         return None if noun or not view.gap(end).isspace() else keep
     if lemma == "could":
         seen = nxt == "be" and _word(view, end + 1, sent) in _PERCEIVED
-        able = nxt is None or nxt in _COULD_NOT_HEDGE or seen
+        able = nxt is None or nxt in _COULD_NOT_HEDGE or seen or _could_able(view, i, sent)
         return None if able or not view.gap(end).isspace() else keep
+    if lemma == "would":
+        return _would(view, keep, i, sent, nxt)
+    if lemma in ("accuse", "allege") and _named_accuser(view, i, sent):
+        return None  # 'Pelosi accused Republicans of …': a named source's speech act
+
     if lemma == "appear":
         return _appear(view, keep, end, sent, prev, nxt)
     if lemma in ("think", "expect", "believe", "estimate") and _after_than(view, i, sent):
@@ -336,8 +372,9 @@ def _booster(
 
 
 def _after_than(view: View, i: int, sent: int) -> bool:
+    """'than (first) thought', 'than he expected': a comparison."""
     prev = _word(view, i - 1, sent)
-    if prev in _ONCE:
+    if prev in _ONCE or prev in _THAN_SUBJECTS:
         prev = _word(view, i - 2, sent)
     return prev == "than"
 
@@ -358,6 +395,54 @@ def _may(view: View, keep: Match, i: int, end: int, sent: int, nxt: str | None) 
     if after in _PERMISSION_VERBS:
         return None
     return keep
+
+
+def _named_accuser(view: View, i: int, sent: int) -> bool:
+    """Whether an active 'accused'/'alleges' has a named subject ('Pelosi accused …',
+    'NGO Monitor has accused …'): a speech act the attribution table reports. A vague
+    subject ('critics allege', 'some accuse'), a passive ('was accused of') or an
+    attributive use ('the alleged affair') leaves the claim in doubt: a hedge."""
+    t0 = view.seg.sentence_tokens[sent][0]
+    k = i - 1
+    while k >= t0 and (view.low[k] in _AUX_BEFORE_ACCUSE) and not view.gap(k + 1).strip():
+        k -= 1
+    if k < t0 or view.gap(k + 1).strip():
+        return False
+    low = view.low[k]
+    return view.words[k][:1].isupper() and low not in _VAGUE_ACCUSERS and low not in _DETERMINERS
+
+
+def _could_able(view: View, i: int, sent: int) -> bool:
+    """'so that he could work', 'before he could talk', 'until they could': ability or
+    purpose, not doubt (the word two or three before 'could', within its clause)."""
+    t0 = view.seg.sentence_tokens[sent][0]
+    for k in range(i - 1, max(t0, i - 4) - 1, -1):
+        if set(view.gap(k + 1)) & set(",;:—–()"):
+            return False
+        if view.low[k] in _COULD_PURPOSE:
+            return k == i - 1 or view.low[k] != "so" or view.low[k + 1] == "that"
+    return False
+
+
+def _would(view: View, keep: Match, i: int, sent: int, nxt: str | None) -> Match | None:
+    """'would' as a conditional or hypothetical, not a wish, narration's future or the
+    future of reported speech."""
+    if nxt is None or nxt in _WOULD_WISH or nxt in _WOULD_NARRATION:
+        return None  # 'would like to', 'would later become', 'would go on to'
+    t0, t1 = view.seg.sentence_tokens[sent]
+    if any(view.low[t] in _WOULD_REPORTED for t in range(t0, i)):
+        return None  # 'he said the UK would send': reported speech's future
+    words = view.low[t0:t1]
+    if any(w.isdigit() and len(w) == 4 for w in words) or _WOULD_NARRATION & set(words):
+        return None  # 'in 1539 there would be another revolt': narration of the past
+    if view.quote[i] >= 0:
+        return keep  # a speaker's hypothetical: '“I would bring back waterboarding”'
+    if _WOULD_CONDITION & set(words):
+        return keep  # 'without this rule, the amendment would be meaningless'
+    prev = view.low[i - 1] if i > t0 else ""
+    if prev in _WOULD_SUBJECTS and nxt in ("be", "not", "have"):
+        return keep  # 'it would be expensive', 'this would not be possible'
+    return None
 
 
 def _appear(
