@@ -312,3 +312,16 @@ def _hedge_lemmas(text: str) -> list[str]:
 )
 def test_news_context_rules(text, lemmas):
     assert _hedge_lemmas(text) == lemmas
+
+
+@pytest.mark.parametrize(
+    ("text", "boosted"),
+    [
+        ("The plan will fail.", True),
+        ("The president will visit Ohio on Thursday.", False),
+        ("Talks will resume next week.", False),
+        ("He will speak at 3 p.m. tomorrow.", False),
+    ],
+)
+def test_will_of_a_scheduled_event_is_no_booster(text, boosted):
+    assert (not framing.extract_boosters(text).empty) is boosted

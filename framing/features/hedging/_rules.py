@@ -27,7 +27,9 @@ context rules decide whether that occurrence is a hedge (or booster) at all:
 * approximators (about, around, some, nearly, up to …): only before a quantity ("around
   200", "about £5m", "nearly half"); "or so" only after one;
 * **will** (booster): only the modal of prediction: not "the will of", "political will",
-  a name ("Will Smith"), or a question ("Will the ceasefire hold?");
+  a name ("Will Smith"), a question ("Will the ceasefire hold?") or a scheduled event
+  (a weekday, date, "tomorrow", "next week" or a clock time after it: "will visit Ohio on
+  Thursday");
 * a negated booster is no booster, and "not clear", "not certain", "not sure" (also
   "isn't clear") are hedges.
 
@@ -58,6 +60,12 @@ _AUX_BEFORE_ACCUSE = _words("has have had also repeatedly publicly previously on
 # capitalised subjects that name no one ('Some allege', 'Critics accuse', 'They allege')
 _VAGUE_ACCUSERS = _words(
     "some many critics others they few several most all opponents people we i he she it"
+)
+# a time that makes 'will' a schedule ('will visit on Thursday', 'will resume next week')
+_SCHEDULE = _words(
+    """monday tuesday wednesday thursday friday saturday sunday tomorrow tonight next
+    january february march april june july august september october november december
+    pm am p.m a.m noon midnight"""
 )
 # a pronoun between 'than' and the verb ('more work than he expected')
 _THAN_SUBJECTS = _words("he she they we i you it anyone anybody most many")
@@ -478,6 +486,9 @@ def _will(
     s0, s1 = view.seg.sentences[sent]
     if first_in_sentence and view.text[s0:s1].rstrip(" ”’\"')").endswith("?"):
         return None  # a question: "Will the ceasefire hold?"
+    t1 = view.seg.sentence_tokens[sent][1]
+    if any(view.low[t] in _SCHEDULE for t in range(end, t1)):
+        return None  # 'will visit Ohio on Thursday': a scheduled event, not a prediction
     # Inside a conditional clause ("if Hamas will not disarm", "whether it will hold").
     j = i - 1
     while j >= 0 and view.sent[j] == sent and not set(view.gap(j + 1)) & set(",;:—–()"):
