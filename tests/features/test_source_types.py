@@ -64,3 +64,42 @@ def test_a_source_is_typed_on_its_whole_noun_phrase(text, source, kind):
 def test_the_independent_is_still_a_newspaper_not_a_group_of_independents():
     rows = framing.extract_attributions("The Independent reported that the talks had stalled.")
     assert list(rows["source_type"]) == ["media"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_type", "resolved"),
+    [
+        # delayed identification: the lede's office-holder is named next
+        ("The head of Brennock Chemical Storage has admitted that a valve failed.\n\n"
+         "Martin J. Halloran appeared before the committee.",
+         "The head of Brennock Chemical Storage", "person", "Martin J. Halloran"),
+        # without a name in the next paragraph the office-holder stays unnamed
+        ("The head of Brennock Chemical Storage has admitted that a valve failed.\n\n"
+         "The committee met on Tuesday.",
+         "The head of Brennock Chemical Storage", None, None),
+        # a body's short name after its full name
+        ("Brennock Chemical Storage runs the quay. In a statement, Brennock said it would pay.",
+         "Brennock", "organisation", "Brennock Chemical Storage"),
+        # a person of a body described with a modifier
+        ("Nell Cardew of the conservation charity Friends of the Tansey said it was bad.",
+         "Nell Cardew", "person", "Nell Cardew"),
+        # an inverted subject followed by a participle phrase
+        ('"Everyone knew," said a dock worker standing at the back of the gallery.',
+         "a dock worker", "anonymous", "dock worker"),
+    ],
+)  # fmt: skip
+def test_demo_style_sources(text, source, source_type, resolved):
+    rows = framing.extract_attributions(text)
+    row = rows.iloc[0]
+    assert row.source == source
+    if source_type is None:
+        assert row.source_type != "person"
+    else:
+        assert (row.source_type, row.resolved_source) == (source_type, resolved)
+
+
+def test_it_is_understood_after_a_clause_reports_that_clause():
+    rows = framing.extract_attributions("Residents may go home tonight, it is understood.")
+    assert rows[["rule", "source_type", "content"]].values.tolist() == [
+        ["impersonal", "anonymous", "Residents may go home tonight"]
+    ]

@@ -59,6 +59,11 @@ _POLL_SHARE = re.compile(
 )
 _LEADING = re.compile(r"^(?:the|a|an|one|some|several|two|three|many)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
+# heads of an office-holder's description ('the head of X', 'the chief executive')
+_OFFICES = frozenset(
+    ["head", "executive", "chief", "chairman", "chairwoman", "chair", "director", "leader",
+     "president", "owner", "founder", "manager", "boss", "commissioner", "governor"]
+)  # fmt: skip
 # possessive pronouns as the source of a noun cue ('his claim that'), read as the subject
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 _DOCUMENT_HEADS = frozenset(
@@ -818,6 +823,7 @@ class Resolver:
                 for word in set(m.canonical.lower().split()):
                     self._org_words.setdefault(word, []).append(k)
         self._role_suffixes: dict[str, int] | None = None  # built on first use
+        self._org_first_words: dict[str, list[tuple[int, str]]] | None = None
         self._role_list: list[tuple[str, str]] = []
         self._role_order: dict[str, int] = {}
 
@@ -932,6 +938,44 @@ class Resolver:
             return self._pronoun(_POSSESSIVE.sub("", low), start, end, c, history, contents)
         return self.describe(start, end)
 
+    def _named_next(self, start: int, pre_lows: list[str]) -> Mention | None:
+        """Delayed identification: an office-holder without a name in the lede ('the head
+        of X', 'the chief executive of …'), whose name opens the next paragraph."""
+        if len(pre_lows) < 2 or pre_lows[0] not in ("the", "a", "an"):
+            return None
+        if pre_lows[-1] not in _OFFICES:
+            return None
+        paragraphs = self.view.seg.paragraphs
+        p = bisect_right([a for a, _ in paragraphs], start) - 1
+        if p > 1 or p + 1 >= len(paragraphs):
+            return None  # the lede only (a headline may come first)
+        opens = paragraphs[p + 1][0]
+        for m in self._mentions_within(opens, opens + 60):
+            if m.start > opens + 1:
+                break
+            person = self.people.get(m.key)
+            if m.kind == "person" and person is not None and len(person.canonical.split()) > 1:
+                return m
+        return None
+
+    def _short_body(self, word: str, before: int) -> str | None:
+        """The one body named before ``before`` whose name starts with the single word
+        ``word`` ('Brennock' for 'Brennock Chemical Storage'), unless a person of the
+        article has that surname with a first name."""
+        if not word or " " in word or not word[:1].isupper():
+            return None
+        person = self.people.get(word.lower())
+        if person is not None and len(person.canonical.split()) > 1:
+            return None
+        if self._org_first_words is None:  # built once: first word -> (start, name)
+            self._org_first_words = {}
+            for m in self.mentions:
+                first, space, _ = m.canonical.partition(" ")
+                if m.kind == "organisation" and space:
+                    self._org_first_words.setdefault(first, []).append((m.start, m.canonical))
+        owners = {name for at, name in self._org_first_words.get(word, ()) if at < before}
+        return owners.pop() if len(owners) == 1 else None
+
     def describe(self, start: int, end: int) -> SourceInfo:
         """Type and resolve a noun-phrase source spanning ``start``..``end``."""
         lex = self.lex
@@ -998,6 +1042,15 @@ class Resolver:
             if m.kind != "person" or m.canonical.lower().split()[-1] not in _GROUP_ADJECTIVES
         ]
         person_names = [m for m in pre_names if m.kind == "person"]
+        named = self._named_next(start, pre_lows)
+        if named is not None:
+            # 'The head of Brennock Chemical Storage has admitted …' in the lede, then
+            # 'Martin J. Halloran appeared before …': news names the office-holder next
+            return self._as_person(named, start, end)
+        body = self._short_body(bare, start)
+        if body is not None:
+            # 'Brennock said' after 'Brennock Chemical Storage': the body's short name
+            return SourceInfo(text, (start, end), "organisation", body, plural=True)
         if person_names and person_names[-1].end >= pre_end - 1:
             # the phrase ends in a person's name: 'White House Press Secretary Josh
             # Earnest', 'Club spokesman Tom Reed' (a named person, whatever their office)

@@ -139,6 +139,11 @@ _PUBLISHED = frozenset(
 )
 # honorifics before a headline label's first name ('Dr. Ben Carson: …')
 _LABEL_TITLES = frozenset(["dr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "prof"])
+# office-holders described by their office ('the head of X', 'the owner of the shop')
+_OFFICE_NOUNS = frozenset(
+    ["head", "executive", "chief", "chairman", "chairwoman", "director", "leader",
+     "president", "owner", "founder", "manager", "boss", "commissioner", "governor"]
+)  # fmt: skip
 # headline words before a colon that name no speaker ('Poll: …', 'Update: …')
 _NOT_LABELS = frozenset(["poll", "polls", "survey", "study", "report", "update", "watch", "video"])
 # the lexicon note of 'asked not to be named', 'spoke on condition of anonymity': a
@@ -623,6 +628,10 @@ _INVERTED_CLOSERS = frozenset(
         "whose",
         "adding",
         "noting",
+        "standing",
+        "speaking",
+        "sitting",
+        "watching",
         "last",
         "this",
         "earlier",
@@ -1191,7 +1200,7 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
         ):
             a = k
             break
-    while a > t0 and j - a < 9:
+    while a > t0 and j - a < 15:
         if _has_punct(view.gap(a)) and not _abbrev_gap(view, a):
             break
         w = low[a - 1]
@@ -1259,11 +1268,22 @@ def _np_back(view: View, j: int, t0: int, lex: AttributionLexicons) -> tuple[int
             and not view.capitalised(a - 1)
             and w in lex.organisation_heads
             and a - 2 >= t0
-            and low[a - 2] in ("the", "a", "an")
             and not _has_punct(view.gap(a - 1))
         ):
-            a -= 1  # 'the charity Friends of the Tansey': a common noun names the body
-            continue
+            # 'the charity Friends of the Tansey', 'the conservation charity …': a common
+            # noun (after one modifier at most) names the body
+            d = a - 2  # the word before the common noun
+            if (
+                low[d] not in ("the", "a", "an")
+                and d - 1 >= t0
+                and view.words[d].isalpha()
+                and view.words[d].islower()
+                and not _has_punct(view.gap(d + 1))
+            ):
+                d -= 1  # one modifier: 'the conservation charity'
+            if low[d] in ("the", "a", "an"):
+                a = d + 1
+                continue
         if (
             view.capitalised(a)
             and view.capitalised(j)
@@ -1304,6 +1324,7 @@ def _prep_inside(view: View, p: int, lex: AttributionLexicons) -> bool:
         or before in lex.media_heads
         or before in lex.titles
         or before in ("familiar", "close", "knowledge")
+        or before in _OFFICE_NOUNS  # 'the head of Brennock', 'the chief executive of …'
     )
 
 
@@ -2098,6 +2119,9 @@ class _Finder:
         cue = (view.starts[i], view.ends[i + n - 1])
         if low[i] == "it" or low[i] in _OUTLET_FRAME_STARTS:
             content = _content_after(view, sent, cue[1])  # 'The Times has seen the letter'
+            if content is None and low[i] == "it":
+                # 'Residents may be allowed home tonight, it is understood.'
+                content = self._clause_before(sent, cue[0], "impersonal")
         else:
             # raising passive: the clause's subject is part of what is attributed
             trail = _TRAILING.search(view.text, sent.start, sent.end)
