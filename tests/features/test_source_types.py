@@ -103,3 +103,21 @@ def test_it_is_understood_after_a_clause_reports_that_clause():
     assert rows[["rule", "source_type", "content"]].values.tolist() == [
         ["impersonal", "anonymous", "Residents may go home tonight"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type", "resolved"),
+    [
+        # a bare surname the name finder missed, of a person the article names in full
+        ("Phil Kerpen runs a group. Labott posted it, Kerpen saying “A reporter who tweets.”",
+         "person", "Phil Kerpen"),
+        # an aide of a named person is unnamed
+        ("A Warren adviser said the plan would fail.", "anonymous", "warren adviser"),
+        ("One Clinton aide said it was over.", "anonymous", "clinton aide"),
+        # outlets the gazetteer knows
+        ("The Tennessean reported that the vote was delayed.", "media", "The Tennessean"),
+    ],
+)  # fmt: skip
+def test_more_news_sources(text, source_type, resolved):
+    rows = framing.extract_attributions(text)
+    assert (rows.iloc[-1].source_type, rows.iloc[-1].resolved_source) == (source_type, resolved)

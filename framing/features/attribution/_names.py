@@ -1009,9 +1009,15 @@ class Resolver:
         bare = _LEADING.sub("", text).strip()
         bare_low = bare.lower()
         shown = self._display(start + len(text) - len(_LEADING.sub("", text)), end)
-        if bare.isupper() and " " not in bare and bare.lower() in self.people:
-            # 'PENCE:' in a transcript, where the article names Mike Pence: the person,
-            # not an acronym
+        if (
+            " " not in bare
+            and bare[:1].isupper()
+            and bare.lower() in self.people
+            and (bare.isupper() or len(self.people[bare.lower()].canonical.split()) > 1)
+        ):
+            # 'PENCE:' in a transcript, 'Kerpen, saying …' or a headline's 'Maher Tells …'
+            # where the article names Mike Pence, Phil Kerpen, Bill Maher: the person,
+            # wherever the name finder missed the word (not an acronym, not a common noun)
             person = self.people[bare.lower()]
             return SourceInfo(text, (start, end), "person", person.canonical, person.gender)
         if _POLL_SHARE.search(text):
@@ -1091,7 +1097,9 @@ class Resolver:
             and self._anonymous_head(pre_lows[-1:]) is None
         ):
             anonymous = None  # "the Wharfside Residents' Association" is a body, not residents
-        if anonymous and not person_names:
+        if anonymous and (not person_names or person_names[-1].end < pre_end - 1):
+            # 'officials'; 'a Warren adviser', 'one Clinton aide': the name only says
+            # whose aide, and the aide is unnamed
             return SourceInfo(
                 text, (start, end), "anonymous", bare_low, plural=anonymous == "plural"
             )
