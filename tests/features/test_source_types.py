@@ -121,3 +121,21 @@ def test_it_is_understood_after_a_clause_reports_that_clause():
 def test_more_news_sources(text, source_type, resolved):
     rows = framing.extract_attributions(text)
     assert (rows.iloc[-1].source_type, rows.iloc[-1].resolved_source) == (source_type, resolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type", "resolved"),
+    [
+        # a common noun capitalised to open a sentence is no one's name
+        ("Polls showed that few Americans cared.", "anonymous", "polls"),
+        ("Associates say he is likely to run.", "anonymous", "associates"),
+        # a named person, then an apposition saying what he is
+        ("Robert Mercer, the GOP mega-donor and co-founder of Renaissance Technologies, "
+         "said it was over.", "person", "Robert Mercer"),
+        # a surname the article gives in full stays a person, whatever the word means
+        ("Marty Small spoke first. Small said it was a small town.", "person", "Marty Small"),
+    ],
+)  # fmt: skip
+def test_capitalised_words_and_appositions(text, source_type, resolved):
+    rows = framing.extract_attributions(text)
+    assert (rows.iloc[-1].source_type, rows.iloc[-1].resolved_source) == (source_type, resolved)

@@ -824,6 +824,7 @@ class Resolver:
                     self._org_words.setdefault(word, []).append(k)
         self._role_suffixes: dict[str, int] | None = None  # built on first use
         self._org_first_words: dict[str, list[tuple[int, str]]] | None = None
+        self._lower_words: frozenset[str] | None = None
         self._role_list: list[tuple[str, str]] = []
         self._role_order: dict[str, int] = {}
 
@@ -938,6 +939,12 @@ class Resolver:
             return self._pronoun(_POSSESSIVE.sub("", low), start, end, c, history, contents)
         return self.describe(start, end)
 
+    def _lowercase(self) -> frozenset[str]:
+        """The words the article writes in lowercase somewhere (common nouns)."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(w for w in self.view.words if w.islower())
+        return self._lower_words
+
     def _named_next(self, start: int, pre_lows: list[str]) -> Mention | None:
         """Delayed identification: an office-holder without a name in the lede ('the head
         of X', 'the chief executive of …'), whose name opens the next paragraph."""
@@ -1048,6 +1055,33 @@ class Resolver:
             if m.kind != "person" or m.canonical.lower().split()[-1] not in _GROUP_ADJECTIVES
         ]
         person_names = [m for m in pre_names if m.kind == "person"]
+        first = person_names[0] if person_names else None
+        if (
+            first is not None
+            and not _LEADING.sub("", view.text[start : first.start]).strip()
+            and view.text[first.end : first.end + 1] == ","
+            and first.key in self.people
+            and len(self.people[first.key].canonical.split()) > 1
+        ):
+            # 'Robert Mercer, the GOP mega-donor and co-founder of …,': the name, then
+            # what he is
+            return self._as_person(first, start, end)
+        if (
+            len(toks) == 1
+            and bare[:1].isupper()
+            and not bare.isupper()
+            and (
+                self._anonymous_head(pre_lows) is not None
+                or bare_low in self._lowercase()
+                or bare_low in ("polls", "surveys")
+            )
+            and not (bare_low in self.people and len(self.people[bare_low].canonical.split()) > 1)
+        ):
+            # 'Polls show', 'Associates said': a common noun capitalised to open the
+            # sentence (the article writes it in lowercase elsewhere), no one's name
+            return SourceInfo(
+                text, (start, end), "anonymous", bare_low, plural=bare_low.endswith("s")
+            )
         named = self._named_next(start, pre_lows)
         if named is not None:
             # 'The head of Brennock Chemical Storage has admitted …' in the lede, then
