@@ -325,3 +325,16 @@ def test_news_context_rules(text, lemmas):
 )
 def test_will_of_a_scheduled_event_is_no_booster(text, boosted):
     assert (not framing.extract_boosters(text).empty) is boosted
+
+
+@pytest.mark.parametrize(
+    ("text", "lemmas"),
+    [
+        ("Ailes reined in hosts when he worried they would hurt the brand.", ["worry that"]),
+        ("Voters worry that prices will rise.", ["worry that"]),
+        ("It looks like the president is changing his mind.", ["it looks like"]),
+        ("The building looks like a ship.", []),  # a likeness, not doubt
+    ],
+)
+def test_worry_and_it_looks_like_are_hedges(text, lemmas):
+    assert _hedge_lemmas(text) == lemmas
