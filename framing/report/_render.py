@@ -164,6 +164,7 @@ def report_html(
         "researcher's lexicon file": _file_name(analysis.settings.get("lexicons")),
         "angles file": _file_name(analysis.settings.get("angles")),
         "actor file": _file_name(analysis.settings.get("aliases")),
+        "people merged across the corpus (table actor_merges)": _merges_line(analysis),
         "longest article analysed (characters)": analysis.settings.get("max_chars"),
         "CPU seconds an article may take": analysis.settings.get("max_seconds"),
     }
@@ -313,6 +314,17 @@ def _pdf_writer() -> Callable[[str, Path], None]:
 
 def _plural(word: str) -> str:
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+def _merges_line(analysis: Analysis) -> str:
+    """How many names the corpus merge renamed and left alone, for the methods."""
+    if "actors" not in analysis.spans:
+        return "not run"
+    merges = analysis.actor_merges
+    moved = merges[merges["actor"] != merges["name"]]
+    alone = merges[merges["how"] == "left alone"]
+    n, left = moved["name"].nunique(), alone["name"].nunique()
+    return f"{n} {'name' if n == 1 else 'names'} renamed; {left} left alone (two people share them)"
 
 
 def _file_name(path: object, missing: str = "none") -> str:

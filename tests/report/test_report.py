@@ -118,6 +118,27 @@ def test_methods_state_a_hash_of_each_input(demo, demo_html):
     assert f"framing {framing.__version__}" in demo_html
 
 
+def test_methods_state_how_many_people_the_corpus_merge_renamed():
+    corpus = framing.load_corpus(
+        pd.DataFrame(
+            {
+                "doc_id": ["a", "b"],
+                "outlet": ["Herald", "Dispatch"],
+                "text": [
+                    "Donald J. Trump spoke in Ohio. He said the plan would work.",
+                    "Trump said the plan would fail, speaking in Ohio on Monday.",
+                ],
+            }
+        )
+    )
+    analysis = framing.analyse(corpus, features=["attribution", "actors"])
+    merges = analysis.actor_merges
+    # the one full name keeps its form; the bare surname joins it
+    assert merges[["name", "actor"]].values.tolist() == [["Trump", "Donald J. Trump"]]
+    text = " ".join(_parse(framing.report_html(analysis)).text)
+    assert "1 name renamed; 0 left alone" in " ".join(text.split())
+
+
 def test_annotated_article_marks_attributions_hedges_and_unique_sentences(demo, demo_html):
     assert 'class="attr attr-anonymous' in demo_html
     assert '<span class="hedge" title="hedge (' in demo_html
