@@ -2589,3 +2589,15 @@ def test_a_cue_in_a_fronted_clause_does_not_swallow_the_main_clauses_speaker(tex
     assert list(zip(rows.source, rows.content, strict=True)) == [
         ("Donald Trump", "a bomb had gone off")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The plan costs more, according to the congressional report.",
+         "the congressional report"),
+        ("According to the new report, costs rose.", "the new report"),
+    ],
+)  # fmt: skip
+def test_a_noun_of_saying_can_head_the_source_after_according_to(text, source):
+    assert framing.extract_attributions(text).source.tolist() == [source]

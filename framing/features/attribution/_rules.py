@@ -1389,7 +1389,11 @@ def _np_forward(
         ):
             break
         if b > i and w in lex.verbs and not after_det and not view.capitalised(b):
-            break
+            head = w in lex.verbs[w].noun_forms and (
+                b + 1 >= t1 or _has_punct(view.gap(b + 1)) or low[b + 1] in preps
+            )
+            if not head:
+                break  # a verb; but 'the congressional report.' ends in its head noun
         if (
             b > i
             and w.endswith("ing")
