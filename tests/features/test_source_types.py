@@ -139,3 +139,17 @@ def test_more_news_sources(text, source_type, resolved):
 def test_capitalised_words_and_appositions(text, source_type, resolved):
     rows = framing.extract_attributions(text)
     assert (rows.iloc[-1].source_type, rows.iloc[-1].resolved_source) == (source_type, resolved)
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        # a party's members stay a vague group, even after 'Senate Democrats'
+        ("Senate Democrats met on Monday. Democrats said the bill would fail.", "anonymous"),
+        # an outlet stays an outlet, even where the article names Michael Bloomberg
+        ("Michael Bloomberg spoke on Monday. Prices rose, Bloomberg reported.", "media"),
+    ],
+)
+def test_a_bare_word_keeps_its_gazetteer_type(text, source_type):
+    rows = framing.extract_attributions(text)
+    assert rows.iloc[-1].source_type == source_type

@@ -59,6 +59,8 @@ _POLL_SHARE = re.compile(
 )
 _LEADING = re.compile(r"^(?:the|a|an|one|some|several|two|three|many)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s$")
+# who speaks for a named person as a spokesperson does ('Flynn's lawyer'): the person
+_COUNSEL = frozenset(["lawyer", "lawyers", "attorney", "attorneys", "representative"])
 # heads of an office-holder's description ('the head of X', 'the chief executive')
 _OFFICES = frozenset(
     ["head", "executive", "chief", "chairman", "chairwoman", "chair", "director", "leader",
@@ -1019,8 +1021,11 @@ class Resolver:
         if (
             " " not in bare
             and bare[:1].isupper()
-            and bare.lower() in self.people
-            and (bare.isupper() or len(self.people[bare.lower()].canonical.split()) > 1)
+            and bare_low in self.people
+            and (bare.isupper() or len(self.people[bare_low].canonical.split()) > 1)
+            and bare_low not in lex.media
+            and bare_low not in lex.organisations
+            and bare_low not in _GROUP_ADJECTIVES
         ):
             # 'PENCE:' in a transcript, 'Kerpen, saying …' or a headline's 'Maher Tells …'
             # where the article names Mike Pence, Phil Kerpen, Bill Maher: the person,
@@ -1131,7 +1136,10 @@ class Resolver:
             and self._anonymous_head(pre_lows[-1:]) is None
         ):
             anonymous = None  # "the Wharfside Residents' Association" is a body, not residents
-        if anonymous and (not person_names or person_names[-1].end < pre_end - 1):
+        if anonymous and (
+            not person_names
+            or (person_names[-1].end < pre_end - 1 and pre_lows[-1] not in _COUNSEL)
+        ):
             # 'officials'; 'a Warren adviser', 'one Clinton aide': the name only says
             # whose aide, and the aide is unnamed
             return SourceInfo(
