@@ -2601,3 +2601,22 @@ def test_a_cue_in_a_fronted_clause_does_not_swallow_the_main_clauses_speaker(tex
 )  # fmt: skip
 def test_a_noun_of_saying_can_head_the_source_after_according_to(text, source):
     assert framing.extract_attributions(text).source.tolist() == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The cost rose by half, records show.", "records", "The cost rose by half"),
+        ("The plan failed, the report shows.", "the report", "The plan failed"),
+        ("Clinton leads by four points, a new poll found.", "a new poll",
+         "Clinton leads by four points"),
+    ],
+)  # fmt: skip
+def test_a_document_or_poll_closing_the_clause_reports_it(text, source, content):
+    rows = framing.extract_attributions(text)
+    assert list(zip(rows.source, rows.content, strict=True)) == [(source, content)]
+
+
+@pytest.mark.parametrize("text", ["We watched the TV shows.", "He found it.", "The polls show."])
+def test_show_and_find_without_a_clause_report_nothing(text):
+    assert framing.extract_attributions(text).empty

@@ -2469,7 +2469,12 @@ class _Finder:
         rise, the minister said.'): a past or -s form of a verb of saying or writing, not
         inside a relative clause ('what he said', 'things that Trump has said')."""
         low = self.view.low
-        if entry.category not in ("speech", "writing") or j != i + 1:
+        evidence = (
+            entry.lemma in ("show", "find")
+            and source is not None
+            and self.view.base(source[1] - 1) in _SOURCE_LIKE
+        )  # '…, records show.', '…, the survey found.'
+        if (entry.category not in ("speech", "writing") and not evidence) or j != i + 1:
             return False
         form = low[i]
         if form.endswith("ing"):
@@ -2579,6 +2584,12 @@ class _Finder:
         subj = low[k - 1]
         if subj in _PERSONAL_SUBJECTS:
             return entry.category in ("speech", "writing") or nxt in ("to", "that")
+        if (
+            entry.lemma in ("show", "find")
+            and view.base(k - 1) in _SOURCE_LIKE
+            and (j >= t1 or _has_punct(view.gap(j)))
+        ):
+            return True  # '…, records show.': a document's finding closing the clause
         if not view.capitalised(k - 1) or subj in _DETERMINERS:
             return False
         if nxt == "to" and j + 1 < t1 and not view.capitalised(j + 1):
@@ -2753,6 +2764,7 @@ class _Finder:
         if (
             entry.lemma in ("find", "show")
             and j == i + 1
+            and nxt
             and nxt != "that"
             and not self._finding(sent, k, j)
         ):
