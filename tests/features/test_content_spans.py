@@ -123,3 +123,12 @@ def test_a_clause_that_goes_on_after_the_setting_is_not_cut_at_the_comma():
 def test_insist_on_is_no_setting():
     rows = framing.extract_attributions("No matter the stakes, Trump will insist on being Trump.")
     assert rows.content.tolist() == ["on being Trump"]
+
+
+def test_an_inverted_source_with_an_apposition_reports_the_clause_before():
+    rows = framing.extract_attributions(
+        "Clinton will win the state, said Brad Bannon, a Democratic pollster and consultant."
+    )
+    assert list(zip(rows.source, rows.content, strict=True)) == [
+        ("Brad Bannon", "Clinton will win the state")
+    ]

@@ -3396,17 +3396,24 @@ class _Finder:
             ):
                 return None  # 'insurance claims rose 4%': a plural noun, then the verb
             content = _content_after(view, sent, view.starts[k])
-            before = None
+            before = appositive = None
             if entry.lemma in _SAY and (source is None or source[1] == i):
                 before = self._clause_before(sent, left_edge, rule)
-            if content is not None and before is not None and self._setting_only(k, content):
+            elif rule == "inverted" and k > j and "," in view.gap(k):
+                # '…, said Brad Bannon, a Democratic pollster.': the apposition says who
+                # he is; what he said is the clause before
+                appositive = self._clause_before(sent, left_edge, rule)
+            if appositive is not None:
+                content = appositive
+            elif content is not None and before is not None and self._setting_only(k, content):
                 # 'Prices will rise, Smith said on Tuesday': the clause before, not the
                 # setting after ('on Tuesday', 'by the calendar', 'in an interview')
                 content, cand_rule = before, "cue_final"
             elif content is not None and not self._complement_ok(entry, k, t1):
                 return None
             if (
-                content is not None
+                appositive is None
+                and content is not None
                 and low[k] in _SETTING_STARTS
                 and not self._reports_inside(content)
             ):
