@@ -153,3 +153,16 @@ def test_capitalised_words_and_appositions(text, source_type, resolved):
 def test_a_bare_word_keeps_its_gazetteer_type(text, source_type):
     rows = framing.extract_attributions(text)
     assert rows.iloc[-1].source_type == source_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly eight in 10 Democratic voters said they have made up their mind.",
+        "Almost eight in 10 voters said they left.",
+    ],
+)
+def test_a_qualified_poll_share_is_an_anonymous_source(text):
+    rows = framing.extract_attributions(text)
+    assert rows.source.str.contains("eight in 10").tolist() == [True]
+    assert rows.source_type.tolist() == ["anonymous"]

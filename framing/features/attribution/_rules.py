@@ -1316,6 +1316,13 @@ def _prep_inside(view: View, p: int, lex: AttributionLexicons) -> bool:
     if p - 1 < view.sent_t0[p] or _has_punct(view.gap(p)):
         return False
     before = view.base(p - 1)
+    if (
+        view.low[p] in ("in", "of")
+        and _number(before)
+        and p + 1 < len(view.low)
+        and _number(view.low[p + 1])
+    ):
+        return True  # 'eight in 10 voters': a poll share
     return (
         view.capitalised(p - 1)
         or before in lex.voice_heads
