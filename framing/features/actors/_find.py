@@ -494,12 +494,16 @@ class _Finder:
         defence ministry said'): an actor under the fullest form the article gives
         ('UK defence ministry' over 'defence ministry', a country before it aside)."""
         taken = _Spans([(row["start"], row["end"]) for row in self.rows])
+        countries = sorted(
+            (row["start"], row["end"]) for row in self.rows if row["actor_type"] == "country"
+        )
+        country_starts = [a for a, _ in countries]
         found: list[tuple[int, int, str]] = []
         for row in attributions:
             start, end = row.get("source_start"), row.get("source_end")
             if row.get("source_type") != "organisation" or start is None or end is None:
                 continue
-            start = self._after_country(start, end)
+            start = self._after_country(start, end, countries, country_starts)
             if taken.overlaps(start, end) or self.view.text[start:end].lower() in _PRONOUNS:
                 continue  # 'it said': the body is counted where it was named
             name = str(row.get("resolved_source") or row.get("source") or "")
@@ -513,24 +517,26 @@ class _Finder:
             key = self._without_country(name)
             if len(name) > len(fullest.get(key, "")):
                 fullest[key] = name
-        for start, end, name in found:
-            if not taken.overlaps(start, end):
-                actor = fullest[self._without_country(name)]
-                self._add(start, end, actor, "organisation", "source")
-                taken = _Spans([(row["start"], row["end"]) for row in self.rows])
-
-    def _after_country(self, start: int, end: int) -> int:
-        """'The UK defence ministry': the body's span starts after the country, which
-        stays a mention of its own."""
-        for row in self.rows:
-            if row["actor_type"] == "country" and start <= row["start"] and row["end"] < end:
-                if self.view.text[start : row["start"]].strip(" ").lower() not in ("", "the"):
-                    continue
-                return (
-                    row["end"] + 1
-                    if self.view.text[row["end"] : row["end"] + 1] == " "
-                    else row["end"]
+        added_end = -1  # the spans found are taken in text order: none may overlap another
+        for start, end, name in sorted(found):
+            if start >= added_end:
+                self._add(
+                    start, end, fullest[self._without_country(name)], "organisation", "source"
                 )
+                added_end = end
+
+    def _after_country(
+        self, start: int, end: int, countries: list[tuple[int, int]], starts: list[int]
+    ) -> int:
+        """'The UK defence ministry': the body's span starts after the country, which
+        stays a mention of its own (``countries``: the country rows' spans, by start)."""
+        text = self.view.text
+        for k in range(bisect_left(starts, start), len(countries)):
+            c_start, c_end = countries[k]
+            if c_start >= end:
+                break
+            if c_end < end and text[start:c_start].strip(" ").lower() in ("", "the"):
+                return c_end + 1 if text[c_end : c_end + 1] == " " else c_end
         return start
 
     def _without_country(self, name: str) -> str:
