@@ -3370,9 +3370,8 @@ class _Finder:
             first = rows[0]
             first.extra["more"] = rows[1:]
             return first
-        if entry.note.startswith(NO_CONTENT_NOTE):
-            # 'he declined to comment', 'did not respond to requests for comment': a
-            # source asked who said nothing; what follows is the topic, not content
+
+        def indirect(content: tuple[int, int] | None, anchor: int) -> Candidate:
             return Candidate(
                 kind="indirect",
                 rule=cand_rule,
@@ -3380,12 +3379,17 @@ class _Finder:
                 cue_entry=entry,
                 cue_text=view.text[cue[0] : cue[1]],
                 source=src_chars,
-                content=None,
+                content=content,
                 recipient=recipient,
                 sentence=sent.index,
                 inherit_from=inherit,
-                anchor=left_edge,
+                anchor=anchor,
             )
+
+        if entry.note.startswith(NO_CONTENT_NOTE):
+            # 'he declined to comment', 'did not respond to requests for comment': a
+            # source asked who said nothing; what follows is the topic, not content
+            return indirect(None, left_edge)
         content = None
         chain = self._chain_start(i, sent)
         if rule == "passive_by" and not (chain == sent.t0 + 1 and low[sent.t0] == "it"):
@@ -3450,19 +3454,7 @@ class _Finder:
             return None
         if source is not None and rule == "subject_pronoun":
             content = self._relative_content(source, content)
-        return Candidate(
-            kind="indirect",
-            rule=cand_rule,
-            cue=cue,
-            cue_entry=entry,
-            cue_text=view.text[cue[0] : cue[1]],
-            source=src_chars,
-            content=content,
-            recipient=recipient,
-            sentence=sent.index,
-            inherit_from=inherit,
-            anchor=min(cue[0], content[0]),
-        )
+        return indirect(content, min(cue[0], content[0]))
 
     def _clause_before(self, sent: _Sentence, left_edge: int, rule: str) -> tuple[int, int] | None:
         """The clause before a cue and its source that a comma or quote closes."""
