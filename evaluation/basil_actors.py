@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import framing  # noqa: E402
+from evaluation.basil_compare import load_basil  # noqa: E402
 from framing.analysis._actors import _parse, _title_words  # noqa: E402
 from framing.features.attribution import load_attribution_lexicons  # noqa: E402
 
@@ -45,9 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"BASIL not found at {articles}; pass --shared PATH", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    corpus = framing.load_corpus(
-        articles, text="body-paragraphs", outlet="source", story="triplet-uuid"
-    )
+    corpus = load_basil(articles)
     analysis = framing.analyse(corpus, features=["attribution", "actors"], n_jobs=args.jobs)
     actors = analysis.actors
     merges = analysis.actor_merges

@@ -41,6 +41,13 @@ README_FEATURES = (
 )
 
 
+def load_basil(articles: Path) -> framing.Corpus:
+    """BASIL's articles as a corpus: outlet, story (the event's triplet) and body."""
+    return framing.load_corpus(
+        articles, text="body-paragraphs", outlet="source", story="triplet-uuid"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -53,9 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"BASIL not found at {articles}; pass --shared PATH", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    corpus = framing.load_corpus(
-        articles, text="body-paragraphs", outlet="source", story="triplet-uuid"
-    )
+    corpus = load_basil(articles)
     analysis = framing.analyse(corpus, n_jobs=args.jobs)
     analysed = time.perf_counter()
     table = framing.compare(analysis)
