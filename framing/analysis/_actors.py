@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -186,6 +186,7 @@ class _Person:
     shown: str = ""
     gender: str = ""
     confirmed: bool = False
+    stories: set[str] = field(default_factory=set)  # the stories of its articles
 
 
 def person_merges(
@@ -219,7 +220,6 @@ def person_merges(
     for name, p in parsed.items():
         if p is not None and p.first:
             groups[(p.first, p.surname)].append(name)
-    person_of: dict[str, _Person] = {}
     persons: list[_Person] = []
     rows: list[dict[str, Any]] = []
     for names in groups.values():
@@ -232,6 +232,7 @@ def person_merges(
                 )
         for part in parts:
             person = _Person(part, set().union(*(docs[n] for n in part)))
+            person.stories = {stories.get(d, "") for d in person.docs}
             person.shown = _shown(part, parsed, docs, canon)
             first = parsed[part[0]].first  # type: ignore[union-attr]
             person.gender = lex.first_names.get(first, "")
@@ -244,7 +245,6 @@ def person_merges(
                 person.shown = part[0]  # a lone unknown name keeps its form: maybe no one's
             persons.append(person)
             for n in part:
-                person_of[n] = person
                 if n != person.shown:
                     rows.append(
                         _row(n, person.shown, "", len(docs[n]), "full name", _why_full(n, person))
@@ -263,7 +263,7 @@ def person_merges(
         for doc in docs[name]:
             in_story[stories.get(doc, "")].add(doc)
         for story, story_docs in sorted(in_story.items()):
-            here = [c for c in candidates if story and any(stories.get(d) == story for d in c.docs)]
+            here = [c for c in candidates if story and story in c.stories]
             # in the corpus at large only people named with a known first name, or
             # in two articles, can take a surname
             scope, pool = ("story", here) if here else ("corpus", _confirmed(candidates))
