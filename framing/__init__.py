@@ -47,6 +47,11 @@ _LAZY = {
     "FEATURES": "features",
     "Feature": "features",
     "FeatureOutput": "features",
+    "Evidence": "features",
+    "FamilyReport": "features",
+    "Highlight": "features",
+    "Measure": "features",
+    "SpanValue": "features",
     "register_feature": "features",
     "extract_actors": "features.actors",
     "load_actor_aliases": "features.actors",
@@ -90,7 +95,17 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from .analysis import Analysis, analyse, open_analysis
     from .comparison import align_sentences, compare, distinctive_words
     from .corpus import CleaningRule, Corpus, load_cleaning_rules, load_corpus
-    from .features import FEATURES, Feature, FeatureOutput, register_feature
+    from .features import (
+        FEATURES,
+        Evidence,
+        FamilyReport,
+        Feature,
+        FeatureOutput,
+        Highlight,
+        Measure,
+        SpanValue,
+        register_feature,
+    )
     from .features.actors import extract_actors, load_actor_aliases
     from .features.attribution import (
         AttributionLexicons,
@@ -152,14 +167,19 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "CorpusNotFoundError",
+    "Evidence",
+    "FamilyReport",
     "Feature",
     "FeatureOutput",
     "FramingError",
     "HedgeLexicons",
+    "Highlight",
+    "Measure",
     "MissingDependencyError",
     "Quote",
     "ResultsError",
     "Segmented",
+    "SpanValue",
     "UsageError",
     "__version__",
     "align_sentences",

@@ -539,12 +539,7 @@ def cmd_features(args: argparse.Namespace) -> int:
     from .features import FEATURES
 
     for feature in FEATURES.values():
-        print(f"{feature.name}: {feature.description}")
-        print(f"  article columns: {', '.join(feature.article_columns)}")
-        if feature.sentence_columns:
-            print(f"  sentence columns: {', '.join(feature.sentence_columns)}")
-        if feature.span_tables:
-            print(f"  span tables: {', '.join(feature.span_tables)}")
+        print(feature.describe())
     return 0
 
 

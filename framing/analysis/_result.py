@@ -55,16 +55,6 @@ class Tables(Mapping[str, pd.DataFrame]):
 
 
 #: The headline figures :meth:`Analysis.summary` averages, where the analysis has them.
-_SUMMARY_FIGURES = (
-    "n_words",
-    "attr_anonymous_share",
-    "hedge_sentence_share",
-    "booster_per_1k_words",
-    "sent_compound_mean",
-    "sent_negative_share",
-    "read_flesch_reading_ease",
-    "read_flesch_kincaid_grade",
-)
 
 
 def require_column(analysis: Analysis, column: str, doing: str, option: str = "by") -> None:
@@ -340,7 +330,7 @@ class Analysis:
                 f"cannot summarise by {by!r}: no such column in "
                 f"analysis.articles; try 'outlet' or 'story'"
             )
-        figures = [c for c in _SUMMARY_FIGURES if c in names]
+        figures = [c for c in self._summary_figures() if c in names]
         everything = self._article_columns(
             list(dict.fromkeys(["doc_id", "is_primary", by])) + figures
         )
@@ -351,6 +341,17 @@ class Analysis:
             counts = everything.groupby(by, dropna=False)["doc_id"].size()
             out.insert(1, "versions_not_counted", (counts - out["articles"]).astype(int))
         return out.reset_index()
+
+    def _summary_figures(self) -> list[str]:
+        """The article columns whose means ``summary`` shows: the article's length, then
+        each family's measures declared with ``summary=True``, in the registry's order."""
+        from ..features import BASE_MEASURES, FEATURES
+
+        measures = [*BASE_MEASURES]
+        for name in self.features or tuple(FEATURES):
+            feature = FEATURES.get(name)
+            measures += feature.measures if feature is not None else ()
+        return [m.feature for m in measures if m.summary and m.value is None and not m.per_1k_of]
 
     def __repr__(self) -> str:
         where = f", from {self.directory}" if self.directory is not None else ""

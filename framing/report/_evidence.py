@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from markupsafe import Markup
 
-from ..comparison import Measure, select_evidence
+from ..features import Evidence, Measure
 from . import _format
 from ._annotate import highlight
 from ._labels import ArticleNames
@@ -76,24 +76,24 @@ class EvidenceBuilder:
             self.ends[doc_id] = rows["end"].astype(int).tolist()
 
     def __call__(self, measure: Measure) -> list[OutletEvidence]:
-        if measure.evidence is None:
+        evidence = measure.evidence
+        if evidence is None:
             return self._values(measure)
-        table, where = measure.evidence
-        if table == "sentences":
-            return self._sentences(where)
-        if table == "sources":
-            return self._sources()
-        spans = self.analysis.spans.get(table)
+        if evidence.table == "sentences":
+            return self._sentences(evidence)
+        spans = self.analysis.spans.get(evidence.table)
         if spans is None or spans.empty:
             return []
-        spans = select_evidence(spans[spans["doc_id"].isin(self.outlet_of)], where)
-        if table == "actors":
-            return self._actors(spans, quoted="quoted" in where)
-        if table == "emphasis_cues":
-            spans = spans.sort_values("weight", ascending=False, kind="stable")
+        spans = evidence.select(spans[spans["doc_id"].isin(self.outlet_of)])
+        if evidence.per:
+            return self._per_value(spans, evidence)
+        if evidence.order:
+            column = evidence.order.lstrip("-")
+            low_first = evidence.order.startswith("-")
+            spans = spans.sort_values(column, ascending=low_first, kind="stable")
         else:
             spans = spans.sort_values(["doc_id", "start"], kind="stable")
-        name = table.replace("_", " ")
+        name = evidence.table.replace("_", " ")
         return [self._spans(g, self._mine(spans, g), name) for g in self.groups]
 
     def _mine(self, rows: pd.DataFrame, group: str) -> pd.DataFrame:
@@ -138,87 +138,67 @@ class EvidenceBuilder:
             found.items.append(item)
         return found
 
-    def _sentences(self, where: dict[str, Any]) -> list[OutletEvidence]:
-        chosen = select_evidence(self.sentences, where)
+    def _sentences(self, evidence: Evidence) -> list[OutletEvidence]:
+        chosen = evidence.select(self.sentences)
         out = []
+        column = (evidence.order or "sent_compound").lstrip("-")
         for group in self.groups:
             mine = self._mine(chosen, group)
             total = len(self._mine(self.sentences, group))
-            ordered = mine.sort_values("sent_compound", kind="stable")
-            wanted = str(where.get("sent_compound", ""))
-            if wanted.startswith(">"):
-                picked = ordered.iloc[::-1].head(EXAMPLES_PER_OUTLET)
-            elif wanted:
-                picked = ordered.head(EXAMPLES_PER_OUTLET)
-            else:  # the mean: its most negative and most positive sentences
+            ordered = mine.sort_values(column, kind="stable")
+            if evidence.both_ends:  # a mean: its lowest and highest sentences
                 half = EXAMPLES_PER_OUTLET // 2
                 picked = pd.concat([ordered.head(half), ordered.tail(half)]).drop_duplicates()
+            elif evidence.order and evidence.order.startswith("-"):
+                picked = ordered.head(EXAMPLES_PER_OUTLET)
+            else:
+                picked = ordered.iloc[::-1].head(EXAMPLES_PER_OUTLET)
             found = OutletEvidence(group, f"{len(mine)} of {total} sentences")
             for r in picked.itertuples(index=False):
                 item = self._item(r.doc_id, int(r.start), int(r.end), [])
-                item.where += f", VADER compound {r.sent_compound:+.2f}"
+                if column == "sent_compound":
+                    item.where += f", VADER compound {r.sent_compound:+.2f}"
+                else:
+                    item.where += f", {column} {getattr(r, column)}"
                 found.items.append(item)
             out.append(found)
         return out
 
-    def _sources(self) -> list[OutletEvidence]:
-        """Distinct sources: each resolved source once, with its attributions."""
-        spans = self.analysis.spans.get("attributions")
-        if spans is None or spans.empty:
-            return []
-        spans = spans[spans["doc_id"].isin(self.outlet_of) & spans["resolved_source"].notna()]
+    def _per_value(self, rows: pd.DataFrame, evidence: Evidence) -> list[OutletEvidence]:
+        """One line per distinct value (a source, an actor): how many rows and articles
+        it has, and the sums the measure declares."""
+        key, *detail = evidence.per
+        what = evidence.table.replace("_", " ")
+        label = evidence.per_label or f"distinct {key.replace('_', ' ')} values"
         out = []
         for group in self.groups:
-            mine = self._mine(spans, group)
+            mine = self._mine(rows, group)
             top = (
-                mine.groupby(["resolved_source", "source_type"])
-                .agg(n=("doc_id", "size"), articles=("doc_id", "nunique"))
-                .reset_index()
-                .sort_values(["n", "resolved_source"], ascending=[False, True])
-            )
-            found = OutletEvidence(
-                group, f"{len(top)} distinct sources, {len(mine)} attributions to them"
-            )
-            for r in top.head(EXAMPLES_PER_OUTLET * 2).itertuples(index=False):
-                found.items.append(
-                    EvidenceItem(
-                        None,
-                        str(r.resolved_source),
-                        Markup("{}: {} attribution(s) in {} article(s)").format(
-                            r.source_type, int(r.n), int(r.articles)
-                        ),
-                    )
-                )
-            out.append(found)
-        return out
-
-    def _actors(self, actors: pd.DataFrame, *, quoted: bool) -> list[OutletEvidence]:
-        out = []
-        for group in self.groups:
-            mine = self._mine(actors, group)
-            top = (
-                mine.groupby("actor")
+                mine.groupby(list(evidence.per), dropna=False)
                 .agg(
+                    n=("doc_id", "size"),
                     articles=("doc_id", "nunique"),
-                    weighted=("weighted", "sum"),
-                    quoted=("quoted", "sum"),
+                    **{c: (c, "sum") for c in evidence.sums},
                 )
-                .sort_values(["quoted" if quoted else "weighted", "weighted"], ascending=False)
+                .reset_index()
             )
-            what = "actors quoted" if quoted else "actors named"
-            found = OutletEvidence(
-                group, f"{len(top)} {what} in {mine['doc_id'].nunique()} articles"
-            )
-            for actor, r in top.head(EXAMPLES_PER_OUTLET * 2).iterrows():
-                found.items.append(
-                    EvidenceItem(
-                        None,
-                        str(actor),
-                        Markup("in {} article(s), quoted {} time(s), position-weighted {}").format(
-                            int(r["articles"]), int(r["quoted"]), f"{float(r['weighted']):.2f}"
-                        ),
-                    )
-                )
+            ranking = [*evidence.sums, "n"] if evidence.sums else ["n"]
+            top = top.sort_values([*ranking, key], ascending=[False] * len(ranking) + [True])
+            # A table of one row per article and value (actors) counts articles, not rows.
+            per_article = bool((top["n"] == top["articles"]).all())
+            summary = f"{top[key].nunique()} {label} in {mine['doc_id'].nunique()} articles"
+            if not per_article:
+                summary += f", {len(mine)} {what}"
+            found = OutletEvidence(group, summary)
+            for r in top.head(EXAMPLES_PER_OUTLET * 2).to_dict("records"):
+                parts = [str(r[c]) for c in detail]
+                counted = f"in {int(r['articles'])} article(s)"
+                if not per_article:
+                    counted = f"{int(r['n'])} {what} " + counted
+                parts.append(counted)
+                parts += [f"{c.replace('_', ' ')} {_number(r[c])}" for c in evidence.sums]
+                line = Markup("{}").format(", ".join(parts))
+                found.items.append(EvidenceItem(None, str(r[key]), line))
             out.append(found)
         return out
 
@@ -242,3 +222,9 @@ class EvidenceBuilder:
                 )
             out.append(found)
         return out
+
+
+def _number(value: object) -> str:
+    """A summed value: whole numbers as such, others to two decimals."""
+    number = float(value)  # type: ignore[arg-type]
+    return f"{int(number)}" if number.is_integer() else f"{number:.2f}"

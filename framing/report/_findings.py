@@ -23,27 +23,29 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ..comparison import BETWEEN, WITHIN, Measure
+from ..comparison import BETWEEN, WITHIN
+from ..features import FEATURES, Evidence, FamilyReport, Measure
 from . import _format
 from ._evidence import OutletEvidence
 
-FAMILY_ORDER = ("attribution", "actors", "hedging", "sentiment", "emphasis", "readability")
-# How many differences each family may put in the summary.
-_PER_FAMILY = {"emphasis": 3, "readability": 1}
-_DEFAULT_PER_FAMILY = 2
 # Described differences smaller than these are not headlined.
 _MIN_SHARE_POINTS = 0.10
 _MIN_RELATIVE = 0.20
 
 
-#: The families the summary always speaks to: where none of their differences is main,
-#: it says so and still gives the largest, with its evidence.
-CORE_FAMILIES = ("attribution", "hedging", "sentiment", "emphasis")
+def _families() -> dict[str, FamilyReport]:
+    """Each registered family's summary settings, in the registry's order (families
+    outside it, such as the article's length, come last with the defaults)."""
+    return {name: feature.report for name, feature in FEATURES.items()}
+
+
+def core_families() -> tuple[str, ...]:
+    """The families the summary always speaks to (see ``FamilyReport.core``)."""
+    return tuple(name for name, report in _families().items() if report.core)
 
 
 @dataclass
@@ -85,7 +87,7 @@ def findings(
     ranked = choose(comparison, measures, by_feature, by, reference, strict=False)
     quiet = [
         next(r for r in ranked if r["family"] == family)
-        for family in CORE_FAMILIES
+        for family in core_families()
         if family not in told and any(r["family"] == family for r in ranked)
     ]
     out = []
@@ -138,13 +140,16 @@ def choose(
     for _, _, r in scored:
         best.setdefault(r["feature"], r)
     chosen = []
-    for family in FAMILY_ORDER:
-        told: list[tuple[str, dict[str, Any]]] = []
+    families = _families()
+    order = list(dict.fromkeys([*families, *(m.family for m in by_feature.values())]))
+    for family in order:
+        most = families.get(family, FamilyReport()).findings_max
+        told: list[Evidence] = []
         for r in (r for r in best.values() if r["family"] == family):
-            if len(told) == _PER_FAMILY.get(family, _DEFAULT_PER_FAMILY):
+            if len(told) == most:
                 break
-            spans = by_feature[r["feature"]].evidence or (r["feature"], {})
-            if not any(same_evidence(spans, other) for other in told):
+            spans = by_feature[r["feature"]].evidence or Evidence(f"column {r['feature']}")
+            if not any(spans.overlaps(other) for other in told):
                 told.append(spans)
                 chosen.append(r)
     return chosen
@@ -198,22 +203,6 @@ def _values(
         chosen = measures[measures[by] == group]
     v = chosen[feature].to_numpy(dtype="float64")
     return v[~np.isnan(v)]
-
-
-def same_evidence(a: tuple[str, dict], b: tuple[str, dict]) -> bool:
-    """Whether two figures rest on the same spans: any two on one table where either
-    counts all of it (hedges per 1,000 words and hedged sentences), or where every
-    column both select on has values in common (named sources and person sources)."""
-    if a[0] != b[0]:
-        return False
-    if not a[1] or not b[1]:
-        return True
-    shared = a[1].keys() & b[1].keys()
-
-    def values(v: Any) -> set:
-        return set(v) if isinstance(v, tuple) else {v}
-
-    return bool(shared) and all(values(a[1][c]) & values(b[1][c]) for c in shared)
 
 
 def sentence(

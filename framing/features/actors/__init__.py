@@ -30,6 +30,7 @@ import pandas as pd
 
 from ...text import segment
 from .._base import ArticleInput, Feature, FeatureOutput, span_frame
+from .._measures import Evidence, Measure, above
 from ..attribution import article_attributions, load_attribution_lexicons
 from ..attribution._names import Resolver
 from ..emphasis import LEDE_SENTENCES, position_weight
@@ -233,8 +234,43 @@ def extract_actors(
     )
 
 
+_NAMED = Evidence("actors", per=("actor",), per_label="actors named", sums=("weighted", "quoted"))
+
+#: The figures outlets are compared on, in the order reports show them.
+MEASURES: tuple[Measure, ...] = (
+    Measure(
+        "actors_per_1k_words",
+        "actors named per 1,000 words",
+        "rate",
+        "higher = more people and bodies named for the length",
+        _NAMED,
+        per_1k_of="actors_n",
+    ),
+    Measure(
+        "actors_n",
+        "actors named per article",
+        "count",
+        "higher = more people and bodies named (longer articles have more)",
+        _NAMED,
+    ),
+    Measure(
+        "actors_quoted_share",
+        "actors quoted, share of actors named",
+        "share",
+        "higher = more of those it names also let speak",
+        Evidence(
+            "actors",
+            (above("quoted", 0),),
+            per=("actor",),
+            per_label="actors quoted",
+            sums=("quoted", "weighted"),
+        ),
+    ),
+)
+
 ACTORS = Feature(
     name="actors",
+    measures=MEASURES,
     article_columns=ARTICLE_COLUMNS,
     sentence_columns=SENTENCE_COLUMNS,
     span_tables={"actor_mentions": MENTION_COLUMNS, "actors": ACTOR_COLUMNS},

@@ -37,6 +37,15 @@ import pandas as pd
 
 from ...text import segment
 from .._base import ArticleInput, Feature, FeatureOutput, span_frame
+from .._measures import (
+    Evidence,
+    FamilyReport,
+    Highlight,
+    Measure,
+    equals,
+    one_of,
+    present,
+)
 from .._view import View, make_view
 from ._lexicon import AttributionLexicons, default_lexicons, load_attribution_lexicons
 from ._names import Resolver
@@ -213,6 +222,72 @@ def _compute(article: ArticleInput) -> FeatureOutput:
     return FeatureOutput(article=figures, spans={"attributions": rows})
 
 
+_ATTRIBUTIONS = Evidence("attributions")
+
+#: The figures outlets are compared on, in the order reports show them.
+MEASURES: tuple[Measure, ...] = (
+    Measure(
+        "attr_per_1k_words",
+        "attributions per 1,000 words",
+        "rate",
+        "higher = more of the text given to what others said",
+        _ATTRIBUTIONS,
+    ),
+    Measure(
+        "attr_named_share",
+        "named sources (person or organisation), share of attributions",
+        "share",
+        "higher = more of its sources named",
+        Evidence("attributions", (one_of("source_type", "person", "organisation"),)),
+        headline=False,
+    ),
+    *(
+        Measure(
+            f"attr_{t}_share",
+            f"{t} sources, share of attributions",
+            "share",
+            f"higher = more of its attributions to {t} sources",
+            Evidence("attributions", (equals("source_type", t),)),
+            summary=t == "anonymous",
+        )
+        for t in SOURCE_TYPES
+    ),
+    Measure(
+        "attr_direct_share",
+        "direct quotes, share of attributions",
+        "share",
+        "higher = more sources quoted in their own words",
+        Evidence("attributions", (equals("kind", "direct"),)),
+    ),
+    Measure(
+        "attr_distinct_sources_per_1k_words",
+        "distinct sources per 1,000 words",
+        "rate",
+        "higher = more voices for the length",
+        Evidence(
+            "attributions",
+            (present("resolved_source"),),
+            per=("resolved_source", "source_type"),
+            per_label="distinct sources",
+        ),
+        per_1k_of="attr_distinct_sources",
+    ),
+    Measure(
+        "attr_distinct_sources",
+        "distinct sources per article",
+        "count",
+        "higher = more voices (longer articles have more)",
+        Evidence(
+            "attributions",
+            (present("resolved_source"),),
+            per=("resolved_source", "source_type"),
+            per_label="distinct sources",
+        ),
+    ),
+)
+
+_BADGES = {"person": "P", "organisation": "O", "anonymous": "A", "media": "M"}
+
 ATTRIBUTION = Feature(
     name="attribution",
     article_columns=ARTICLE_COLUMNS,
@@ -222,4 +297,16 @@ ATTRIBUTION = Feature(
         "who speaks: direct, indirect, according-to and impersonal attributions with "
         "source type (person, organisation, anonymous, media)"
     ),
+    measures=MEASURES,
+    highlights=(
+        Highlight(
+            "attributions",
+            "attr attr-{source_type}",
+            "{kind} attribution to a {source_type} source",
+            badge=("source_type", _BADGES),
+        ),
+        Highlight("attributions", "src", "source: {source_type}", "source_start", "source_end"),
+        Highlight("attributions", "cue", "cue: {cue_lemma}", "cue_start", "cue_end"),
+    ),
+    report=FamilyReport(core=True),
 )

@@ -26,6 +26,7 @@ title for the headline, the cleaned text for the body).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from os import PathLike
 from typing import Any
 
@@ -33,6 +34,7 @@ import pandas as pd
 
 from ...text import segment
 from .._base import ArticleInput, Feature, FeatureOutput, span_frame
+from .._measures import Evidence, FamilyReport, Highlight, Measure, SpanValue, equals
 from .._view import View
 from ._lexicon import FRAMES, CuePattern, Cues, default_frames, load_angles
 
@@ -235,8 +237,36 @@ def extract_emphasis(
     )
 
 
+def data_measures(spans: Mapping[str, pd.DataFrame]) -> tuple[Measure, ...]:
+    """One measure per frame and per angle scored in the analysis's ``emphasis`` table:
+    its position-weighted cues over those of every frame (or angle), so long and short
+    articles compare."""
+    emphasis = spans.get("emphasis")
+    if emphasis is None or emphasis.empty:
+        return ()
+    out = []
+    for kind in ("frame", "angle"):
+        for name in dict.fromkeys(emphasis.loc[emphasis["kind"] == kind, "name"]):
+            what = name.replace("_", " ") if kind == "frame" else name
+            which = (equals("kind", kind), equals("name", name))
+            out.append(
+                Measure(
+                    f"{kind}:{name}",
+                    f"{what} ({kind}), share of position-weighted {kind} cues",
+                    "share",
+                    f"higher = more of its {kind} emphasis on {what}",
+                    Evidence("emphasis_cues", which, order="weight"),
+                    value=SpanValue("emphasis", which, "weighted_share"),
+                )
+            )
+    return tuple(out)
+
+
 EMPHASIS = Feature(
     name="emphasis",
+    data_measures=data_measures,
+    highlights=(Highlight("emphasis_cues", "{kind}", "{kind}: {name}", field="field"),),
+    report=FamilyReport(core=True, findings_max=3),
     article_columns=ARTICLE_COLUMNS,
     sentence_columns=SENTENCE_COLUMNS,
     span_tables={"emphasis_cues": CUE_COLUMNS, "emphasis": EMPHASIS_COLUMNS},

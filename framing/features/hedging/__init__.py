@@ -29,6 +29,7 @@ import pandas as pd
 
 from ...text import segment
 from .._base import ArticleInput, Feature, FeatureOutput, span_frame
+from .._measures import Evidence, FamilyReport, Highlight, Measure, equals
 from .._view import View, make_view
 from ._lexicon import (
     BOOSTER_CATEGORIES,
@@ -247,8 +248,55 @@ def _compute(article: ArticleInput) -> FeatureOutput:
     )
 
 
+#: The figures outlets are compared on, in the order reports show them.
+MEASURES: tuple[Measure, ...] = (
+    Measure(
+        "hedge_per_1k_words",
+        "hedges per 1,000 words",
+        "rate",
+        "higher = more hedged",
+        Evidence("hedges"),
+    ),
+    Measure(
+        "hedge_sentence_share",
+        "hedged sentences, share of sentences",
+        "share",
+        "higher = more hedged",
+        Evidence("hedges"),
+        summary=True,
+    ),
+    Measure(
+        "hedge_own_voice_share",
+        "hedges in the outlet's own voice, share of hedges",
+        "share",
+        "higher = more of its doubt its own, not its sources'",
+        Evidence("hedges", (equals("voice", "outlet"),)),
+    ),
+    Measure(
+        "booster_per_1k_words",
+        "boosters per 1,000 words",
+        "rate",
+        "higher = more emphatic certainty",
+        Evidence("boosters"),
+        summary=True,
+    ),
+    Measure(
+        "booster_sentence_share",
+        "boosted sentences, share of sentences",
+        "share",
+        "higher = more emphatic certainty",
+        Evidence("boosters"),
+    ),
+)
+
 HEDGING = Feature(
     name="hedging",
+    measures=MEASURES,
+    highlights=(
+        Highlight("hedges", "hedge", "hedge ({category})"),
+        Highlight("boosters", "boost", "booster ({category})"),
+    ),
+    report=FamilyReport(core=True),
     article_columns=ARTICLE_COLUMNS,
     sentence_columns=SENTENCE_COLUMNS,
     span_tables={"hedges": HEDGE_COLUMNS, "boosters": BOOSTER_COLUMNS},
