@@ -7,7 +7,7 @@ to become a row of the errors table.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -262,12 +262,13 @@ def analyse_article(
     language: Any,
     features: Sequence[Feature],
     max_chars: int | None = DEFAULT_MAX_CHARS,
-    lexicons: str | None = None,
-    angles: str | None = None,
-    aliases: str | None = None,
+    options: Mapping[str, str | None] | None = None,
     max_seconds: float | None = DEFAULT_MAX_SECONDS,
 ) -> ArticleResult:
     """Segment one article once and run every feature on it. Never raises.
+
+    ``options`` are the researcher's files by option name, checked already
+    (:func:`framing.features.check_options`).
 
     An article over ``max_chars`` characters, or taking over ``max_seconds`` of CPU time
     (see :mod:`._budget`), comes back as an error.
@@ -292,9 +293,7 @@ def analyse_article(
     try:
         try:
             budget.start()
-            return _analyse(
-                doc_id, title, text, declared, features, lexicons, angles, aliases, budget
-            )
+            return _analyse(doc_id, title, text, declared, features, options or {}, budget)
         finally:
             budget.stop()
     except ArticleTimeout:  # raised by the timer, wherever the article's code was
@@ -320,9 +319,7 @@ def _analyse(
     text: str,
     declared: bool,
     features: Sequence[Feature],
-    lexicons: str | None,
-    angles: str | None,
-    aliases: str | None,
+    options: Mapping[str, str | None],
     budget: Budget,
 ) -> ArticleResult:
     budget.check("segment")
@@ -331,7 +328,7 @@ def _analyse(
     except Exception as exc:  # one bad article must not stop a corpus run
         return ArticleResult(doc_id, error=("segment", f"{type(exc).__name__}: {exc}"))
     budget.check("language")
-    article_input = ArticleInput(doc_id, title, seg, lexicons, angles, aliases)
+    article_input = ArticleInput(doc_id, title, seg, options)
     problem = None if declared else _undeclared_language_problem(article_input.view.low)
     if problem:
         return ArticleResult(doc_id, error=("language", problem))

@@ -50,11 +50,7 @@ from ..corpus._prepare import (
 )
 from ..corpus._readers import LoadProblem, Record, Slice
 from ..errors import ArgumentError, FramingError, ResultsError
-from ..features import FEATURES, Feature
-from ..features.actors import load_actor_aliases
-from ..features.attribution import load_attribution_lexicons
-from ..features.emphasis._lexicon import load_angles
-from ..features.hedging import load_hedge_lexicons
+from ..features import FEATURES, Feature, check_options
 from . import _store
 from ._article import DEFAULT_MAX_CHARS, DEFAULT_MAX_SECONDS, analyse_article
 from ._result import Analysis
@@ -78,9 +74,7 @@ class Job:
 
     features: tuple[Feature, ...]
     max_chars: int | None
-    lexicons: str | None
-    angles: str | None
-    aliases: str | None
+    options: tuple[tuple[str, str | None], ...]  # the researcher's files, by option
     rules: tuple[CleaningRule, ...]
     signatures: bool
     prepared: bool
@@ -143,9 +137,7 @@ def _run_chunk(index: int, items: Any, job: Job, fingerprint: Mapping[str, Any])
             language,
             job.features,
             job.max_chars,
-            job.lexicons,
-            job.angles,
-            job.aliases,
+            dict(job.options),
             job.max_seconds,
         )
         for doc_id, title, text, language in zip(
@@ -321,9 +313,10 @@ def _load_once(job: Job) -> None:
     """Load what the features read (lexicons, CMUdict, VADER's lexicon) before the first
     article is timed, so that its time budget is not spent on loading them; once per
     process (a forked worker has them from its parent already)."""
-    key = (tuple(f.name for f in job.features), job.lexicons, job.angles, job.aliases)
+    key = (tuple(f.name for f in job.features), job.options)
     if key not in _LOADED:
-        analyse_article("warm-up", "Warm-up", _WARM_UP, "en", job.features, None, *key[1:], None)
+        options = dict(job.options)
+        analyse_article("warm-up", "Warm-up", _WARM_UP, "en", job.features, None, options, None)
         _LOADED.add(key)
 
 
@@ -498,15 +491,13 @@ def analyse(
     max_seconds: float | None = DEFAULT_MAX_SECONDS,
     n_jobs: int = 1,
     progress: bool = False,
-    lexicons: str | PathLike[str] | None = None,
-    angles: str | PathLike[str] | None = None,
-    aliases: str | PathLike[str] | None = None,
     out: str | PathLike[str] | None = None,
     resume: bool = False,
     overwrite: bool = False,
     dask: Any = None,
     chunk_size: int | None = None,
     start_method: str | None = None,
+    **options: str | PathLike[str] | None,
 ) -> Analysis:
     """Run every registered feature family over a corpus.
 
@@ -521,14 +512,6 @@ def analyse(
         n_jobs: Worker processes: 1 runs in this process, -1 uses every core (-2 all
             but one, as in scikit-learn and joblib).
         progress: Show a progress bar.
-        lexicons: A TOML file extending framing's lexicons (attribution verbs,
-            anonymous heads, organisation and media gazetteers, hedges and boosters;
-            see the README).
-        angles: A TOML file of the angles a researcher looks for in this story
-            (``framing.EXAMPLE_ANGLES`` is one); scored in ``analysis.emphasis``.
-        aliases: A TOML actor file naming the story's actors and the other names they
-            go by (``framing.EXAMPLE_ACTORS`` is one); merges actors across the corpus
-            in ``analysis.actors`` and ``analysis.actor_mentions``.
         out: A results directory to write (Parquet tables and a manifest; see the
             README's "Large corpora"). The corpus is then streamed chunk by chunk in
             flat memory, and the analysis returned reads from the directory.
@@ -542,6 +525,18 @@ def analyse(
             that every worker has work). A resumed run keeps its first chunk size.
         start_method: How worker processes start (``"fork"``, ``"spawn"``,
             ``"forkserver"``; default: Python's default for this system).
+        **options: The researcher's files the families read, each checked by the
+            families that declare it (``Feature.options``; ``framing features`` lists
+            them). The built-in ones:
+
+            * ``lexicons``: a TOML file extending framing's lexicons (attribution verbs,
+              anonymous heads, organisation and media gazetteers, hedges and boosters;
+              see the README);
+            * ``angles``: a TOML file of the angles a researcher looks for in this story
+              (``framing.EXAMPLE_ANGLES`` is one); scored in ``analysis.emphasis``;
+            * ``aliases``: a TOML actor file naming the story's actors and the other
+              names they go by (``framing.EXAMPLE_ACTORS`` is one); merges actors across
+              the corpus in ``analysis.actors`` and ``analysis.actor_mentions``.
 
     Returns:
         An :class:`Analysis` with ``articles``, ``sentences``, span tables and
@@ -549,6 +544,8 @@ def analyse(
 
     Raises:
         ResultsError: ``out`` cannot be written as asked (see ``resume``, ``overwrite``).
+        ArgumentError: An option no registered family reads.
+        ConfigError: A researcher's file is wrong (the message names the file and line).
         FramingError: An unknown feature, or one worker processes cannot run.
 
     Example:
@@ -563,7 +560,7 @@ def analyse(
     chosen = _select(features)
     max_seconds = _max_seconds(max_seconds)
     workers = _workers(n_jobs)
-    files = _researcher_files(lexicons, angles, aliases)
+    files = check_options(options)
     # A corpus already in memory (or built by hand) is analysed as it stands; one not yet
     # read is streamed from its source.
     prepared = corpus.plan is None or corpus.loaded
@@ -577,7 +574,7 @@ def analyse(
     job = Job(
         chosen,
         max_chars,
-        *files,
+        tuple(sorted(files.items())),
         rules=tuple(corpus.cleaning_rules if plan is None else plan.rules),
         signatures=plan is not None and plan.version_threshold is not None,
         prepared=prepared,
@@ -659,9 +656,7 @@ def analyse(
         corpus,
         tuple(f.name for f in chosen),
         {
-            "lexicons": files[0],
-            "angles": files[1],
-            "aliases": files[2],
+            **files,
             "max_chars": max_chars,
             "max_seconds": max_seconds,
         },
@@ -680,22 +675,6 @@ def _select(features: Iterable[str] | None) -> tuple[Feature, ...]:
             f"unknown feature {', '.join(map(repr, unknown))}; registered: {', '.join(FEATURES)}"
         )
     return tuple(FEATURES[n] for n in names)
-
-
-def _researcher_files(lexicons, angles, aliases) -> tuple[str | None, str | None, str | None]:
-    """Check the researcher's files before the run (a bad file fails here, once)."""
-    lexicon_path = angles_path = aliases_path = None
-    if lexicons is not None:
-        load_attribution_lexicons(lexicons)
-        load_hedge_lexicons(lexicons)
-        lexicon_path = str(Path(lexicons).resolve())
-    if angles is not None:
-        load_angles(angles)
-        angles_path = str(Path(angles).resolve())
-    if aliases is not None:
-        load_actor_aliases(aliases)
-        aliases_path = str(Path(aliases).resolve())
-    return lexicon_path, angles_path, aliases_path
 
 
 def _max_seconds(value: Any) -> float | None:
@@ -735,9 +714,7 @@ def _settings(corpus, plan, chosen, max_chars, size, files, file_hashes) -> dict
         "feature_functions": {f.name: _function_name(f.compute) for f in chosen},
         "max_chars": max_chars,
         "chunk_size": size,
-        "lexicons": _store.file_entry(files[0]),
-        "angles": _store.file_entry(files[1]),
-        "aliases": _store.file_entry(files[2]),
+        **{name: _store.file_entry(path) for name, path in files.items()},
         "cleaning_rules_sha256": hashlib.sha256(rules_text.encode()).hexdigest(),
         "load": json.loads(json.dumps(load, default=str)),
         "input": "as loaded in memory" if plan is None else "streamed from the source",

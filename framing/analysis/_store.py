@@ -41,6 +41,7 @@ import pandas as pd
 
 from .._frames import typed
 from ..errors import MissingDependencyError, ResultsError
+from ..features import option_names
 
 if TYPE_CHECKING:
     from ._result import Analysis
@@ -447,12 +448,22 @@ def open_analysis(directory: str | os.PathLike[str]) -> Analysis:
 def _analysis_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     """The settings an Analysis states (its files as paths), from a manifest's."""
     out: dict[str, Any] = {}
-    for role in ("lexicons", "angles", "aliases"):
+    for role in _option_names(settings):
         entry = settings.get(role)
         out[role] = entry.get("path") if isinstance(entry, Mapping) else entry
     out["max_chars"] = settings.get("max_chars")
     out["max_seconds"] = settings.get("max_seconds")
     return out
+
+
+def _option_names(settings: Mapping[str, Any]) -> list[str]:
+    """The researcher's files a manifest records: every option the registered families
+    read, and any other file entry a family registered elsewhere wrote."""
+    names = list(option_names())
+    for key, value in settings.items():
+        if key not in names and isinstance(value, Mapping) and "sha256" in value:
+            names.append(key)
+    return names
 
 
 def file_entry(path: str | None) -> dict[str, str] | None:
@@ -487,7 +498,7 @@ def save_analysis(
             "features": list(analysis.features),
             "max_chars": analysis.settings.get("max_chars"),
             "max_seconds": analysis.settings.get("max_seconds"),
-            **{r: file_entry(analysis.settings.get(r)) for r in ("lexicons", "angles", "aliases")},
+            **{r: file_entry(analysis.settings.get(r)) for r in option_names()},
             "load": {"source": getattr(analysis.corpus, "source", "")},
         }
     tables = schema.tables()

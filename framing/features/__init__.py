@@ -7,7 +7,12 @@ orchestrator in ``framing.analysis`` runs whatever is registered.
 
 from __future__ import annotations
 
-from ._base import ArticleInput, Feature, FeatureOutput
+from collections.abc import Mapping
+from os import PathLike
+from pathlib import Path
+
+from ..errors import ArgumentError
+from ._base import ArticleInput, Feature, FeatureOutput, Option
 from ._measures import (
     Condition,
     Evidence,
@@ -42,14 +47,18 @@ __all__ = [
     "FeatureOutput",
     "Highlight",
     "Measure",
+    "Option",
     "SpanValue",
     "Unit",
     "above",
     "at_least",
     "at_most",
     "below",
+    "check_options",
     "equals",
     "one_of",
+    "option_labels",
+    "option_names",
     "present",
     "register_feature",
 ]
@@ -68,6 +77,47 @@ BASE_MEASURES: tuple[Measure, ...] = (
         family="structure",
     ),
 )
+
+
+def option_names() -> tuple[str, ...]:
+    """Every option the registered families read, in the registry's order."""
+    return tuple(dict.fromkeys(o.name for f in FEATURES.values() for o in f.options))
+
+
+def option_labels() -> dict[str, str]:
+    """Each option's label ("angles file"), by name, for the report's methods."""
+    labels: dict[str, str] = {}
+    for feature in FEATURES.values():
+        for o in feature.options:
+            labels.setdefault(o.name, o.label)
+    return labels
+
+
+def check_options(options: Mapping[str, str | PathLike[str] | None]) -> dict[str, str | None]:
+    """The researcher's files, checked by every family that reads them, as absolute paths.
+
+    Every option a registered family declares is in the result (None where not given), so
+    a run's settings name them all.
+
+    Raises:
+        ArgumentError: An option no registered family reads.
+        ConfigError: A family's check found the file wrong (the message names it).
+    """
+    known = option_names()
+    unknown = [name for name in options if name not in known]
+    if unknown:
+        raise ArgumentError(
+            f"unknown option {', '.join(map(repr, unknown))}: the registered feature "
+            f"families read {', '.join(known)}; check the spelling"
+        )
+    out: dict[str, str | None] = dict.fromkeys(known)
+    for feature in FEATURES.values():
+        for o in feature.options:
+            value = options.get(o.name)
+            if value is not None:
+                o.check(str(value))
+                out[o.name] = str(Path(value).resolve())
+    return out
 
 
 def register_feature(feature: Feature, *, replace: bool = False) -> Feature:

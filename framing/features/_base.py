@@ -14,7 +14,7 @@ from ..text import Segmented, segment
 from ._measures import FamilyReport, Highlight, Measure
 from ._view import View, make_view
 
-__all__ = ["ArticleInput", "Feature", "FeatureOutput", "span_frame"]
+__all__ = ["ArticleInput", "Feature", "FeatureOutput", "Option", "span_frame"]
 
 T = TypeVar("T")
 
@@ -23,20 +23,22 @@ T = TypeVar("T")
 class ArticleInput:
     """What every feature receives: the article's id, headline and segmentation.
 
-    ``lexicons`` is the path of the user's lexicon TOML file, if any (a path rather
-    than the loaded tables, so it crosses to worker processes cheaply); ``angles`` is the
-    path of the researcher's angles file, if any. ``view`` is the
-    token view every word-reading feature shares, built on first use and then kept;
-    ``aliases`` is the path of the researcher's actor file, if any. :meth:`shared` keeps
-    other work that several features read (the names the attribution pass finds).
+    ``options`` holds the researcher's files the families declare (``Feature.options``:
+    ``lexicons``, ``angles``, ``aliases``), as absolute paths: a path rather than the
+    loaded tables, so it crosses to worker processes cheaply; read one with
+    :meth:`option`. ``view`` is the token view every word-reading feature shares, built
+    on first use and then kept; :meth:`shared` keeps other work that several features
+    read (the names the attribution pass finds).
     """
 
     doc_id: str
     title: str | None
     seg: Segmented
-    lexicons: str | None = None
-    angles: str | None = None
-    aliases: str | None = None
+    options: Mapping[str, str | None] = field(default_factory=dict)
+
+    def option(self, name: str) -> str | None:
+        """The path given for option ``name`` (None where none was given)."""
+        return self.options.get(name)
 
     @property
     def text(self) -> str:
@@ -59,6 +61,22 @@ class ArticleInput:
         if key not in cache:
             cache[key] = build()
         return cache[key]  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class Option:
+    """A file a family reads besides the article: a keyword of ``framing.analyse``.
+
+    Attributes:
+        name: The keyword (``"angles"``); several families may read the same one.
+        check: Reads the file once before a run and raises ``ConfigError`` naming the
+            file, the line and the fix where it is wrong; what it returns is not kept.
+        label: What it is, for the report's methods ("angles file").
+    """
+
+    name: str
+    check: Callable[[str], object]
+    label: str
 
 
 @dataclass(slots=True)
@@ -94,6 +112,7 @@ class Feature:
             tables, it returns them.
         highlights: How the report marks its span tables on the annotated articles.
         report: How it appears in the report's summary.
+        options: The researcher's files it reads (see :class:`Option`).
     """
 
     name: str
@@ -106,6 +125,7 @@ class Feature:
     data_measures: Callable[[Mapping[str, pd.DataFrame]], Sequence[Measure]] | None = None
     highlights: tuple[Highlight, ...] = ()
     report: FamilyReport = field(default_factory=FamilyReport)
+    options: tuple[Option, ...] = ()
 
     def __post_init__(self) -> None:
         # Each measure knows its family, so tables built from it can say where it is from.

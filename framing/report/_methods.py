@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ..features import option_labels
+
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
@@ -66,10 +68,10 @@ def collect(analysis: Analysis, thresholds: dict[str, Any]) -> Methods:
         )
         if entry.name.endswith(".tsv")
     ]
-    for role in ("lexicons", "angles", "aliases"):
+    for role, label in option_labels().items():
         path = analysis.settings.get(role)
         if path:
-            lexicons.append((Path(path).name, f"the researcher's {role} file", _file_hash(path)))
+            lexicons.append((Path(path).name, f"the researcher's {label}", _file_hash(path)))
     counted = set(analysis.counted["doc_id"])
     source = getattr(analysis.corpus, "source", None)
     arts = analysis.corpus.articles if analysis.corpus is not None else analysis.articles

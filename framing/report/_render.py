@@ -36,6 +36,7 @@ from ..comparison import (
     with_outlet_column,
 )
 from ..errors import ArgumentError, MissingDependencyError
+from ..features import option_labels
 from ..features.emphasis import LEDE_SENTENCES
 from ..features.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
 from . import _format, _plots
@@ -161,9 +162,12 @@ def report_html(
         "random seed": attrs.get("seed", seed),
         "reference": reference_text,
         "▲/▼ and main differences: q below": Q_MARK,
-        "researcher's lexicon file": _file_name(analysis.settings.get("lexicons")),
-        "angles file": _file_name(analysis.settings.get("angles")),
-        "actor file": _file_name(analysis.settings.get("aliases")),
+        **{
+            ("researcher's lexicon file" if label == "lexicon file" else label): _file_name(
+                analysis.settings.get(name)
+            )
+            for name, label in option_labels().items()
+        },
         "people merged across the corpus (table actor_merges)": _merges_line(analysis),
         "longest article analysed (characters)": analysis.settings.get("max_chars"),
         "CPU seconds an article may take": analysis.settings.get("max_seconds"),

@@ -29,7 +29,7 @@ from typing import Any
 import pandas as pd
 
 from ...text import segment
-from .._base import ArticleInput, Feature, FeatureOutput, span_frame
+from .._base import ArticleInput, Feature, FeatureOutput, Option, span_frame
 from .._measures import Evidence, Measure, above
 from ..attribution import article_attributions, load_attribution_lexicons
 from ..attribution._names import Resolver
@@ -87,8 +87,8 @@ SENTENCE_COLUMNS: dict[str, str] = {"actor_mentions": "int64"}
 
 def actor_mentions(article: ArticleInput) -> list[dict[str, Any]]:
     """Every actor mention of an article, headline first, then the body in text order."""
-    lex = load_attribution_lexicons(article.lexicons)
-    aliases = load_actor_aliases(article.aliases)
+    lex = load_attribution_lexicons(article.option("lexicons"))
+    aliases = load_actor_aliases(article.option("aliases"))
     resolver, attributions = article_attributions(article)
     body, index = find_mentions(
         article.view,
@@ -181,7 +181,7 @@ def _compute(article: ArticleInput) -> FeatureOutput:
     mentions = actor_mentions(article)
     _, attributions = article_attributions(article)
     actors = summarise(
-        mentions, attributions, len(article.text), load_actor_aliases(article.aliases)
+        mentions, attributions, len(article.text), load_actor_aliases(article.option("aliases"))
     )
     per_sentence = [0] * article.seg.n_sentences
     for row in mentions:
@@ -224,8 +224,10 @@ def extract_actors(
         "text",
         title,
         segment(text),
-        str(lexicons) if lexicons else None,
-        aliases=str(aliases) if aliases else None,
+        {
+            "lexicons": str(lexicons) if lexicons else None,
+            "aliases": str(aliases) if aliases else None,
+        },
     )
     out = _compute(article)
     return (
@@ -271,6 +273,10 @@ MEASURES: tuple[Measure, ...] = (
 ACTORS = Feature(
     name="actors",
     measures=MEASURES,
+    options=(
+        Option("lexicons", load_attribution_lexicons, "lexicon file"),
+        Option("aliases", load_actor_aliases, "actor file"),
+    ),
     article_columns=ARTICLE_COLUMNS,
     sentence_columns=SENTENCE_COLUMNS,
     span_tables={"actor_mentions": MENTION_COLUMNS, "actors": ACTOR_COLUMNS},

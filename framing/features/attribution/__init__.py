@@ -36,7 +36,7 @@ from typing import Any
 import pandas as pd
 
 from ...text import segment
-from .._base import ArticleInput, Feature, FeatureOutput, span_frame
+from .._base import ArticleInput, Feature, FeatureOutput, Option, span_frame
 from .._measures import (
     Evidence,
     FamilyReport,
@@ -154,9 +154,10 @@ def attribution_pass(
 
 def article_attributions(article: ArticleInput) -> tuple[Resolver, list[dict[str, Any]]]:
     """:func:`attribution_pass` for an article, run once and shared with the actor finder."""
+    lexicons = article.option("lexicons")
     return article.shared(
         "attribution",
-        lambda: attribution_pass(article.view, load_attribution_lexicons(article.lexicons)),
+        lambda: attribution_pass(article.view, load_attribution_lexicons(lexicons)),
     )
 
 
@@ -309,4 +310,5 @@ ATTRIBUTION = Feature(
         Highlight("attributions", "cue", "cue: {cue_lemma}", "cue_start", "cue_end"),
     ),
     report=FamilyReport(core=True),
+    options=(Option("lexicons", load_attribution_lexicons, "lexicon file"),),
 )

@@ -33,7 +33,7 @@ from typing import Any
 import pandas as pd
 
 from ...text import segment
-from .._base import ArticleInput, Feature, FeatureOutput, span_frame
+from .._base import ArticleInput, Feature, FeatureOutput, Option, span_frame
 from .._measures import Evidence, FamilyReport, Highlight, Measure, SpanValue, equals
 from .._view import View
 from ._lexicon import FRAMES, CuePattern, Cues, default_frames, load_angles
@@ -187,7 +187,7 @@ def _compute(article: ArticleInput) -> FeatureOutput:
     view, headline = article.view, article.headline
     frame_rows, frames = score_emphasis(view, headline, default_frames())
     cue_rows, summaries = list(frame_rows), list(frames)
-    angles = load_angles(article.angles)
+    angles = load_angles(article.option("angles"))
     if angles is not None:
         angle_rows, angle_summaries = score_emphasis(view, headline, angles)
         cue_rows += angle_rows
@@ -229,7 +229,8 @@ def extract_emphasis(
         ``weighted``, ``weighted_share``, ``lede_share``, ``in_headline``,
         ``first_sentence``).
     """
-    article = ArticleInput("text", title, segment(text), None, str(angles) if angles else None)
+    given = {"angles": str(angles) if angles else None}
+    article = ArticleInput("text", title, segment(text), given)
     out = _compute(article)
     return (
         span_frame(out.spans["emphasis_cues"], CUE_COLUMNS),
@@ -267,6 +268,7 @@ EMPHASIS = Feature(
     data_measures=data_measures,
     highlights=(Highlight("emphasis_cues", "{kind}", "{kind}: {name}", field="field"),),
     report=FamilyReport(core=True, findings_max=3),
+    options=(Option("angles", load_angles, "angles file"),),
     article_columns=ARTICLE_COLUMNS,
     sentence_columns=SENTENCE_COLUMNS,
     span_tables={"emphasis_cues": CUE_COLUMNS, "emphasis": EMPHASIS_COLUMNS},

@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from ...text import segment
-from .._base import ArticleInput, Feature, FeatureOutput, span_frame
+from .._base import ArticleInput, Feature, FeatureOutput, Option, span_frame
 from .._measures import Evidence, FamilyReport, Highlight, Measure, equals
 from .._view import View, make_view
 from ._lexicon import (
@@ -227,7 +227,7 @@ def article_figures(
 
 
 def _compute(article: ArticleInput) -> FeatureOutput:
-    lex = load_hedge_lexicons(article.lexicons)
+    lex = load_hedge_lexicons(article.option("lexicons"))
     hedges, boosters = cue_rows(article.view, lex)
     n_sentences = article.seg.n_sentences
     hedge_count = [0] * n_sentences
@@ -297,6 +297,7 @@ HEDGING = Feature(
         Highlight("boosters", "boost", "booster ({category})"),
     ),
     report=FamilyReport(core=True),
+    options=(Option("lexicons", load_hedge_lexicons, "lexicon file"),),
     article_columns=ARTICLE_COLUMNS,
     sentence_columns=SENTENCE_COLUMNS,
     span_tables={"hedges": HEDGE_COLUMNS, "boosters": BOOSTER_COLUMNS},
