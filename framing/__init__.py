@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,10 +134,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
 # Library logging: silent unless the application (or the CLI's -v) configures it.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-try:
-    __version__ = version("framing")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0+unknown"
+from ._version import __version__  # noqa: E402
 
 #: The bundled demo corpus: a fictional event covered by three fictional outlets.
 DEMO_CORPUS: Path = Path(__file__).parent / "data" / "demo" / "articles"

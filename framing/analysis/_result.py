@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator, Mapping
 from os import PathLike
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..errors import ArgumentError, ColumnError, FramingError
+from ..errors import ArgumentError, ColumnError
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -260,13 +261,20 @@ class Analysis:
 
     @property
     def alignment(self) -> pd.DataFrame:
-        """Each counted sentence matched to its closest sentence in another outlet's
-        article on the same story (see :func:`framing.align_sentences`); computed on
-        first use and kept."""
+        """Deprecated: use ``framing.align_sentences(analysis)``, which keeps its result
+        on the analysis the same way. (The analysis is a step before the comparison; the
+        comparison computes the alignment.) Removed in framing 0.3."""
+        warnings.warn(
+            "analysis.alignment is deprecated and goes in framing 0.3; use "
+            "framing.align_sentences(analysis) (the same table, computed once and kept)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
         if "_alignment" not in self.__dict__:
+            # The one import up the flow left, for this deprecated name only.
             from ..comparison import align_sentences
 
-            self.__dict__["_alignment"] = align_sentences(self)
+            align_sentences(self)
         return self.__dict__["_alignment"]
 
     @property
@@ -326,7 +334,7 @@ class Analysis:
         else:
             names = list(self.articles.columns)
         if by not in names:
-            raise FramingError(
+            raise ColumnError(
                 f"cannot summarise by {by!r}: no such column in "
                 f"analysis.articles; try 'outlet' or 'story'"
             )

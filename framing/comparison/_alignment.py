@@ -57,7 +57,7 @@ from itertools import pairwise
 import pandas as pd
 
 from ..analysis import Analysis, require_column
-from ..errors import FramingError
+from ..errors import ArgumentError
 from ._tokens import is_all_caps, tokens, word_form
 
 __all__ = ["DEFAULT_THRESHOLD", "align_sentences", "sentence_similarity"]
@@ -333,7 +333,7 @@ def _warn_unlabelled(n_unlabelled: int, n_articles: int, busiest: tuple[object, 
         "framing.load_corpus(..., story='<column naming the story>'), or fill in the "
         "missing labels.",
         UserWarning,
-        stacklevel=3,
+        stacklevel=4,
     )
 
 
@@ -411,7 +411,20 @@ def align_sentences(
             as one story (see above).
     """
     if not 0.0 <= threshold <= 1.0:
-        raise FramingError(f"threshold must be between 0 and 1, got {threshold!r}")
+        raise ArgumentError(f"threshold must be between 0 and 1, got {threshold!r}")
+    whole = threshold == DEFAULT_THRESHOLD and by == "outlet" and stories is None
+    if whole and "_alignment" in analysis.__dict__:
+        return analysis.__dict__["_alignment"]
+    if whole:
+        # Kept on the analysis: the report's articles and its story map read it too.
+        analysis.__dict__["_alignment"] = _align(analysis, threshold, by, None)
+        return analysis.__dict__["_alignment"]
+    return _align(analysis, threshold, by, stories)
+
+
+def _align(
+    analysis: Analysis, threshold: float, by: str, stories: Iterable[Hashable] | None
+) -> pd.DataFrame:
     only = None if stories is None else list(stories)
     require_column(analysis, by, "align sentences")
     counted = analysis.counted

@@ -32,7 +32,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from ..analysis import Analysis, require_column
-from ..comparison import distinctive_words
+from ..comparison import align_sentences, distinctive_words
 from ..errors import ArgumentError
 from ._labels import ArticleNames, story_labels
 
@@ -707,14 +707,12 @@ def story_alignment(analysis: Analysis, stories: Sequence[Any]) -> pd.DataFrame:
     analysis's own where it has been computed already, else each story aligned once and
     kept on the analysis (the report's articles and its story map share them)."""
     if "_alignment" in analysis.__dict__:
-        alignment = analysis.alignment
+        alignment = align_sentences(analysis)
         wanted = {s for s in stories if s is not None}
         keep = alignment["story"].isin(wanted)
         if None in stories:
             keep |= alignment["story"].isna()
         return alignment[keep]
-    from ..comparison import align_sentences
-
     kept: dict[Any, pd.DataFrame] = analysis.__dict__.setdefault("_story_alignments", {})
     missing = [s for s in dict.fromkeys(stories) if s not in kept]
     if missing:

@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from .._defaults import DEFAULT_MAX_ARTICLES
 from .._progress import Stages
+from .._version import __version__
 from ..comparison import (
     BETWEEN,
     DEFAULT_THRESHOLD,
@@ -337,8 +338,6 @@ def _file_name(path: object, missing: str = "none") -> str:
 
 
 def _framing_version() -> str:
-    from .. import __version__
-
     return __version__
 
 

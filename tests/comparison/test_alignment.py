@@ -14,7 +14,7 @@ from framing.comparison._alignment import (
     align_sentences,
     sentence_similarity,
 )
-from framing.errors import ColumnError, FramingError
+from framing.errors import ArgumentError, ColumnError
 
 COLUMNS = [
     "doc_id",
@@ -250,9 +250,9 @@ def test_threshold_moves_the_cut_and_is_checked(small):
         threshold=0.99,
     )
     assert strict["unique"].all()
-    with pytest.raises(FramingError, match="threshold"):
+    with pytest.raises(ArgumentError, match="threshold"):
         align_sentences(analyse([("x", "A", "s", "One sentence.")]), threshold=1.5)
-    with pytest.raises(FramingError, match="no such column"):
+    with pytest.raises(ColumnError, match="no such column"):
         align_sentences(analyse([("x", "A", "s", "One sentence.")]), by="publisher")
 
 
@@ -383,3 +383,17 @@ def test_seed_no_independent_sentence_is_matched_to_the_other_capture(seed):
     assert INDEPENDENT_OTHER_CAPTURE not in set(seed["match_doc_id"].dropna())
     independent = seed[seed["doc_id"] == INDEPENDENT]
     assert (independent["match_doc_id"].dropna() == NATIONAL).all()
+
+
+def test_analysis_alignment_is_deprecated_for_align_sentences(demo_for_alignment_deprecation):
+    analysis = demo_for_alignment_deprecation
+    with pytest.warns(DeprecationWarning, match=r"framing\.align_sentences\(analysis\)"):
+        old = analysis.alignment
+    new = framing.align_sentences(analysis)
+    assert old is new  # one table, computed once and kept on the analysis
+    assert new["unique"].notna().sum() > 0
+
+
+@pytest.fixture(scope="module")
+def demo_for_alignment_deprecation():
+    return framing.analyse(framing.load_corpus(framing.DEMO_CORPUS), features=["sentiment"])

@@ -36,7 +36,7 @@ def _tiny(n: int, stories: bool) -> pd.DataFrame:
 
 def test_aligning_some_stories_gives_their_rows_of_the_whole_alignment():
     analysis = framing.analyse(framing.load_corpus(framing.DEMO_CORPUS))
-    whole = analysis.alignment
+    whole = framing.align_sentences(analysis)
     story = whole["story"].dropna().iloc[0]
     some = framing.align_sentences(analysis, stories=[story])
     expected = whole[whole["story"] == story].reset_index(drop=True)

@@ -388,7 +388,7 @@ def test_story_map_has_a_cell_per_sentence_and_dark_cells_for_unique_ones(analys
     labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     columns = story_cells(fig)
     assert sorted(columns) == list(range(len(articles)))
-    alignment = analysis.alignment
+    alignment = framing.align_sentences(analysis)
     for x, (doc_id, outlet, n) in enumerate(
         zip(articles["doc_id"], articles["outlet"], articles["n_sentences"], strict=True)
     ):
@@ -404,7 +404,8 @@ def test_story_map_has_a_cell_per_sentence_and_dark_cells_for_unique_ones(analys
 def test_story_map_counts_all_dark_cells_of_the_default_story(analysis, figures):
     fig = figures["story_map"]
     docs = analysis.counted.loc[analysis.counted["story"] == "marrowick-ammonia-leak", "doc_id"]
-    unique = analysis.alignment.loc[analysis.alignment["doc_id"].isin(docs), "unique"]
+    alignment = framing.align_sentences(analysis)
+    unique = alignment.loc[alignment["doc_id"].isin(docs), "unique"]
     faces = [to_rgba(p.get_facecolor()) for p in fig.axes[0].patches]
     assert len(faces) == len(unique)
     assert faces.count(to_rgba(UNIQUE_FACE)) == unique.sum()

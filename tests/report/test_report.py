@@ -142,7 +142,7 @@ def test_methods_state_how_many_people_the_corpus_merge_renamed():
 def test_annotated_article_marks_attributions_hedges_and_unique_sentences(demo, demo_html):
     assert 'class="attr attr-anonymous' in demo_html
     assert '<span class="hedge" title="hedge (' in demo_html
-    unique = demo.alignment["unique"].eq(True).sum()
+    unique = framing.align_sentences(demo)["unique"].eq(True).sum()
     assert demo_html.count('class="s unique"') + demo_html.count('class="s para unique"') == unique
 
 
