@@ -465,14 +465,14 @@ def _check_picklable(features: Sequence[Feature], start_method: str | None) -> N
         try:
             pickle.dumps(feature)
         except Exception as exc:
-            raise FramingError(
+            raise ArgumentError(
                 f"feature {feature.name!r} cannot be sent to worker processes ({exc}); "
                 "define its function with def at the top level of a module (not a lambda "
                 "or a nested function), or run with n_jobs=1"
             ) from exc
         module = getattr(feature.compute, "__module__", None)
         if method != "fork" and module == "__main__":
-            raise FramingError(
+            raise ArgumentError(
                 f"feature {feature.name!r} is defined in __main__ (a notebook or script), "
                 f"which worker processes started by {method!r} cannot import; put it in a "
                 "module of its own and import it, run with n_jobs=1, or use dask=, which "
@@ -554,7 +554,7 @@ def analyse(
         >>> framing.analyse(corpus, out="results/", n_jobs=-1)  # doctest: +SKIP
     """
     if not isinstance(corpus, Corpus):
-        raise FramingError(
+        raise ArgumentError(
             f"analyse() takes a Corpus from framing.load_corpus(), got {type(corpus).__name__}"
         )
     chosen = _select(features)
@@ -671,7 +671,7 @@ def _select(features: Iterable[str] | None) -> tuple[Feature, ...]:
     names = list(features)
     unknown = [n for n in names if n not in FEATURES]
     if unknown:
-        raise FramingError(
+        raise ArgumentError(
             f"unknown feature {', '.join(map(repr, unknown))}; registered: {', '.join(FEATURES)}"
         )
     return tuple(FEATURES[n] for n in names)

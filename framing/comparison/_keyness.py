@@ -90,6 +90,7 @@ import pandas as pd
 
 from ..analysis import Analysis, require_column
 from ..corpus import load_outlet_aliases
+from ..errors import ArgumentError
 from ..text import _TOKEN
 from ._tokens import is_all_caps, unify, word_form
 
@@ -462,13 +463,13 @@ def distinctive_words(
         >>> distinctive_words(analysis, "outlet", top=10)  # doctest: +SKIP
     """
     if method not in _METHODS:
-        raise ValueError(
+        raise ArgumentError(
             f"unknown keyness method {method!r}; use one of {', '.join(map(repr, _METHODS))}"
         )
     if not prior_size > 0:
-        raise ValueError(f"prior_size must be positive (pseudo-words), got {prior_size!r}")
+        raise ArgumentError(f"prior_size must be positive (pseudo-words), got {prior_size!r}")
     if top is not None and top < 1:
-        raise ValueError(f"top must be at least 1 (or None for every word), got {top!r}")
+        raise ArgumentError(f"top must be at least 1 (or None for every word), got {top!r}")
     if within is not None:
         return _within(
             analysis, by, within, method, prior_size, min_count, top, stop_words, honorifics
@@ -510,7 +511,7 @@ def _within(
             stacklevel=3,
         )
     if not tables:
-        raise ValueError(f"no value of {within!r} has two values of {by!r} to compare")
+        raise ArgumentError(f"no value of {within!r} has two values of {by!r} to compare")
     return pd.concat(tables, ignore_index=True)
 
 
@@ -524,7 +525,7 @@ def _keyness(
     top: int | None,
 ) -> pd.DataFrame:
     if len(groups) < 2:
-        raise ValueError(
+        raise ArgumentError(
             f"distinctive words compare groups, but the counted articles have "
             f"{len(groups)} value(s) of {by!r} with any words: {groups!r}. Group by a "
             "column with at least two values."

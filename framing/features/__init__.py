@@ -124,11 +124,11 @@ def register_feature(feature: Feature, *, replace: bool = False) -> Feature:
     """Add a feature family to the registry (``analyse`` runs every registered one).
 
     Raises:
-        ValueError: A family of that name is registered and ``replace`` is False, or
+        ArgumentError: A family of that name is registered and ``replace`` is False, or
             its columns clash with another family's.
     """
     if feature.name in FEATURES and not replace:
-        raise ValueError(f"feature {feature.name!r} is already registered; pass replace=True")
+        raise ArgumentError(f"feature {feature.name!r} is already registered; pass replace=True")
     taken = {
         col: other.name
         for other in FEATURES.values()
@@ -137,7 +137,7 @@ def register_feature(feature: Feature, *, replace: bool = False) -> Feature:
     }
     clashes = [c for c in [*feature.article_columns, *feature.sentence_columns] if c in taken]
     if clashes:
-        raise ValueError(
+        raise ArgumentError(
             f"feature {feature.name!r} declares columns already declared: "
             + ", ".join(f"{c} (by {taken[c]})" for c in clashes)
         )

@@ -11,7 +11,7 @@ import pytest
 
 import framing
 from framing.analysis._article import analyse_article
-from framing.errors import FramingError
+from framing.errors import ArgumentError
 from framing.features import FEATURES
 
 SHORT = (
@@ -102,7 +102,7 @@ def test_no_limit_analyses_the_long_article(warm):
 @pytest.mark.parametrize("value", [0, -1, "60", True])
 def test_max_seconds_must_be_a_positive_number(value):
     corpus = framing.load_corpus(_frame({"short": SHORT}))
-    with pytest.raises(FramingError, match=rf"max_seconds={value!r}: pass the CPU seconds"):
+    with pytest.raises(ArgumentError, match=rf"max_seconds={value!r}: pass the CPU seconds"):
         framing.analyse(corpus, max_seconds=value)
 
 

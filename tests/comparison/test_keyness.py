@@ -9,6 +9,7 @@ import pytest
 import framing
 from framing.comparison import HONORIFICS
 from framing.comparison._keyness import distinctive_words, word_counts
+from framing.errors import ArgumentError
 
 
 def _analysis(rows: list[tuple[str, str, str]]) -> framing.Analysis:
@@ -341,13 +342,13 @@ def test_unknown_by_column_names_it_and_lists_the_columns(tiny):
 
 
 def test_unknown_method_is_a_value_error(tiny):
-    with pytest.raises(ValueError, match="'chi2'"):
+    with pytest.raises(ArgumentError, match="'chi2'"):
         distinctive_words(tiny, method="chi2")  # type: ignore[arg-type]
 
 
 def test_one_group_cannot_be_compared():
     analysis = _analysis([("a", "Solo Sentinel", "Bridges and roads.")])
-    with pytest.raises(ValueError, match="at least two"):
+    with pytest.raises(ArgumentError, match="at least two"):
         distinctive_words(analysis)
 
 
