@@ -26,32 +26,14 @@ from dataclasses import dataclass
 from itertools import compress, pairwise
 
 from .._view import View
-from ._lexicon import AttributionLexicons
+from ._lexicon import AttributionLexicons, word_lists
 from ._rules import SUBJECT_PRONOUNS, Candidate, first_words
 
 __all__ = ["Resolver", "SourceInfo"]
 
-_CONNECTORS = frozenset(
-    [
-        "of",
-        "for",
-        "de",
-        "del",
-        "della",
-        "da",
-        "di",
-        "van",
-        "von",
-        "der",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "la",
-        "le",
-        "du",
-    ]
-)
+_NAME_WORDS = word_lists("name_words.tsv")
+
+_CONNECTORS = _NAME_WORDS["connectors"]
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
 _POLL_SHARE = re.compile(
     rf"^(?:\w+\s+){{0,3}}?(?:\d+(?:\.\d+)?\s?%|{_NUMBER}\s+(?:in|out\s+of)\s+{_NUMBER})$",
@@ -62,361 +44,30 @@ _POSSESSIVE = re.compile(r"['’]s$")
 # who speaks for a named person as a spokesperson does ('Flynn's lawyer'): the person
 _COUNSEL = frozenset(["lawyer", "lawyers", "attorney", "attorneys", "representative"])
 # heads of an office-holder's description ('the head of X', 'the chief executive')
-_OFFICES = frozenset(
-    ["head", "executive", "chief", "chairman", "chairwoman", "chair", "director", "leader",
-     "president", "owner", "founder", "manager", "boss", "commissioner", "governor"]
-)  # fmt: skip
+_OFFICES = _NAME_WORDS["offices"]
 # possessive pronouns as the source of a noun cue ('his claim that'), read as the subject
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
-_DOCUMENT_HEADS = frozenset(
-    [
-        "report",
-        "reports",
-        "poll",
-        "polls",
-        "survey",
-        "surveys",
-        "study",
-        "studies",
-        "data",
-        "figures",
-        "analysis",
-        "research",
-        "document",
-        "documents",
-        "memo",
-        "memos",
-        "letter",
-        "statement",
-        "statements",
-        "filing",
-        "filings",
-        "indictment",
-        "complaint",
-        "lawsuit",
-        "ruling",
-        "audit",
-        "review",
-        "index",
-        "census",
-        "forecast",
-        "forecasts",
-        "estimates",
-        "records",
-        "transcript",
-        "transcripts",
-        "paper",
-        "findings",
-        "guidance",
-    ]
-)
-_GROUP_NOUNS = frozenset(
-    [
-        "people",
-        "man",
-        "woman",
-        "men",
-        "women",
-        "person",
-        "voters",
-        "residents",
-        "families",
-        "family",
-        "crowd",
-        "group",
-        "members",
-        "parents",
-        "children",
-        "students",
-        "fans",
-        "players",
-    ]
-)
+_DOCUMENT_HEADS = _NAME_WORDS["document_heads"]
+_GROUP_NOUNS = _NAME_WORDS["group_nouns"]
 #: Parties, their members and regions, capitalised in news but no one's name.
-_GROUP_ADJECTIVES = frozenset(
-    [
-        "republican", "republicans", "democrat", "democrats", "democratic", "gop",
-        "conservative", "conservatives", "liberal", "liberals", "progressive",
-        "progressives", "labour", "tory", "tories", "western", "westerners", "eastern",
-        "european", "europeans", "arab", "arabs", "muslim", "muslims", "christian",
-        "christians", "evangelical", "evangelicals", "libertarian", "libertarians",
-        "independent", "independents", "sunni", "shia", "shiite", "kurdish", "kurds",
-    ]
-)  # fmt: skip
+_GROUP_ADJECTIVES = _NAME_WORDS["group_adjectives"]
 #: Members of a party or movement as a group: a vague group ('senior Republicans').
 _PARTISANS = frozenset(w for w in _GROUP_ADJECTIVES if w.endswith("s"))
-_PREPS = frozenset(["of", "for", "at", "from", "with", "in", "on", "close", "familiar", "to"])
+_PREPS = _NAME_WORDS["preps"]
 #: Participles after which 'by' names a pollster, not the source ('economists polled by').
 _POLLED = frozenset(["polled", "surveyed", "interviewed", "questioned", "consulted"])
 # last words of newspaper and broadcaster names ('Evening Star', 'Daily Courier')
-_MASTHEADS = frozenset(
-    [
-        "times",
-        "post",
-        "star",
-        "herald",
-        "gazette",
-        "chronicle",
-        "courier",
-        "dispatch",
-        "observer",
-        "journal",
-        "telegraph",
-        "tribune",
-        "mail",
-        "express",
-        "echo",
-        "standard",
-        "argus",
-        "bulletin",
-        "mirror",
-        "sun",
-        "guardian",
-        "independent",
-        "examiner",
-        "inquirer",
-        "record",
-        "register",
-        "sentinel",
-        "press",
-        "news",
-    ]
-)
-_NOT_NAMES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "meanwhile",
-        "however",
-        "but",
-        "and",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "in",
-        "on",
-        "at",
-        "for",
-        "after",
-        "before",
-        "when",
-        "while",
-        "as",
-        "if",
-        "i'm",
-        "i've",
-        "i'd",
-        "i'll",
-    ]
-)
+_MASTHEADS = _NAME_WORDS["mastheads"]
+_NOT_NAMES = _NAME_WORDS["not_names"]
 # capitalised only because they open a sentence or a quote ('So Britain', 'Along
 # Harbour Parade', 'Nearly 400'): adverbs, prepositions, quantifiers and pronouns
-_OPENERS = frozenset(
-    [
-        "so",
-        "now",
-        "then",
-        "there",
-        "here",
-        "thus",
-        "yet",
-        "still",
-        "also",
-        "only",
-        "just",
-        "even",
-        "instead",
-        "indeed",
-        "perhaps",
-        "maybe",
-        "yes",
-        "no",
-        "not",
-        "nor",
-        "all",
-        "both",
-        "each",
-        "every",
-        "many",
-        "most",
-        "much",
-        "some",
-        "several",
-        "few",
-        "such",
-        "what",
-        "why",
-        "how",
-        "where",
-        "who",
-        "whom",
-        "whose",
-        "once",
-        "again",
-        "already",
-        "later",
-        "earlier",
-        "first",
-        "finally",
-        "next",
-        "fine",
-        "well",
-        "oh",
-        "nearly",
-        "almost",
-        "around",
-        "about",
-        "along",
-        "outside",
-        "inside",
-        "across",
-        "among",
-        "amid",
-        "despite",
-        "during",
-        "under",
-        "over",
-        "with",
-        "without",
-        "within",
-        "from",
-        "by",
-        "to",
-        "into",
-        "through",
-        "since",
-        "until",
-        "against",
-        "beyond",
-        "near",
-        "behind",
-        "above",
-        "below",
-        "between",
-        "nobody",
-        "nothing",
-        "nowhere",
-        "everyone",
-        "everybody",
-        "everything",
-        "someone",
-        "somebody",
-        "something",
-        "anyone",
-        "anybody",
-        "anything",
-        "none",
-        "my",
-        "your",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "we",
-        "you",
-        "they",
-        "she",
-        "he",
-        "we're",
-    ]
-)
+_OPENERS = _NAME_WORDS["openers"]
 # names of places, not of anyone who acts or speaks ('Cable Street', 'River Tansey');
 # a first name or a title before them makes a person ('Andy Street', 'Fiona Hill')
-_PLACE_LAST = frozenset(
-    [
-        "street",
-        "road",
-        "lane",
-        "avenue",
-        "boulevard",
-        "drive",
-        "parade",
-        "square",
-        "terrace",
-        "crescent",
-        "quay",
-        "wharf",
-        "pier",
-        "bridge",
-        "river",
-        "canal",
-        "estate",
-        "park",
-        "hill",
-        "hills",
-        "valley",
-        "vale",
-        "reach",
-        "bay",
-        "beach",
-        "coast",
-        "island",
-        "islands",
-        "strip",
-        "mountains",
-        "lake",
-        "sea",
-        "ocean",
-        "gulf",
-        "airport",
-        "station",
-        "port",
-        "harbour",
-    ]
-)
-_PLACE_FIRST = frozenset(["river", "mount", "lake", "gulf", "cape", "isle", "fort", "port"])
+_PLACE_LAST = _NAME_WORDS["place_last"]
+_PLACE_FIRST = _NAME_WORDS["place_first"]
 # lowercase words that can follow a one-word name ('Healey has said', 'Smith also')
-_FUNCTION_AFTER_NAME = frozenset(
-    [
-        "has",
-        "had",
-        "have",
-        "is",
-        "was",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "can",
-        "did",
-        "does",
-        "also",
-        "said",
-        "says",
-        "told",
-        "and",
-        "or",
-        "but",
-        "who",
-        "which",
-    ]
-)
+_FUNCTION_AFTER_NAME = _NAME_WORDS["function_after_name"]
 
 
 @dataclass(slots=True)

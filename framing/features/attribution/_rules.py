@@ -28,9 +28,11 @@ from dataclasses import dataclass, field
 from itertools import islice, pairwise
 
 from .._view import View
-from ._lexicon import AttributionLexicons, VerbEntry
+from ._lexicon import AttributionLexicons, VerbEntry, word_lists, word_table
 
 __all__ = ["Candidate", "find_candidates", "first_words"]
+
+_RULE_WORDS = word_lists("attribution_rule_words.tsv")
 
 _PUNCT = re.compile(r"[,;:()\[\]“”\"‘’'—–]|(?<!\w)-(?!\w)|\.\s")
 _QUOTE_CHARS = "“”\"‘’'"
@@ -52,8 +54,8 @@ _COMMA_BEFORE = re.compile(r"[,—–]\s*$")
 _COMMA_AFTER = re.compile(r"\s*[,—–]")
 _QUOTE_REST = re.compile(r"[\s.,!?…]*")
 
-SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who", "which"])
-_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am"])
+SUBJECT_PRONOUNS = _RULE_WORDS["subject_pronouns"]
+_BE = _RULE_WORDS["be"]
 _AUX = frozenset(
     [
         "has",
@@ -104,48 +106,20 @@ _AUX = frozenset(
 )
 # words opening a setting, not reported content, right after a cue ('demonstrated
 # outside the paper', 'spoke during the rally')
-_SETTING_STARTS = frozenset(
-    ["outside", "because", "during", "since", "until", "near", "inside", "despite"]
-)
+_SETTING_STARTS = _RULE_WORDS["setting_starts"]
 _PARTICIPLE_NEXT = re.compile(r"\s*[a-z]+ing\b")
 # nouns of saying that take a 'that'-clause after a possessive ('his claim that'), with
 # the verb they are read as (its category and load, where the lexicon has it)
-_CLAIM_NOUNS = {
-    **{n: "claim" for n in ("claim", "claims")},
-    **{n: "assert" for n in ("assertion", "assertions")},
-    **{n: "allege" for n in ("allegation", "allegations")},
-    **{n: "insist" for n in ("insistence",)},
-    **{n: "argue" for n in ("argument", "contention")},
-    **{n: "suggest" for n in ("suggestion", "suggestions")},
-    **{n: "state" for n in ("statement",)},
-    **{n: "admit" for n in ("admission",)},
-    **{n: "predict" for n in ("prediction", "predictions")},
-    **{n: "promise" for n in ("promise", "promises")},
-    **{n: "pledge" for n in ("pledge", "pledges")},
-    **{n: "vow" for n in ("vow", "vows")},
-    **{n: "warn" for n in ("warning", "warnings")},
-    **{n: "boast" for n in ("boast", "boasts")},
-    **{n: "charge" for n in ("charge", "charges")},
-    **{n: "accuse" for n in ("accusation", "accusations")},
-    **{n: "assure" for n in ("assurance", "assurances")},
-    **{n: "announce" for n in ("announcement",)},
-    **{n: "remark" for n in ("remark", "remarks")},
-    **{n: "comment" for n in ("comment", "comments")},
-}
+_CLAIM_NOUNS = word_table("claim_nouns.tsv")
 _POSSESSIVE_PRONOUNS = frozenset(["his", "her", "their", "its", "my", "our", "your"])
 # participles of publishing: ', first published by Politico,' names the outlet
-_PUBLISHED = frozenset(
-    ["published", "reported", "obtained", "broadcast", "aired", "posted", "leaked", "revealed"]
-)
+_PUBLISHED = _RULE_WORDS["published"]
 # honorifics before a headline label's first name ('Dr. Ben Carson: …')
-_LABEL_TITLES = frozenset(["dr", "mr", "mrs", "ms", "sen", "rep", "gov", "gen", "prof"])
+_LABEL_TITLES = _RULE_WORDS["label_titles"]
 # office-holders described by their office ('the head of X', 'the owner of the shop')
-_OFFICE_NOUNS = frozenset(
-    ["head", "executive", "chief", "chairman", "chairwoman", "director", "leader",
-     "president", "owner", "founder", "manager", "boss", "commissioner", "governor"]
-)  # fmt: skip
+_OFFICE_NOUNS = _RULE_WORDS["office_nouns"]
 # headline words before a colon that name no speaker ('Poll: …', 'Update: …')
-_NOT_LABELS = frozenset(["poll", "polls", "survey", "study", "report", "update", "watch", "video"])
+_NOT_LABELS = _RULE_WORDS["not_labels"]
 # the lexicon note of 'asked not to be named', 'spoke on condition of anonymity': a
 # condition of anonymity, no cue of its own
 _UNNAMED = "marks the source as deliberately unnamed"
@@ -154,290 +128,27 @@ _UNNAMED = "marks the source as deliberately unnamed"
 #: without content.
 NO_CONTENT_NOTE = "marks a source that was asked but"
 # verbs whose cue-final use can be followed by a setting (not 'insist on …')
-_SAY = frozenset(["say", "tell", "add", "write", "note", "explain", "state", "report"])
+_SAY = _RULE_WORDS["say"]
 # words opening where or when something was said, after the cue ('said on Tuesday',
 # 'said Tuesday', 'told reporters in Ohio', 'said, by way of explanation')
-_SETTING_AFTER = frozenset(
-    ["on", "in", "at", "during", "after", "before", "by", "from", "with", "for", "last",
-     "this", "yesterday", "today", "tonight", "earlier", "later", "late", "outside",
-     "inside", "while", "when", "as", "via", "through", "monday", "tuesday", "wednesday",
-     "thursday", "friday", "saturday", "sunday"]
-)  # fmt: skip
+_SETTING_AFTER = _RULE_WORDS["setting_after"]
 # prepositions that never open a speaker's phrase ('in a lengthy expose')
 _SETTING_PREPS = frozenset(["in", "on", "at", "into", "during", "despite", "through"])
 # 'mother of three', 'father of two': a person, not a count
 _PARENTS = frozenset(["mother", "father", "parent", "grandmother", "grandfather", "mom", "dad"])
 _NEG_BE = frozenset(f"{v}n{a}t" for v in ("is", "are", "was", "were") for a in "'’")
-_ADVERBS = frozenset(
-    [
-        "together",
-        "please",
-        "also",
-        "very",
-        "again",
-        "later",
-        "then",
-        "now",
-        "previously",
-        "repeatedly",
-        "once",
-        "still",
-        "already",
-        "first",
-        "earlier",
-        "recently",
-        "just",
-        "even",
-        "only",
-        "further",
-        "long",
-        "often",
-        "always",
-        "initially",
-        "subsequently",
-        "ultimately",
-        "finally",
-        "quickly",
-        "immediately",
-        "simply",
-        "clearly",
-        "flatly",
-        "angrily",
-        "openly",
-        "privately",
-        "publicly",
-        "separately",
-        "similarly",
-        "likewise",
-        "too",
-        "since",
-        "yet",
-        "ever",
-        "herself",
-        "himself",
-        "themselves",
-        "itself",
-        "in",
-        "turn",
-        "reportedly",
-        "allegedly",
-        "here",
-        "twice",
-        "well",
-        "so",
-        "far",
-    ]
-)
-_LY_NOUNS = frozenset(
-    [
-        "family",
-        "ally",
-        "rally",
-        "supply",
-        "assembly",
-        "july",
-        "italy",
-        "emily",
-        "bully",
-        "belly",
-        "jelly",
-        "anomaly",
-        "monopoly",
-        "homily",
-        "fly",
-        "reply",
-        "apply",
-        "daily",
-        "weekly",
-        "monthly",
-        "quarterly",
-        "early",
-        "holy",
-        "ugly",
-        "lily",
-        "sally",
-        "kelly",
-        "molly",
-        "polly",
-        "billy",
-        "willy",
-    ]
-)
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "some",
-        "many",
-        "several",
-        "most",
-        "all",
-        "both",
-        "each",
-        "every",
-        "any",
-        "no",
-        "another",
-        "other",
-        "such",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "dozens",
-        "hundreds",
-        "thousands",
-    ]
-)
+_ADVERBS = _RULE_WORDS["adverbs"]
+_LY_NOUNS = _RULE_WORDS["ly_nouns"]
+_DETERMINERS = _RULE_WORDS["determiners"]
 # Words that end a noun phrase when walking back from its head.
-_STOP = frozenset(
-    [
-        "and",
-        "but",
-        "or",
-        "nor",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "if",
-        "because",
-        "as",
-        "than",
-        "though",
-        "although",
-        "while",
-        "whereas",
-        "unless",
-        "until",
-        "since",
-        "after",
-        "before",
-        "so",
-        "then",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "without",
-        "into",
-        "onto",
-        "from",
-        "for",
-        "of",
-        "about",
-        "over",
-        "under",
-        "between",
-        "among",
-        "against",
-        "during",
-        "through",
-        "across",
-        "around",
-        "near",
-        "not",
-        "no",
-        "yes",
-        "also",
-        "there",
-        "here",
-        "it",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "tell",
-        "according",
-        "while",
-    ]
-)
+_STOP = _RULE_WORDS["stop"]
 # Prepositions that may sit inside a source noun phrase ("spokesman for the Ministry").
-_NP_PREPS = frozenset(["of", "for", "at", "from", "with", "in", "close", "familiar", "to"])
+_NP_PREPS = _RULE_WORDS["np_preps"]
 #: Participles that, with 'by', put a pollster inside a source ('economists polled by X').
 _POLLED = frozenset(["polled", "surveyed", "interviewed", "questioned", "consulted"])
-_FORWARD_PREPS = frozenset(
-    ["of", "for", "at", "from", "by", "with", "in", "close", "familiar", "on"]
-)
+_FORWARD_PREPS = _RULE_WORDS["forward_preps"]
 _THAT = frozenset({"that"})
-_CHANNEL_TAIL = frozenset(
-    [
-        "today",
-        "yesterday",
-        "tonight",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "earlier",
-        "later",
-        "last",
-        "this",
-        "next",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "recently",
-        "again",
-        "also",
-        "previously",
-    ]
-)
+_CHANNEL_TAIL = _RULE_WORDS["channel_tail"]
 _COORD = frozenset({"and", "but", "or"})
 _PERSONAL_SUBJECTS = frozenset(["he", "she", "they", "we", "i", "who"])
 _QUOTE_COMMAS = frozenset([',"', ",”", ",'", ",’", '?"', "?”", '!"', "!”", "”,", '",', "''"])
@@ -447,58 +158,9 @@ _PARTICIPLE_LINKS = frozenset(["and", "by", "before", "while", "without", "then"
 _SIGNATURE = re.compile(r"[ \t\xa0]*([―—])[ \t\xa0]*")  # NBSP: web captures
 _CLAUSE_END = frozenset(",;:—–-" + _QUOTE_CHARS)
 # words that open a fronted phrase before the main clause ('On Sunday, …')
-_FRONTED = frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "as",
-        "despite",
-        "amid",
-        "during",
-        "before",
-        "after",
-        "once",
-        "when",
-        "while",
-        "since",
-        "with",
-        "without",
-        "for",
-        "from",
-        "following",
-        "instead",
-        "here",
-        "there",
-        "although",
-        "though",
-        "if",
-        "because",
-        "meanwhile",
-        "however",
-        "still",
-        "yet",
-        "earlier",
-        "later",
-        "last",
-        "this",
-        "these",
-        "by",
-        "over",
-        "under",
-        "unlike",
-        "like",
-        "asked",
-        "speaking",
-        "responding",
-        "it's",
-        "that's",
-    ]
-)
+_FRONTED = _RULE_WORDS["fronted"]
 # more openers of a fronted phrase: 'Back in Washington, …', 'Throughout the 2000s, …'
-_FRONTED_OPENERS = frozenset(
-    ["back", "throughout", "even", "just", "soon", "within", "across", "until", "upon", "outside"]
-)
+_FRONTED_OPENERS = _RULE_WORDS["fronted_openers"]
 # words after a verb that make a phrasal verb reporting nothing ('show up', 'back down')
 _PHRASAL_NOT: dict[str, frozenset[str]] = {
     "show": frozenset(["up", "off"]),
@@ -515,9 +177,7 @@ _ANONYMITY = frozenset(["named", "identified", "anonymous", "anonymity", "quoted
 # verbs after which a bare verb is an infinitive, not a report ('helped found the group')
 _BARE_INFINITIVE = frozenset(["help", "helps", "helped", "helping"])
 _LET = frozenset(["let", "lets", "letting"])
-_IRREGULAR_PARTICIPLES = frozenset(
-    ["told", "said", "written", "shown", "known", "found", "thought", "held", "taught"]
-)
+_IRREGULAR_PARTICIPLES = _RULE_WORDS["irregular_participles"]
 # a pronoun fused with 'is' or 'are' before an -ing form ("he's predicting")
 _PRONOUN_BE = frozenset(
     f"{p}{a}{s}"
@@ -529,260 +189,22 @@ _PRONOUN_BE = frozenset(
 _OUTLET_FRAME_STARTS = frozenset({"has", "have", "understands", "can"})
 _RECIPIENT_PREPS = frozenset({"of"})
 # verbs that take 'to' + a reporting verb: 'refused to admit', 'wants to say'
-_CONTROL = frozenset(
-    [
-        "refuse",
-        "refused",
-        "decline",
-        "declined",
-        "want",
-        "wanted",
-        "try",
-        "tried",
-        "continue",
-        "continued",
-        "begin",
-        "began",
-        "seem",
-        "seemed",
-        "appear",
-        "appeared",
-        "hesitate",
-        "hesitated",
-        "vow",
-        "vowed",
-        "promise",
-        "promised",
-        "threaten",
-        "threatened",
-        "agree",
-        "agreed",
-        "fail",
-        "failed",
-        "attempt",
-        "attempted",
-        "decide",
-        "decided",
-        "choose",
-        "chose",
-        "expect",
-        "expected",
-        "hope",
-        "hoped",
-        "like",
-        "liked",
-        "love",
-        "loved",
-        "dare",
-        "dared",
-        "need",
-        "needed",
-        "went",
-        "go",
-        "came",
-        "come",
-        "used",
-        "plan",
-        "planned",
-        "intend",
-        "intended",
-    ]
-)
+_CONTROL = _RULE_WORDS["control"]
 # verbs of speaking that report something only with 'that', 'about', 'of' or a colon
-_WEAK_SPEECH = frozenset(
-    [
-        "speak",
-        "talk",
-        "continue",
-        "respond",
-        "reply",
-        "comment",
-        "state",
-        "post",
-        "email",
-        "publish",
-        "rule",
-        "laugh",
-        "highlight",
-        "underscore",
-        "echo",
-        "flag",
-        "testify",
-        "maintain",
-        "pledge",
-        "advise",
-    ]
-)
-_INVERTED_CLOSERS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "when",
-        "after",
-        "before",
-        "as",
-        "while",
-        "during",
-        "who",
-        "whose",
-        "adding",
-        "noting",
-        "standing",
-        "speaking",
-        "sitting",
-        "watching",
-        "last",
-        "this",
-        "earlier",
-        "told",
-        "according",
-    ]
-)
-_TIME_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-    ]
-)
-_NOUN_FOLLOWERS = frozenset(
-    [
-        "of",
-        "on",
-        "in",
-        "for",
-        "to",
-        "from",
-        "with",
-        "at",
-        "by",
-        "about",
-        "against",
-        "over",
-        "under",
-        "among",
-        "between",
-        "into",
-        "during",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "as",
-        "than",
-        "since",
-        "because",
-        "while",
-        "whereas",
-        "which",
-        "who",
-        "whose",
-    ]
-)
-_PAREN_OPENERS = frozenset(
-    [
-        "however",
-        "though",
-        "meanwhile",
-        "too",
-        "for",
-        "like",
-        "unlike",
-        "a",
-        "an",
-        "the",
-        "who",
-        "whose",
-        "which",
-        "whom",
-        "his",
-        "her",
-        "its",
-        "their",
-        "of",
-        "from",
-        "in",
-        "aged",
-        "at",
-        "including",
-        "as",
-        "along",
-        "together",
-        "now",
-        "formerly",
-        "himself",
-        "herself",
-        "themselves",
-        "also",
-        "speaking",
-        "writing",
-        "citing",
-        "one",
-        "two",
-        "who's",
-    ]
-)
+_WEAK_SPEECH = _RULE_WORDS["weak_speech"]
+_INVERTED_CLOSERS = _RULE_WORDS["inverted_closers"]
+_TIME_WORDS = _RULE_WORDS["time_words"]
+_NOUN_FOLLOWERS = _RULE_WORDS["noun_followers"]
+_PAREN_OPENERS = _RULE_WORDS["paren_openers"]
 # what a content span cut short must not end with: punctuation, a relative or a conjunction
 _TRAILING_LINK = re.compile(r"(?:[\s,;:—–-]|\b(?:which|who|whom|that|and|but)\b)+$")
 # words opening an adverbial clause at the start of a sentence (not 'as': 'As the
 # Post reported, …' is itself a report)
 # a conjunction opening a sentence before a fronted clause ('But before …')
 _CONJUNCTIONS = frozenset(["but", "and", "yet", "so", "or"])
-_SUBORDINATORS = frozenset(
-    [
-        "before",
-        "after",
-        "when",
-        "while",
-        "although",
-        "though",
-        "because",
-        "since",
-        "until",
-        "once",
-        "if",
-        "unless",
-        "whereas",
-    ]
-)
+_SUBORDINATORS = _RULE_WORDS["subordinators"]
 # words before a time phrase ('on Tuesday', 'early Friday', 'in March')
-_TIME_OPENERS = frozenset(["on", "this", "last", "next", "late", "early", "earlier", "in"])
+_TIME_OPENERS = _RULE_WORDS["time_openers"]
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # ', as' (or ', just as') right before the source of a clause-final cue
 _AS_TAIL = re.compile(r"[,—–]\s*(?:just\s+)?as\s+$")
@@ -797,219 +219,24 @@ _NEW_CLAUSE = re.compile(
     r"[,;—–][\"”’']?\s*(?:(?:but|and|yet|so|while|whereas|although|though|because|as|since|when)\s+)?$"
 )
 # common irregular past tenses: the verb that ends a clause's subject ('Clinton shook …')
-_IRREGULAR_PAST = frozenset(
-    [
-        "shook",
-        "thought",
-        "took",
-        "gave",
-        "made",
-        "went",
-        "came",
-        "got",
-        "saw",
-        "said",
-        "told",
-        "met",
-        "left",
-        "ran",
-        "won",
-        "lost",
-        "sent",
-        "spent",
-        "held",
-        "kept",
-        "brought",
-        "bought",
-        "began",
-        "became",
-        "stood",
-        "sat",
-        "wrote",
-        "spoke",
-        "broke",
-        "chose",
-        "drove",
-        "fell",
-        "felt",
-        "fought",
-        "found",
-        "grew",
-        "heard",
-        "hit",
-        "knew",
-        "led",
-        "put",
-        "read",
-        "rose",
-        "set",
-        "struck",
-        "threw",
-        "understood",
-        "wore",
-        "paid",
-        "built",
-        "caught",
-        "sold",
-        "taught",
-        "meant",
-    ]
-)
+_IRREGULAR_PAST = _RULE_WORDS["irregular_past"]
 # documents a sender issues: 'sent a letter saying …', 'posted a message reading …'
-_DOCUMENT_NOUNS = frozenset(
-    ["statement", "release", "email", "letter", "message", "note", "memo", "tweet", "post"]
-)
+_DOCUMENT_NOUNS = _RULE_WORDS["document_nouns"]
 # 'in fact', 'in particular' inside a verb group ('have in fact reported')
 _ASIDES = frozenset(["fact", "particular", "turn", "private", "public", "recent", "effect"])
 # 'said by telephone': a channel, not a passive agent
-_BY_CHANNELS = frozenset(
-    ["telephone", "phone", "email", "e-mail", "text", "video", "videolink", "letter", "satellite"]
-)
+_BY_CHANNELS = _RULE_WORDS["by_channels"]
 # words opening a participle or time phrase set off by commas ('X, clad in red, said')
-_PARTICIPLE_OPENERS = frozenset(
-    ["clad", "dressed", "flanked", "surrounded", "when", "asked", "reached", "contacted", "then"]
-)
+_PARTICIPLE_OPENERS = _RULE_WORDS["participle_openers"]
 # Party and state after a US politician's name: 'R-S.C.', 'D-Md.', 'I-Vt'
 _PARTY_STATE = re.compile(r"^[RDI]-[A-Z][A-Za-z.]*$")
 # Role nouns that make a comma-delimited segment an apposition ('X, head of Y, said'),
 # beside the person titles and the anonymous and voice heads of the lexicons.
-_ROLE_NOUNS = frozenset(
-    [
-        "director",
-        "head",
-        "president",
-        "vice",
-        "executive",
-        "professor",
-        "deputy",
-        "chief",
-        "secretary",
-        "minister",
-        "partner",
-        "founder",
-        "co-founder",
-        "editor",
-        "author",
-        "fellow",
-        "chair",
-        "member",
-        "manager",
-        "republican",
-        "democrat",
-        "independent",
-        "candidate",
-        "nominee",
-        "veteran",
-        "pollster",
-        "consultant",
-        "organizer",
-        "organiser",
-        "leader",
-        "coordinator",
-        "counsel",
-        "judge",
-        "scholar",
-        "historian",
-        "lecturer",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "owner",
-        "ceo",
-        "chairman",
-        "chairwoman",
-        "principal",
-        "governor",
-        "senator",
-        "congressman",
-        "congresswoman",
-        "mayor",
-        "representative",
-        "rep",
-        "sen",
-        "gov",
-        "associate",
-        "superintendent",
-        "treasurer",
-        "correspondent",
-        "commentator",
-        "columnist",
-        "host",
-        "anchor",
-        "producer",
-        "reporter",
-        "dean",
-        "trustee",
-        "administrator",
-        "lobbyist",
-        "commander",
-        "coach",
-    ]
-)
+_ROLE_NOUNS = _RULE_WORDS["role_nouns"]
 # Heads after "according to" that give a measure or a norm, not a source
-_NOT_ACCORDING = frozenset(
-    [
-        "plan",
-        "plans",
-        "schedule",
-        "script",
-        "expectations",
-        "tradition",
-        "custom",
-        "need",
-        "needs",
-        "size",
-        "age",
-        "hours",
-        "merit",
-        "design",
-        "taste",
-        "type",
-        "rank",
-        "income",
-        "ability",
-        "wishes",
-        "instructions",
-    ]
-)
+_NOT_ACCORDING = _RULE_WORDS["not_according"]
 # Heads that make a noun phrase a plausible source after "according to".
-_SOURCE_LIKE = frozenset(
-    [
-        "report",
-        "reports",
-        "poll",
-        "polls",
-        "survey",
-        "surveys",
-        "study",
-        "studies",
-        "data",
-        "figures",
-        "analysis",
-        "research",
-        "document",
-        "documents",
-        "memo",
-        "statement",
-        "statements",
-        "filing",
-        "filings",
-        "records",
-        "estimates",
-        "forecast",
-        "forecasts",
-        "census",
-        "review",
-        "audit",
-        "transcript",
-        "findings",
-        "account",
-        "accounts",
-        "testimony",
-        "sources",
-        "source",
-    ]
-)
+_SOURCE_LIKE = _RULE_WORDS["source_like"]
 
 
 @dataclass(slots=True)
@@ -1097,45 +324,9 @@ def _initial(view: View, t: int) -> bool:
     )
 
 
-_NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-    ]
-)
+_NUMBER_WORDS = _RULE_WORDS["number_words"]
 _QUANTITY_SUBJECTS = frozenset(["most", "many", "some", "half", "others", "several", "few"])
-_QUALIFIERS = frozenset(
-    [
-        "only",
-        "about",
-        "nearly",
-        "almost",
-        "roughly",
-        "around",
-        "just",
-        "than",
-        "more",
-        "fewer",
-        "less",
-        "over",
-        "under",
-        "some",
-        "a",
-        "another",
-        "the",
-        "other",
-    ]
-)
+_QUALIFIERS = _RULE_WORDS["qualifiers"]
 
 
 def _number(word: str) -> bool:
@@ -1431,38 +622,7 @@ def _plausible_source(view: View, a: int, b: int, lex: AttributionLexicons) -> b
     return any(view.capitalised(t) or low[t] not in _STOP for t in range(a, b))
 
 
-_FINITE = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "rose",
-        "fell",
-        "grew",
-        "rise",
-        "rises",
-        "fall",
-        "falls",
-        "went",
-        "came",
-        "remain",
-        "remains",
-        "remained",
-        "hit",
-        "soared",
-        "slumped",
-    ]
-)
+_FINITE = _RULE_WORDS["finite"]
 
 
 def _finite_verb(word: str) -> bool:
@@ -1537,43 +697,12 @@ def _skip_channel(view: View, k: int, t1: int, lex: AttributionLexicons) -> int:
 
 
 #: Labels that open a paragraph with a colon but name no speaker ('UPDATE:', 'WATCH:').
-_NOT_SPEAKERS = frozenset(
-    [
-        "update",
-        "updated",
-        "watch",
-        "exclusive",
-        "breaking",
-        "note",
-        "editor",
-        "editors",
-        "photo",
-        "photos",
-        "video",
-        "read",
-        "related",
-        "source",
-        "sources",
-        "correction",
-        "clarification",
-        "q",
-        "a",
-        "listen",
-        "warning",
-        "disclaimer",
-        "transcript",
-        "advertisement",
-        "sponsored",
-        "see",
-        "more",
-        "also",
-    ]
-)
+_NOT_SPEAKERS = _RULE_WORDS["not_speakers"]
 
 
 #: Prepositions of a setting between a cue and what was said ('told business leaders at
 #: an event in London that …').
-_SETTING_OPENERS = frozenset(["at", "in", "on", "during", "after", "before", "outside", "near"])
+_SETTING_OPENERS = _RULE_WORDS["setting_openers"]
 #: Cues that take no 'that' clause: a 'that' after their setting opens a relative clause
 #: ('spoke in a cottage on a base that overlooks the bay').
 _NO_CLAUSE = frozenset(["speak", "talk", "comment", "testify", "appear", "respond", "reply"])
