@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from itertools import compress, pairwise
 
 from .._view import View
+from ._common import SUBJECT_PRONOUNS, Candidate
 from ._lexicon import AttributionLexicons, word_lists
-from ._rules import SUBJECT_PRONOUNS, Candidate, first_words
+from ._rules import first_words
 
 __all__ = ["Resolver", "SourceInfo"]
 
