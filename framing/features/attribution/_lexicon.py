@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from os import PathLike
 from pathlib import Path
 from typing import Literal
@@ -311,3 +311,22 @@ def _build(data: Mapping[str, object], origin: str, raw: bytes) -> AttributionLe
     assert hasattr(digest, "update")
     digest.update(raw)
     return _freeze(tables, ("framing", origin))
+
+
+@cache
+def word_lists(name: str) -> dict[str, frozenset[str]]:
+    """The word sets of one of the rules' data files (columns ``list`` and ``word``), by
+    list name; each file is read once."""
+    text, origin = data_file(name)
+    lists: dict[str, list[str]] = {}
+    for list_name, word in read_tsv(text, origin)[1]:
+        lists.setdefault(list_name, []).append(word)
+    return {list_name: frozenset(words) for list_name, words in lists.items()}
+
+
+@cache
+def word_table(name: str) -> dict[str, str]:
+    """The first column of one of the rules' two-column data files mapped to the second;
+    each file is read once."""
+    text, origin = data_file(name)
+    return {key: value for key, value in read_tsv(text, origin)[1]}
