@@ -29,6 +29,7 @@ from ._measures import (
     one_of,
     present,
 )
+from ._position import LEDE_SENTENCES, position_weight
 from .actors import ACTORS
 from .attribution import ATTRIBUTION
 from .emphasis import EMPHASIS
@@ -39,6 +40,7 @@ from .sentiment import SENTIMENT
 __all__ = [
     "BASE_MEASURES",
     "FEATURES",
+    "LEDE_SENTENCES",
     "ArticleInput",
     "Condition",
     "Evidence",
@@ -59,6 +61,7 @@ __all__ = [
     "one_of",
     "option_labels",
     "option_names",
+    "position_weight",
     "present",
     "register_feature",
 ]

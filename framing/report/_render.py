@@ -37,8 +37,7 @@ from ..comparison import (
     with_outlet_column,
 )
 from ..errors import ArgumentError, MissingDependencyError
-from ..features import option_labels
-from ..features.emphasis import LEDE_SENTENCES
+from ..features import LEDE_SENTENCES, option_labels
 from ..features.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
 from . import _format, _plots
 from ._annotate import article_view, unique_by_sentence

@@ -31,9 +31,9 @@ import pandas as pd
 from ...text import segment
 from .._base import ArticleInput, Feature, FeatureOutput, Option, span_frame
 from .._measures import Evidence, Measure, above
+from .._position import LEDE_SENTENCES, position_weight
 from ..attribution import article_attributions, load_attribution_lexicons
 from ..attribution._names import Resolver
-from ..emphasis import LEDE_SENTENCES, position_weight
 from ._aliases import ACTOR_TYPES, ActorAliases, load_actor_aliases
 from ._find import MENTION_HOWS, find_mentions, speakers_of
 

@@ -47,6 +47,7 @@ from .._measures import (
     present,
 )
 from .._view import View, make_view
+from ._common import SOURCE_TYPES, SourceType
 from ._lexicon import AttributionLexicons, default_lexicons, load_attribution_lexicons
 from ._names import Resolver
 from ._rules import find_candidates
@@ -56,12 +57,12 @@ __all__ = [
     "ATTRIBUTION_COLUMNS",
     "SOURCE_TYPES",
     "AttributionLexicons",
+    "SourceType",
     "extract_attributions",
     "load_attribution_lexicons",
     "speech_cue_forms",
 ]
 
-SOURCE_TYPES: tuple[str, ...] = ("person", "organisation", "anonymous", "media")
 
 #: Columns of the attribution table (besides ``doc_id`` in a corpus run).
 ATTRIBUTION_COLUMNS: dict[str, str] = {

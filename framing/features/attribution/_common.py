@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 from .._view import View
 from ._lexicon import AttributionLexicons, VerbEntry, word_lists, word_table
+
+#: What kind of source speaks (the README's definitions): the one list of source types.
+SourceType = Literal["person", "organisation", "anonymous", "media"]
+SOURCE_TYPES: tuple[SourceType, ...] = get_args(SourceType)
 
 _RULE_WORDS = word_lists("attribution_rule_words.tsv")
 _PUNCT = re.compile(r"[,;:()\[\]“”\"‘’'—–]|(?<!\w)-(?!\w)|\.\s")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import compress
 
 from .._view import View
-from ._common import SUBJECT_PRONOUNS, Candidate
+from ._common import SUBJECT_PRONOUNS, Candidate, SourceType
 from ._lexicon import AttributionLexicons, word_lists
 from ._mentions import _LEADING, _POSSESSIVE, Mention, NameIndex, Person
 
@@ -52,7 +52,7 @@ class SourceInfo:
 
     text: str | None
     span: tuple[int, int] | None
-    source_type: str
+    source_type: SourceType
     resolved: str | None
     gender: str = ""
     plural: bool = False

@@ -35,13 +35,11 @@ import pandas as pd
 from ...text import segment
 from .._base import ArticleInput, Feature, FeatureOutput, Option, span_frame
 from .._measures import Evidence, FamilyReport, Highlight, Measure, SpanValue, equals
+from .._position import LEDE_SENTENCES, position_weight
 from .._view import View
 from ._lexicon import FRAMES, CuePattern, Cues, default_frames, load_angles
 
 __all__ = ["EMPHASIS", "EMPHASIS_COLUMNS", "FRAMES", "LEDE_SENTENCES", "score_emphasis"]
-
-#: Sentences counted as the lede.
-LEDE_SENTENCES = 3
 
 CUE_COLUMNS: dict[str, str] = {
     "field": "str",
@@ -73,13 +71,6 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "frame_dominant": "str",
 }
 SENTENCE_COLUMNS: dict[str, str] = {f"frame_{f}": "int64" for f in FRAMES}
-
-
-def position_weight(sentence: int | None) -> float:
-    """Weight of a cue in the headline (None) or in body sentence ``sentence``."""
-    if sentence is None or sentence < LEDE_SENTENCES:
-        return 1.0
-    return 1.0 / (1 + sentence)
 
 
 def _step_matches(word: str, step: tuple[frozenset[str], tuple[str, ...]]) -> bool:
