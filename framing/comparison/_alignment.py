@@ -58,6 +58,8 @@ import pandas as pd
 
 from ..analysis import Analysis, require_column
 from ..errors import ArgumentError
+from ..features import function_words
+from ..features._lexicons import word_set
 from ._tokens import is_all_caps, tokens, word_form
 
 __all__ = ["DEFAULT_THRESHOLD", "align_sentences", "sentence_similarity"]
@@ -68,26 +70,10 @@ DEFAULT_THRESHOLD = 0.2
 #: Weight of a bigram term relative to a unigram with the same tf-idf.
 _BIGRAM_WEIGHT = 0.5
 
-# English function words (articles, pronouns, auxiliaries, prepositions, conjunctions,
-# contractions), speech-tag verbs, honorifics and weekdays: none of them tells what
-# happened, and matching on them alone pairs sentences that share no information.
-_STOPWORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his how
-    i if in into is it its itself just me more most my myself no nor not now of off on
-    once only or other others our ours ourselves out over own same she should so some
-    such than that the their theirs them themselves then there these they this those us
-    through to too under until up very was we were what when where which while who whom
-    why will with would you your yours yourself yourselves s t may might must shall per
-    via upon yet though although however whether don't doesn't didn't isn't wasn't
-    aren't weren't won't wouldn't can't cannot couldn't shouldn't it's that's there's
-    he's she's i'm i've i'd i'll we're we've we'd we'll you're you've they're they've
-    they'd they'll let's say says said saying told tell tells according added adding
-    mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday
-    """.split()  # noqa: SIM905 - a word list is easier to read and edit as prose
-)
+# Function words (framing's one list), and contractions, speech-tag verbs, honorifics and
+# weekdays: none of them tells what happened, and matching on them alone pairs sentences
+# that share no information.
+_STOPWORDS = function_words() | word_set("alignment_stop_words.tsv")
 
 # Longest first; the first suffix that leaves a stem of three letters or more is removed.
 _SUFFIXES = (

@@ -91,6 +91,7 @@ import pandas as pd
 from ..analysis import Analysis, require_column
 from ..corpus import load_outlet_aliases
 from ..errors import ArgumentError
+from ..features import function_words
 from ..text import _TOKEN
 from ._tokens import is_all_caps, unify, word_form
 
@@ -109,31 +110,9 @@ _METHODS: tuple[str, ...] = ("log_odds", "g2")
 #: Total pseudo-count a0 of the informative Dirichlet prior (see :func:`distinctive_words`).
 DEFAULT_PRIOR_SIZE = 1000.0
 
-#: English function words, never counted (lowercase, apostrophes straight).
-FUNCTION_WORDS: frozenset[str] = frozenset(
-    """
-    a an the this that these those each every either neither some any no all both half
-    few many much more most less least other another such own same several enough
-
-    i me my mine myself we us our ours ourselves you your yours yourself yourselves
-    he him his himself she her hers herself it its itself they them their theirs
-    themselves one ones who whom whose which what whatever whoever whichever
-
-    be am is are was were been being have has had having do does did doing
-    will would shall should can could may might must ought
-
-    of in on at by for with from to into onto upon about above below over under after
-    before between among amid through throughout during without within along across
-    against around behind beyond toward towards despite near off out up down via per
-    than like unlike
-
-    and or but nor so yet if because although though while whereas unless until since
-    whether as once
-
-    not also just very too only then there here when where why how now again still
-    even ever never else rather quite thus
-    """.split()  # noqa: SIM905 - a word list is easier to read and edit as prose
-)
+#: English function words, never counted (lowercase, apostrophes straight): framing's one
+#: list of them, ``features/lexicons/function_words.tsv``.
+FUNCTION_WORDS: frozenset[str] = function_words()
 
 #: Words of scraped news pages' furniture rather than of the story: subscription and
 #: newsletter prompts, ad slots, cookie banners and copyright lines that cleaning missed.

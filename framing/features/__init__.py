@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import ArgumentError
 from ._base import ArticleInput, Feature, FeatureOutput, Option
+from ._lexicons import function_words
 from ._measures import (
     Condition,
     Evidence,
@@ -58,6 +59,7 @@ __all__ = [
     "below",
     "check_options",
     "equals",
+    "function_words",
     "one_of",
     "option_labels",
     "option_names",

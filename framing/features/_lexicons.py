@@ -10,14 +10,22 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from os import PathLike
 from pathlib import Path
 
 from ..errors import ConfigError
 
-__all__ = ["LEXICON_SECTIONS", "data_file", "parse_toml", "read_toml", "read_tsv"]
+__all__ = [
+    "LEXICON_SECTIONS",
+    "data_file",
+    "function_words",
+    "parse_toml",
+    "read_toml",
+    "read_tsv",
+    "word_set",
+]
 
 _LEXICON_PACKAGE = "framing.features.lexicons"
 
@@ -57,6 +65,20 @@ def data_file(name: str) -> tuple[str, str]:
     """The text of one of framing's lexicon files, and how to name it in messages."""
     text = resources.files(_LEXICON_PACKAGE).joinpath(name).read_text("utf-8")
     return text, f"framing's lexicons/{name}"
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The ``word`` column of one of framing's data files, as a set (each file read once)."""
+    text, origin = data_file(name)
+    header, rows = read_tsv(text, origin)
+    column = header.index("word")
+    return frozenset(row[column] for row in rows)
+
+
+def function_words() -> frozenset[str]:
+    """English function words: the one list framing keeps (``function_words.tsv``)."""
+    return word_set("function_words.tsv")
 
 
 def read_toml(path: str) -> tuple[Mapping[str, object], bytes]:
