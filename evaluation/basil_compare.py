@@ -32,8 +32,8 @@ if str(ROOT) not in sys.path:
 import framing  # noqa: E402
 
 README_FEATURES = (
-    "actors_n",
-    "actors_per_1k_words",
+    "actor_n",
+    "actor_per_1k_words",
     "attr_distinct_sources_per_1k_words",
     "attr_media_share",
     "hedge_own_voice_share",

@@ -111,7 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         inside = (hedges["start"] >= start) & (hedges["start"] < end)
         lemmas = [
             lem
-            for lem, cat in zip(hedges["lemma"][inside], hedges["category"][inside], strict=True)
+            for lem, cat in zip(
+                hedges["cue_lemma"][inside], hedges["cue_category"][inside], strict=True
+            )
             if cat in wanted
         ]
         for lemma in lemmas:

@@ -119,7 +119,7 @@ def predict(doc: Sequence[Sentence], categories: Iterable[str]) -> list[list[tup
     out: list[list[tuple[int, int, str]]] = [[] for _ in doc]
     k = 0
     for start, end, lemma, category in zip(
-        rows["start"], rows["end"], rows["lemma"], rows["category"], strict=True
+        rows["start"], rows["end"], rows["cue_lemma"], rows["cue_category"], strict=True
     ):
         if category not in wanted:
             continue

@@ -30,7 +30,7 @@ def test_seed_sentence_sentiment_equals_vader_on_each_sentence(seed):
     vader = SentimentIntensityAnalyzer()
     for row in seed.sentences.itertuples():
         scores = vader.polarity_scores(row.text)
-        assert (row.sent_compound, row.sent_pos, row.sent_neg, row.sent_neu) == (
+        assert (row.sent_compound, row.sent_positive, row.sent_negative, row.sent_neutral) == (
             scores["compound"],
             scores["pos"],
             scores["neg"],
@@ -195,3 +195,48 @@ def test_evidence_names_the_span_tables_when_asked_for_another():
     analysis = framing.analyse(framing.load_corpus(framing.DEMO_CORPUS), features=["sentiment"])
     with pytest.raises(framing.ArgumentError, match="no span table 'hedges'; choose one of"):
         analysis.evidence("hedges")
+
+
+def test_old_column_names_still_read_their_columns_with_a_warning():
+    analysis = framing.analyse(framing.load_corpus(framing.DEMO_CORPUS))
+    pairs = [
+        (analysis.articles, "actors_n", "actor_n"),
+        (analysis.sentences, "hedge_count", "hedge_n"),
+        (analysis.sentences, "sent_pos", "sent_positive"),
+        (analysis.sentences, "frame_conflict", "frame_conflict_n"),
+        (analysis.hedges, "lemma", "cue_lemma"),
+        (framing.extract_boosters("He will certainly win."), "category", "cue_category"),
+    ]
+    for table, old, new in pairs:
+        assert old not in table.columns
+        with pytest.warns(DeprecationWarning, match=f"'{old}' is called '{new}'"):
+            values = table[old]
+        assert values.equals(table[new])
+    # a name that was never a column is still a KeyError
+    with pytest.raises(KeyError):
+        analysis.articles["actors_total"]
+
+
+def test_a_results_directory_written_with_old_names_opens_with_the_new(tmp_path):
+    import json
+
+    import pyarrow.parquet as pq
+
+    analysis = framing.analyse(framing.load_corpus(framing.DEMO_CORPUS), features=["actors"])
+    root = analysis.save(tmp_path / "results")
+    old = {"actor_n": "actors_n", "actor_quoted_share": "actors_quoted_share"}
+    for part in root.rglob("*.parquet"):
+        table = pq.read_table(part)
+        if "actor_n" in table.column_names:
+            names = [old.get(c, c) for c in table.column_names]
+            pq.write_table(table.rename_columns(names), part)
+    manifest_path = root / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    columns = manifest["tables"]["articles"]["columns"]
+    manifest["tables"]["articles"]["columns"] = {old.get(c, c): t for c, t in columns.items()}
+    manifest_path.write_text(json.dumps(manifest))
+    opened = framing.open_analysis(root)
+    assert "actor_n" in opened.articles.columns and "actors_n" not in opened.articles.columns
+    assert opened.articles["actor_n"].tolist() == analysis.articles["actor_n"].tolist()
+    table = framing.compare(opened, n_boot=200)
+    assert "actor_per_1k_words" in set(table["feature"])

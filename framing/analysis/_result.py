@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..errors import ArgumentError, ColumnError
+from ..features import Table, as_table
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -30,8 +31,8 @@ class Tables(Mapping[str, pd.DataFrame]):
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         value = self._tables[name]
-        if callable(value):
-            value = self._tables[name] = value()
+        if callable(value) or not isinstance(value, Table):
+            value = self._tables[name] = as_table(value() if callable(value) else value)
         return value
 
     def __iter__(self) -> Iterator[str]:
@@ -176,6 +177,8 @@ class Analysis:
         written to or opened from a results directory)."""
         if callable(self._articles):
             self._articles = self._articles()
+        if not isinstance(self._articles, Table):
+            self._articles = as_table(self._articles)
         return self._articles
 
     @articles.setter
@@ -205,6 +208,8 @@ class Analysis:
         """One row per sentence (read from disk on first use for an opened analysis)."""
         if callable(self._sentences):
             self._sentences = self._sentences()
+        if not isinstance(self._sentences, Table):
+            self._sentences = as_table(self._sentences)
         return self._sentences
 
     @sentences.setter
@@ -320,7 +325,7 @@ class Analysis:
             out["sentence_text"] = keys.merge(text, on=["doc_id", "sentence"], how="left")[
                 "sentence_text"
             ].to_numpy()
-        return out
+        return as_table(out)
 
     def summary(self, by: str = "outlet", *, include_versions: bool = False) -> pd.DataFrame:
         """Per-group article counts and means of the headline figures.

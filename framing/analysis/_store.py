@@ -41,7 +41,7 @@ import pandas as pd
 
 from .._frames import typed
 from ..errors import MissingDependencyError, ResultsError
-from ..features import option_names
+from ..features import option_names, renamed_columns
 
 if TYPE_CHECKING:
     from ._result import Analysis
@@ -415,7 +415,14 @@ def open_analysis(directory: str | os.PathLike[str]) -> Analysis:
     span_names = [n for n in columns if n not in CORE_TABLES]
 
     def loader(name: str) -> Callable[[], pd.DataFrame]:
-        return lambda: read_table(root, name, columns[name])
+        def read() -> pd.DataFrame:
+            # A directory written before a column was renamed opens with the new name.
+            frame = read_table(root, name, columns[name])
+            renamed = renamed_columns(name)
+            old = {c: renamed[c] for c in frame.columns if c in renamed}
+            return frame.rename(columns=old) if old else frame
+
+        return read
 
     errors = read_table(root, "errors", columns["errors"])
     settings = dict(manifest["settings"])

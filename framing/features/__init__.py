@@ -31,6 +31,7 @@ from ._measures import (
     present,
 )
 from ._position import LEDE_SENTENCES, position_weight
+from ._table import Table, as_table
 from .actors import ACTORS
 from .attribution import ATTRIBUTION
 from .emphasis import EMPHASIS
@@ -52,8 +53,10 @@ __all__ = [
     "Measure",
     "Option",
     "SpanValue",
+    "Table",
     "Unit",
     "above",
+    "as_table",
     "at_least",
     "at_most",
     "below",
@@ -66,6 +69,7 @@ __all__ = [
     "position_weight",
     "present",
     "register_feature",
+    "renamed_columns",
 ]
 
 #: Registered families by name, in the order they run (and reports show them).
@@ -82,6 +86,18 @@ BASE_MEASURES: tuple[Measure, ...] = (
         family="structure",
     ),
 )
+
+
+def renamed_columns(table: str | None = None) -> dict[str, str]:
+    """The columns registered families renamed, old name → new (``Feature.renamed``):
+    all of them, or those of one table (a span table's own family's; every family's for
+    ``articles`` and ``sentences``)."""
+    owners = [
+        f
+        for f in FEATURES.values()
+        if table is None or table in ("articles", "sentences") or table in f.span_tables
+    ]
+    return {old: new for f in owners for old, new in f.renamed.items()}
 
 
 def option_names() -> tuple[str, ...]:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..text import Segmented, segment
 from ._measures import FamilyReport, Highlight, Measure
+from ._table import Table, as_table
 from ._view import View, make_view
 
 __all__ = ["ArticleInput", "Feature", "FeatureOutput", "Option", "span_frame"]
@@ -113,6 +114,10 @@ class Feature:
         highlights: How the report marks its span tables on the annotated articles.
         report: How it appears in the report's summary.
         options: The researcher's files it reads (see :class:`Option`).
+        renamed: Columns it used to write under another name, old → new, in any of its
+            tables: an old name still reads its column, with a ``DeprecationWarning``,
+            for one release (see ``framing.analysis`` tables), and a results directory
+            written before the rename opens with the new names.
     """
 
     name: str
@@ -126,6 +131,7 @@ class Feature:
     highlights: tuple[Highlight, ...] = ()
     report: FamilyReport = field(default_factory=FamilyReport)
     options: tuple[Option, ...] = ()
+    renamed: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # Each measure knows its family, so tables built from it can say where it is from.
@@ -160,13 +166,13 @@ class Feature:
         return (*self.measures, *(replace(m, family=self.name) for m in found))
 
 
-def span_frame(rows: list[dict[str, Any]], columns: Mapping[str, str]) -> pd.DataFrame:
+def span_frame(rows: list[dict[str, Any]], columns: Mapping[str, str]) -> Table:
     """A span table from a feature's rows, with the declared dtypes (text columns keep
-    None, not NaN, for a missing value)."""
+    None, not NaN, for a missing value); a column's old name reads it (see ``Table``)."""
     frame = pd.DataFrame(rows, columns=list(columns))
     for column, dtype in columns.items():
         if dtype == "str":
             frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
         else:
             frame[column] = frame[column].astype(dtype)
-    return frame
+    return as_table(frame)

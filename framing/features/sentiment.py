@@ -33,9 +33,9 @@ def sentiment(article: ArticleInput) -> FeatureOutput:
     out = FeatureOutput(
         sentences={
             "sent_compound": compound,
-            "sent_pos": [sc["pos"] for sc in scores],
-            "sent_neg": [sc["neg"] for sc in scores],
-            "sent_neu": [sc["neu"] for sc in scores],
+            "sent_positive": [sc["pos"] for sc in scores],
+            "sent_negative": [sc["neg"] for sc in scores],
+            "sent_neutral": [sc["neu"] for sc in scores],
         }
     )
     n = len(compound)
@@ -76,9 +76,9 @@ SENTIMENT = Feature(
     },
     sentence_columns={
         "sent_compound": "float64",
-        "sent_pos": "float64",
-        "sent_neg": "float64",
-        "sent_neu": "float64",
+        "sent_positive": "float64",
+        "sent_negative": "float64",
+        "sent_neutral": "float64",
     },
     span_tables={
         "sentiment_evidence": {
@@ -122,4 +122,6 @@ SENTIMENT = Feature(
         ),
     ),
     report=FamilyReport(core=True),
+    # Before framing 0.2 (kept for one release): VADER's proportions, named in full.
+    renamed={"sent_pos": "sent_positive", "sent_neg": "sent_negative", "sent_neu": "sent_neutral"},
 )

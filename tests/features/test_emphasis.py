@@ -79,7 +79,7 @@ def test_frames_are_scored_per_sentence_and_article():
     art = analysis.articles.iloc[0]
     assert art["frame_conflict_n"] == 2  # Rivals, clashed
     assert art["frame_economic_n"] == 2  # budget, Costs
-    assert analysis.sentences["frame_conflict"].tolist() == [2, 0]
+    assert analysis.sentences["frame_conflict_n"].tolist() == [2, 0]
     assert art["frame_conflict_lede_share"] == 1.0
 
 

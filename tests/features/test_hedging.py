@@ -21,7 +21,7 @@ SEED = "corpus/uk-officers-gaza-2025-10"
 
 def hedges(text: str, **options) -> list[tuple[str, str]]:
     frame = framing.extract_hedges(text, **options)
-    return list(zip(frame["cue"], frame["category"], strict=True))
+    return list(zip(frame["cue"], frame["cue_category"], strict=True))
 
 
 def boosters(text: str) -> list[str]:
@@ -218,11 +218,11 @@ def test_article_figures_are_computed_from_the_span_tables(demo):
     assert (arts["hedge_n"] == per_doc).all()
     boost = demo.boosters.groupby("doc_id").size().reindex(arts.index, fill_value=0)
     assert (arts["booster_n"] == boost).all()
-    hedged = demo.sentences.groupby("doc_id")["hedged"].mean()
+    hedged = demo.sentences.groupby("doc_id")["hedge_any"].mean()
     assert (arts["hedge_sentence_share"] - hedged.reindex(arts.index)).abs().max() < 1e-12
     rate = 1000 * arts["hedge_n"] / arts["n_words"]
     assert (arts["hedge_per_1k_words"] - rate).abs().max() < 1e-9
-    modal = demo.hedges[demo.hedges["category"] == "modal"].groupby("doc_id").size()
+    modal = demo.hedges[demo.hedges["cue_category"] == "modal"].groupby("doc_id").size()
     assert (arts["hedge_n_modal"] == modal.reindex(arts.index, fill_value=0)).all()
     outlet_voice = (demo.hedges["voice"] == "outlet").groupby(demo.hedges["doc_id"]).mean()
     assert (arts["hedge_own_voice_share"].dropna() - outlet_voice).abs().max() < 1e-12
@@ -246,7 +246,7 @@ def test_demo_gold_hedges_and_boosters_are_found(demo):
                     & (found["cue"].str.lower() == entry["cue"].lower())
                 ]
                 if kind == "hedge":
-                    assert rows["category"].tolist() == [entry["category"]], (name, entry)
+                    assert rows["cue_category"].tolist() == [entry["category"]], (name, entry)
                 else:
                     assert rows.empty, (name, entry)
         for entry in gold["boosters"]:
@@ -277,11 +277,11 @@ def test_seed_the_national_hedges_more_than_the_independent(seed):
 def test_hedge_tables_have_the_declared_dtypes(demo):
     assert isinstance(demo.hedges, pd.DataFrame)
     assert list(demo.hedges.columns) == ["doc_id", *framing.features.hedging.HEDGE_COLUMNS]
-    assert demo.sentences["hedged"].dtype == bool
+    assert demo.sentences["hedge_any"].dtype == bool
 
 
 def _hedge_lemmas(text: str) -> list[str]:
-    return framing.extract_hedges(text)["lemma"].tolist()
+    return framing.extract_hedges(text)["cue_lemma"].tolist()
 
 
 @pytest.mark.parametrize(

@@ -32,9 +32,9 @@ def test_sentence_scores_equal_vaders_own_polarity_scores(vader):
         )
     ]
     assert out.sentences["sent_compound"] == [e["compound"] for e in expected]
-    assert out.sentences["sent_pos"] == [e["pos"] for e in expected]
-    assert out.sentences["sent_neg"] == [e["neg"] for e in expected]
-    assert out.sentences["sent_neu"] == [e["neu"] for e in expected]
+    assert out.sentences["sent_positive"] == [e["pos"] for e in expected]
+    assert out.sentences["sent_negative"] == [e["neg"] for e in expected]
+    assert out.sentences["sent_neutral"] == [e["neu"] for e in expected]
 
 
 def test_article_figures_are_means_and_shares_of_sentence_compounds(vader):

@@ -74,15 +74,25 @@ ACTOR_COLUMNS: dict[str, str] = {
     "quoted": "int64",
 }
 ARTICLE_COLUMNS: dict[str, str] = {
-    "actors_n": "int64",
-    **{f"actors_n_{t}": "int64" for t in ACTOR_TYPES[:3]},
-    "actor_mentions_n": "int64",
+    "actor_n": "int64",
+    **{f"actor_n_{t}": "int64" for t in ACTOR_TYPES[:3]},
+    "actor_mention_n": "int64",
     "actor_first": "str",
     "actor_top": "str",
-    "actors_in_headline": "str",
-    "actors_quoted_share": "float64",
+    "actor_in_headline": "str",
+    "actor_quoted_share": "float64",
 }
-SENTENCE_COLUMNS: dict[str, str] = {"actor_mentions": "int64"}
+SENTENCE_COLUMNS: dict[str, str] = {"actor_mention_n": "int64"}
+
+#: The columns' names before framing 0.2, for one release (old → new).
+RENAMED: dict[str, str] = {
+    "actors_n": "actor_n",
+    **{f"actors_n_{t}": f"actor_n_{t}" for t in ACTOR_TYPES[:3]},
+    "actor_mentions_n": "actor_mention_n",
+    "actors_in_headline": "actor_in_headline",
+    "actors_quoted_share": "actor_quoted_share",
+    "actor_mentions": "actor_mention_n",
+}
 
 
 def actor_mentions(article: ArticleInput) -> list[dict[str, Any]]:
@@ -165,13 +175,13 @@ def article_figures(actors: list[dict[str, Any]], n_mentions: int) -> dict[str, 
     by_rank = [a for a in actors if a["rank"] is not None]
     top = max(actors, key=lambda a: a["weighted"], default=None)  # ties: the earlier
     return {
-        "actors_n": len(actors),
-        **{f"actors_n_{t}": sum(a["actor_type"] == t for a in actors) for t in ACTOR_TYPES[:3]},
-        "actor_mentions_n": n_mentions,
+        "actor_n": len(actors),
+        **{f"actor_n_{t}": sum(a["actor_type"] == t for a in actors) for t in ACTOR_TYPES[:3]},
+        "actor_mention_n": n_mentions,
         "actor_first": by_rank[0]["actor"] if by_rank else None,
         "actor_top": top["actor"] if top else None,
-        "actors_in_headline": "; ".join(a["actor"] for a in actors if a["in_headline"]) or None,
-        "actors_quoted_share": (
+        "actor_in_headline": "; ".join(a["actor"] for a in actors if a["in_headline"]) or None,
+        "actor_quoted_share": (
             sum(a["quoted"] > 0 for a in actors) / len(actors) if actors else math.nan
         ),
     }
@@ -189,7 +199,7 @@ def _compute(article: ArticleInput) -> FeatureOutput:
             per_sentence[row["sentence"]] += 1
     return FeatureOutput(
         article=article_figures(actors, len(mentions)),
-        sentences={"actor_mentions": per_sentence},
+        sentences={"actor_mention_n": per_sentence},
         spans={"actor_mentions": mentions, "actors": actors},
     )
 
@@ -241,22 +251,22 @@ _NAMED = Evidence("actors", per=("actor",), per_label="actors named", sums=("wei
 #: The figures outlets are compared on, in the order reports show them.
 MEASURES: tuple[Measure, ...] = (
     Measure(
-        "actors_per_1k_words",
+        "actor_per_1k_words",
         "actors named per 1,000 words",
         "rate",
         "higher = more people and bodies named for the length",
         _NAMED,
-        per_1k_of="actors_n",
+        per_1k_of="actor_n",
     ),
     Measure(
-        "actors_n",
+        "actor_n",
         "actors named per article",
         "count",
         "higher = more people and bodies named (longer articles have more)",
         _NAMED,
     ),
     Measure(
-        "actors_quoted_share",
+        "actor_quoted_share",
         "actors quoted, share of actors named",
         "share",
         "higher = more of those it names also let speak",
@@ -273,6 +283,7 @@ MEASURES: tuple[Measure, ...] = (
 ACTORS = Feature(
     name="actors",
     measures=MEASURES,
+    renamed=RENAMED,
     options=(
         Option("lexicons", load_attribution_lexicons, "lexicon file"),
         Option("aliases", load_actor_aliases, "actor file"),

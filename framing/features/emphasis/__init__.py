@@ -70,7 +70,7 @@ ARTICLE_COLUMNS: dict[str, str] = {
     },
     "frame_dominant": "str",
 }
-SENTENCE_COLUMNS: dict[str, str] = {f"frame_{f}": "int64" for f in FRAMES}
+SENTENCE_COLUMNS: dict[str, str] = {f"frame_{f}_n": "int64" for f in FRAMES}
 
 
 def _step_matches(word: str, step: tuple[frozenset[str], tuple[str, ...]]) -> bool:
@@ -196,7 +196,7 @@ def _compute(article: ArticleInput) -> FeatureOutput:
     figures["frame_dominant"] = top["name"] if top["weighted"] > 0 else None
     return FeatureOutput(
         article=figures,
-        sentences={f"frame_{f}": v for f, v in per_sentence.items()},
+        sentences={f"frame_{f}_n": v for f, v in per_sentence.items()},
         spans={"emphasis_cues": cue_rows, "emphasis": summaries},
     )
 
@@ -256,6 +256,9 @@ def data_measures(spans: Mapping[str, pd.DataFrame]) -> tuple[Measure, ...]:
 
 EMPHASIS = Feature(
     name="emphasis",
+    # Before framing 0.2 (kept for one release): the sentence counts, named as the
+    # article's.
+    renamed={f"frame_{f}": f"frame_{f}_n" for f in FRAMES},
     data_measures=data_measures,
     highlights=(Highlight("emphasis_cues", "{kind}", "{kind}: {name}", field="field"),),
     report=FamilyReport(core=True, findings_max=3),

@@ -57,8 +57,8 @@ HEDGE_COLUMNS: dict[str, str] = {
     "end": "int64",
     "sentence": "int64",
     "cue": "str",
-    "lemma": "str",
-    "category": "str",
+    "cue_lemma": "str",
+    "cue_category": "str",
     "uncertainty_class": "str",
     "voice": "str",
 }
@@ -68,8 +68,8 @@ BOOSTER_COLUMNS: dict[str, str] = {
     "end": "int64",
     "sentence": "int64",
     "cue": "str",
-    "lemma": "str",
-    "category": "str",
+    "cue_lemma": "str",
+    "cue_category": "str",
     "voice": "str",
 }
 
@@ -87,10 +87,21 @@ ARTICLE_COLUMNS: dict[str, str] = {
     "hedge_booster_ratio": "float64",
 }
 SENTENCE_COLUMNS: dict[str, str] = {
-    "hedged": "bool",
-    "boosted": "bool",
-    "hedge_count": "int64",
-    "booster_count": "int64",
+    "hedge_any": "bool",
+    "booster_any": "bool",
+    "hedge_n": "int64",
+    "booster_n": "int64",
+}
+#: The columns' names before framing 0.2, for one release (old → new): the sentence
+#: columns follow the article columns' names, the span tables' cue columns those of
+#: ``analysis.attributions``.
+RENAMED: dict[str, str] = {
+    "hedged": "hedge_any",
+    "boosted": "booster_any",
+    "hedge_count": "hedge_n",
+    "booster_count": "booster_n",
+    "lemma": "cue_lemma",
+    "category": "cue_category",
 }
 
 
@@ -106,8 +117,8 @@ def cue_rows(view: View, lex: HedgeLexicons) -> tuple[list[dict[str, Any]], list
             "end": end,
             "sentence": view.sent[m.first],
             "cue": text[start:end],
-            "lemma": m.lemma,
-            "category": m.category,
+            "cue_lemma": m.lemma,
+            "cue_category": m.category,
             "voice": "quote" if view.quote[m.first] >= 0 else "outlet",
         }
         if m.tier == "booster":
@@ -162,8 +173,9 @@ def extract_hedges(
         ``quote`` for a cue inside a direct quote).
 
     Example:
-        >>> framing.extract_hedges("It is understood the plan could change.")[["cue", "category"]]
-        ... # "It is understood" impersonal, "could" modal  # doctest: +SKIP
+        >>> hedges = framing.extract_hedges("It is understood the plan could change.")
+        >>> hedges[["cue", "cue_category"]]  # doctest: +SKIP
+        ... # "It is understood" impersonal, "could" modal
     """
     lex = _options(lexicons, conditionals, weasels)
     hedges, _ = cue_rows(make_view(segment(text)), lex)
@@ -214,14 +226,19 @@ def article_figures(
         "hedge_sentence_share": sentence_share(hedges),
         "hedge_own_voice_share": own_voice(hedges),
         **{
-            f"hedge_n_{c}": None if switched_off.get(c) else sum(r["category"] == c for r in hedges)
+            f"hedge_n_{c}": None
+            if switched_off.get(c)
+            else sum(r["cue_category"] == c for r in hedges)
             for c in HEDGE_CATEGORIES
         },
         "booster_n": len(boosters),
         "booster_per_1k_words": rate(len(boosters)),
         "booster_sentence_share": sentence_share(boosters),
         "booster_own_voice_share": own_voice(boosters),
-        **{f"booster_n_{c}": sum(r["category"] == c for r in boosters) for c in BOOSTER_CATEGORIES},
+        **{
+            f"booster_n_{c}": sum(r["cue_category"] == c for r in boosters)
+            for c in BOOSTER_CATEGORIES
+        },
         "hedge_booster_ratio": len(hedges) / len(boosters) if boosters else float("nan"),
     }
 
@@ -230,19 +247,19 @@ def _compute(article: ArticleInput) -> FeatureOutput:
     lex = load_hedge_lexicons(article.option("lexicons"))
     hedges, boosters = cue_rows(article.view, lex)
     n_sentences = article.seg.n_sentences
-    hedge_count = [0] * n_sentences
-    booster_count = [0] * n_sentences
+    hedge_n = [0] * n_sentences
+    booster_n = [0] * n_sentences
     for r in hedges:
-        hedge_count[r["sentence"]] += 1
+        hedge_n[r["sentence"]] += 1
     for r in boosters:
-        booster_count[r["sentence"]] += 1
+        booster_n[r["sentence"]] += 1
     return FeatureOutput(
         article=article_figures(hedges, boosters, article.seg.n_words, n_sentences, lex),
         sentences={
-            "hedged": [n > 0 for n in hedge_count],
-            "boosted": [n > 0 for n in booster_count],
-            "hedge_count": hedge_count,
-            "booster_count": booster_count,
+            "hedge_any": [n > 0 for n in hedge_n],
+            "booster_any": [n > 0 for n in booster_n],
+            "hedge_n": hedge_n,
+            "booster_n": booster_n,
         },
         spans={"hedges": hedges, "boosters": boosters},
     )
@@ -292,9 +309,10 @@ MEASURES: tuple[Measure, ...] = (
 HEDGING = Feature(
     name="hedging",
     measures=MEASURES,
+    renamed=RENAMED,
     highlights=(
-        Highlight("hedges", "hedge", "hedge ({category})"),
-        Highlight("boosters", "boost", "booster ({category})"),
+        Highlight("hedges", "hedge", "hedge ({cue_category})"),
+        Highlight("boosters", "boost", "booster ({cue_category})"),
     ),
     report=FamilyReport(core=True),
     options=(Option("lexicons", load_hedge_lexicons, "lexicon file"),),
