@@ -48,7 +48,8 @@ from ..corpus._prepare import (
     resolve,
     signature_entries,
 )
-from ..corpus._readers import LoadProblem, Record, Slice
+from ..corpus._read_slices import Slice
+from ..corpus._records import LoadProblem, Record
 from ..errors import ArgumentError, FramingError, ResultsError
 from ..features import FEATURES, Feature, check_options
 from . import _store
