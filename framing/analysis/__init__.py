@@ -6,9 +6,10 @@ raising) becomes a row in ``Analysis.errors`` and the run goes on, so that alway
 ``len(corpus.articles) + len(corpus.errors) == len(analysis.articles) +
 len(analysis.errors)``.
 
-A corpus runs in chunks (``_run``), in this process, in worker processes or on a Dask
-cluster, into memory or into a results directory of Parquet tables (``_store``) that
-:func:`open_analysis` reads back.
+A corpus runs in chunks (``_run``: :func:`analyse`; ``_chunk``: one chunk's task;
+``_executors``: in this process, in worker processes or on a Dask cluster; ``_assemble``:
+the chunks' tables put together), into memory or into a results directory of Parquet
+tables (``_store``) that :func:`open_analysis` reads back.
 """
 
 from __future__ import annotations

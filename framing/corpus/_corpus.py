@@ -40,24 +40,11 @@ from ._prepare import (
     resolve,
     signature_entries,
 )
-from ._readers import (
-    ARTICLE_SUFFIXES,
-    FIELDS,
-    TABLE_SUFFIXES,
-    LoadProblem,
-    Record,
-    Slice,
-    article_files,
-    jsonl_slices,
-    parquet_files,
-    parquet_folder_slices,
-    parquet_slices,
-    read_folder,
-    read_frame,
-    read_json_files,
-    read_parquet_folder,
-    read_table_file,
-)
+from ._read_folders import article_files, read_folder
+from ._read_json import read_json_files
+from ._read_slices import Slice, jsonl_slices, parquet_folder_slices, parquet_slices
+from ._read_tables import parquet_files, read_frame, read_parquet_folder, read_table_file
+from ._records import ARTICLE_SUFFIXES, FIELDS, TABLE_SUFFIXES, LoadProblem, Record
 
 __all__ = ["ARTICLE_COLUMNS", "ERROR_COLUMNS", "Corpus", "LoadPlan", "load_corpus"]
 

@@ -25,7 +25,8 @@ from .._frames import typed
 from ._clean import CleaningRule, RuleTimeout, clean_text
 from ._decode import repair_mojibake
 from ._outlets import normalise_outlets
-from ._readers import LoadProblem, Record, extract_html
+from ._read_folders import extract_html
+from ._records import LoadProblem, Record
 from ._versions import ChunkSignatures, find_pairs, signature
 
 __all__ = [

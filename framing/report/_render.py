@@ -39,7 +39,7 @@ from ..comparison import (
 from ..errors import ArgumentError, MissingDependencyError
 from ..features import LEDE_SENTENCES, option_labels
 from ..features.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
-from . import _format, _plots
+from . import _format, _plot_emphasis, _plot_story, _plot_tone, _plot_voices
 from ._annotate import article_view, unique_by_sentence
 from ._evidence import EXAMPLES_PER_OUTLET, EvidenceBuilder
 from ._findings import findings
@@ -55,18 +55,18 @@ if TYPE_CHECKING:
 
 def _shown_alignment(analysis: Analysis, shown: pd.DataFrame) -> pd.DataFrame | None:
     """The alignment of the stories of the articles shown, not of the whole corpus; none
-    for unlabelled articles too many to be one story (see ``_plots.UNLABELLED_MAX``)."""
+    for unlabelled articles too many to be one story (see ``_plot_story.UNLABELLED_MAX``)."""
     if shown.empty:
         return None
     counted = analysis.counted
     has_story = "story" in counted.columns
     stories = set(shown["story"].dropna()) if has_story else set()
     unlabelled = int(counted["story"].isna().sum()) if has_story else len(counted)
-    if (not has_story or shown["story"].isna().any()) and unlabelled <= _plots.UNLABELLED_MAX:
+    if (not has_story or shown["story"].isna().any()) and unlabelled <= _plot_story.UNLABELLED_MAX:
         stories.add(None)
     if not stories:
         return None
-    return _plots.story_alignment(analysis, list(stories))
+    return _plot_story.story_alignment(analysis, list(stories))
 
 
 @dataclass
@@ -388,19 +388,19 @@ def _figures(analysis: Analysis, by: str, story: str | None) -> list[_Figure]:
     has_angles = "emphasis" in analysis.spans and (analysis.emphasis["kind"] == "angle").any()
     plots: list[tuple[Callable[[], Figure], str]] = [
         (
-            lambda: _plots.plot_source_mix(analysis, by=by),
+            lambda: _plot_voices.plot_source_mix(analysis, by=by),
             "Who speaks: the share of attributions by source type.",
         ),
         (
-            lambda: _plots.plot_hedges_boosters(analysis, by=by),
+            lambda: _plot_tone.plot_hedges_boosters(analysis, by=by),
             "How sure it sounds: hedges and boosters per 1,000 words, per article and mean.",
         ),
         (
-            lambda: _plots.plot_sentiment(analysis, by=by),
+            lambda: _plot_tone.plot_sentiment(analysis, by=by),
             "How it feels: VADER compound of every sentence (−1 negative to 1 positive).",
         ),
         (
-            lambda: _plots.plot_emphasis(analysis, kind="frame", by=by),
+            lambda: _plot_emphasis.plot_emphasis(analysis, kind="frame", by=by),
             "What it puts first: generic news frames, share of position-weighted cues "
             "(headline and lede weigh most).",
         ),
@@ -408,24 +408,24 @@ def _figures(analysis: Analysis, by: str, story: str | None) -> list[_Figure]:
     if has_angles:
         plots.append(
             (
-                lambda: _plots.plot_emphasis(analysis, kind="angle", by=by),
+                lambda: _plot_emphasis.plot_emphasis(analysis, kind="angle", by=by),
                 "The story's angles (the researcher's angles file), share of "
                 "position-weighted cues.",
             )
         )
     plots += [
         (
-            lambda: _plots.plot_actor_prominence(analysis, by=by),
+            lambda: _plot_voices.plot_actor_prominence(analysis, by=by),
             "Who is mentioned: the most prominent actors, mean position-weighted mentions per "
             "article.",
         ),
         (
-            lambda: _plots.plot_distinctive_words(analysis, by=by),
+            lambda: _plot_emphasis.plot_distinctive_words(analysis, by=by),
             "What each says: distinctive words (log-odds with an informative Dirichlet prior, "
             "Monroe et al. 2008; z-scores).",
         ),
         (
-            lambda: _plots.plot_story_map(analysis, story=story),
+            lambda: _plot_story.plot_story_map(analysis, story=story),
             "What each leaves out: sentences unique to one outlet (dark) or shared with another "
             "(light), in article order.",
         ),

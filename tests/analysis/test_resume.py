@@ -128,16 +128,16 @@ def test_resume_skips_the_chunks_already_written(tmp_path, monkeypatch):
     _killed_run(out, "write_chunk", 4)
     written = sorted(p.name for p in (out / CHUNKS).iterdir() if not p.name.startswith("."))
     assert written == ["000000", "000001", "000002"]
-    from framing.analysis import _run
+    from framing.analysis import _executors
 
     ran: list[int] = []
-    original = _run.run_chunk
+    original = _executors.run_chunk
 
     def counting(index, *args):
         ran.append(index)
         return original(index, *args)
 
-    monkeypatch.setattr(_run, "run_chunk", counting)
+    monkeypatch.setattr(_executors, "run_chunk", counting)  # where _execute looks it up
     _resume(out)
     assert ran == [3, 4, 5]
 

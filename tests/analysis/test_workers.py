@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.analysis._run import _workers, cores
+from framing.analysis._executors import _workers, cores
 from framing.features import FEATURES, Feature, FeatureOutput
 
 DEMO_OPTIONS = {"angles": framing.DEMO_ANGLES, "aliases": framing.DEMO_ACTORS}

@@ -10,7 +10,9 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.corpus._readers import KEY_SAMPLE, jsonl_slices, parquet_slices, read_table_file
+from framing.corpus._read_json import KEY_SAMPLE
+from framing.corpus._read_slices import jsonl_slices, parquet_slices
+from framing.corpus._read_tables import read_table_file
 
 TEXT = "The council said the bridge would reopen. Residents were pleased."
 

@@ -11,7 +11,7 @@ import pytest
 from matplotlib.text import Text
 
 import framing
-from framing.report import _plots
+from framing.report import _plot_story
 
 OUTLETS = ("Herald", "Post", "Courier")
 
@@ -44,7 +44,7 @@ def test_aligning_some_stories_gives_their_rows_of_the_whole_alignment():
 
 
 def test_many_unlabelled_articles_get_a_map_that_asks_for_story_labels(monkeypatch):
-    monkeypatch.setattr(_plots, "UNLABELLED_MAX", 20)
+    monkeypatch.setattr(_plot_story, "UNLABELLED_MAX", 20)
     analysis = framing.analyse(framing.load_corpus(_tiny(30, stories=False)))
     html = framing.report_html(analysis, max_articles=6)
     assert "_alignment" not in analysis.__dict__  # nothing aligned as one story

@@ -24,19 +24,10 @@ from matplotlib.text import Text
 import framing
 from framing.analysis import Tables
 from framing.errors import ArgumentError, ColumnError, FramingError
-from framing.report._plots import (
-    NO_CONTENT_FACE,
-    SHARED_FACE,
-    SOURCE_TYPES,
-    UNIQUE_FACE,
-    plot_actor_prominence,
-    plot_distinctive_words,
-    plot_emphasis,
-    plot_hedges_boosters,
-    plot_sentiment,
-    plot_source_mix,
-    plot_story_map,
-)
+from framing.report._plot_emphasis import plot_distinctive_words, plot_emphasis
+from framing.report._plot_story import NO_CONTENT_FACE, SHARED_FACE, UNIQUE_FACE, plot_story_map
+from framing.report._plot_tone import plot_hedges_boosters, plot_sentiment
+from framing.report._plot_voices import SOURCE_TYPES, plot_actor_prominence, plot_source_mix
 
 OUTLETS = ["Estuary Observer", "Marrowick Courier", "Northgate Dispatch"]
 
