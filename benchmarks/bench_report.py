@@ -5,7 +5,7 @@ article, so its cost should follow the comparison's resampling (linear in articl
 times resamples), not the corpus squared. Each case runs in a fresh process: it builds
 ``--articles`` two-sentence articles from three outlets (three to a story, or with no
 story labels at all), analyses them (the baseline: its CPU time is what the report is
-measured against), then renders the report with :func:`framing.report_html`. Printed per
+measured against), then renders the report with :func:`framing.render_report_html`. Printed per
 case: CPU time (``time.process_time``) of the analysis and of the report, the report's
 ratio to the analysis, wall time beside them, and the process's peak resident memory.
 
@@ -59,7 +59,7 @@ def one_case(n: int, stories: bool) -> dict[str, float]:
     cpu, wall = time.process_time(), time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        html = framing.report_html(analysis)
+        html = framing.render_report_html(analysis)
     return {
         "analyse_cpu": analyse_cpu,
         "analyse_wall": analyse_wall,
@@ -79,7 +79,7 @@ def main() -> int:
     if args.child:
         print(json.dumps(one_case(args.articles, args.child == "stories")))
         return 0
-    print(f"report_html on {args.articles:,} two-sentence articles, 3 outlets")
+    print(f"render_report_html on {args.articles:,} two-sentence articles, 3 outlets")
     print(
         f"{'case':<11} {'analyse CPU':>12} {'report CPU':>11} {'ratio':>6} "
         f"{'report wall':>12} {'peak RSS':>9}"

@@ -17,7 +17,7 @@ Corpus
     has no other outlet to compare with (``compared`` False), and sentences with no
     content word (``unique`` empty), are left out of the rates and counted apart. The
     script also computes each outlet's distinctive words within every story
-    (``framing.distinctive_words(analysis, within="story")``) and reports how many
+    (``framing.find_distinctive_words(analysis, within="story")``) and reports how many
     stories each outlet has them for.
 
 Mapping the annotations
@@ -492,7 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     content_free = alignment[alignment["compared"] & alignment["unique"].isna()]
     compared = alignment[alignment["compared"] & alignment["unique"].notna()].copy()
     compared["unique"] = compared["unique"].astype(bool)
-    keyness = framing.distinctive_words(analysis, within="story", min_count=2, top=10)
+    keyness = framing.find_distinctive_words(analysis, within="story", min_count=2, top=10)
     seconds = time.perf_counter() - began
 
     print(f"BASIL sentence alignment (threshold {args.threshold}), {seconds:.1f} s")

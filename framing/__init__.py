@@ -38,7 +38,8 @@ _LAZY = {
     "open_analysis": "analysis",
     "align_sentences": "comparison",
     "compare": "comparison",
-    "distinctive_words": "comparison",
+    "find_distinctive_words": "comparison",
+    "distinctive_words": "comparison",  # deprecated: find_distinctive_words
     "CleaningRule": "corpus",
     "Corpus": "corpus",
     "load_cleaning_rules": "corpus",
@@ -70,7 +71,8 @@ _LAZY = {
     "plot_source_mix": "report",
     "plot_story_map": "report",
     "render_report": "report",
-    "report_html": "report",
+    "render_report_html": "report",
+    "report_html": "report",  # deprecated: render_report_html
     "Quote": "text",
     "Segmented": "text",
     "segment": "text",
@@ -92,7 +94,12 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # what type checkers and editors see
     from .analysis import Analysis, analyse, open_analysis
-    from .comparison import align_sentences, compare, distinctive_words
+    from .comparison import (
+        align_sentences,
+        compare,
+        distinctive_words,
+        find_distinctive_words,
+    )
     from .corpus import CleaningRule, Corpus, load_cleaning_rules, load_corpus
     from .features import (
         FEATURES,
@@ -127,6 +134,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
         plot_source_mix,
         plot_story_map,
         render_report,
+        render_report_html,
         report_html,
     )
     from .text import Quote, Segmented, segment
@@ -187,6 +195,7 @@ __all__ = [
     "extract_boosters",
     "extract_emphasis",
     "extract_hedges",
+    "find_distinctive_words",
     "load_actor_aliases",
     "load_attribution_lexicons",
     "load_cleaning_rules",
@@ -202,6 +211,7 @@ __all__ = [
     "plot_story_map",
     "register_feature",
     "render_report",
+    "render_report_html",
     "report_html",
     "segment",
 ]

@@ -240,3 +240,13 @@ def test_a_results_directory_written_with_old_names_opens_with_the_new(tmp_path)
     assert opened.articles["actor_n"].tolist() == analysis.articles["actor_n"].tolist()
     table = framing.compare(opened, n_boot=200)
     assert "actor_per_1k_words" in set(table["feature"])
+
+
+def test_old_function_names_still_work_with_a_warning():
+    analysis = framing.analyse(framing.load_corpus(framing.DEMO_CORPUS), features=["sentiment"])
+    with pytest.warns(DeprecationWarning, match="find_distinctive_words"):
+        old = framing.distinctive_words(analysis, top=5)
+    assert old.equals(framing.find_distinctive_words(analysis, top=5))
+    with pytest.warns(DeprecationWarning, match="render_report_html"):
+        page = framing.report_html(analysis, max_articles=1)
+    assert page.startswith("<!DOCTYPE html>")

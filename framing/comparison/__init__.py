@@ -16,7 +16,7 @@ from ._compare import (
     group_column,
     with_outlet_column,
 )
-from ._keyness import HONORIFICS, distinctive_words, word_counts
+from ._keyness import HONORIFICS, distinctive_words, find_distinctive_words, word_counts
 from ._measures import Measure, groups_of, measure_table, measures_for
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "align_sentences",
     "compare",
     "distinctive_words",
+    "find_distinctive_words",
     "format_comparison",
     "group_column",
     "groups_of",

@@ -83,7 +83,7 @@ import re
 import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -100,14 +100,14 @@ __all__ = [
     "DEFAULT_PRIOR_SIZE",
     "FUNCTION_WORDS",
     "HONORIFICS",
-    "distinctive_words",
+    "find_distinctive_words",
     "word_counts",
 ]
 
 KeynessMethod = Literal["log_odds", "g2"]
 _METHODS: tuple[str, ...] = ("log_odds", "g2")
 
-#: Total pseudo-count a0 of the informative Dirichlet prior (see :func:`distinctive_words`).
+#: Total pseudo-count a0 of the informative Dirichlet prior (see :func:`find_distinctive_words`).
 DEFAULT_PRIOR_SIZE = 1000.0
 
 #: English function words, never counted (lowercase, apostrophes straight): framing's one
@@ -316,7 +316,7 @@ def word_counts(
 ) -> pd.DataFrame:
     """Counts of each word per group, over the counted articles.
 
-    Words are tokenised and filtered exactly as in :func:`distinctive_words` (function
+    Words are tokenised and filtered exactly as in :func:`find_distinctive_words` (function
     words, boilerplate, numbers, single letters, honorifics and capitalised outlet
     self-names dropped; see the module docstring).
 
@@ -349,7 +349,7 @@ def word_counts(
     return out
 
 
-def distinctive_words(
+def find_distinctive_words(
     analysis: Analysis,
     by: str = "outlet",
     *,
@@ -439,7 +439,7 @@ def distinctive_words(
             ``top`` below 1, or fewer than two groups with words to compare.
 
     Example:
-        >>> distinctive_words(analysis, "outlet", top=10)  # doctest: +SKIP
+        >>> find_distinctive_words(analysis, "outlet", top=10)  # doctest: +SKIP
     """
     if method not in _METHODS:
         raise ArgumentError(
@@ -455,6 +455,18 @@ def distinctive_words(
         )
     groups, counters = _group_counters(analysis, by, stop_words, honorifics)
     return _keyness(groups, counters, by, method, prior_size, min_count, top)
+
+
+def distinctive_words(*args: Any, **kwargs: Any) -> pd.DataFrame:
+    """Deprecated name of :func:`find_distinctive_words` (public functions are verbs);
+    it goes in framing 0.3."""
+    warnings.warn(
+        "framing.distinctive_words is now framing.find_distinctive_words; the old name "
+        "goes in framing 0.3",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return find_distinctive_words(*args, **kwargs)
 
 
 def _within(

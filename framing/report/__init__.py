@@ -8,7 +8,13 @@ from ._plot_emphasis import plot_distinctive_words, plot_emphasis
 from ._plot_story import plot_story_map
 from ._plot_tone import plot_hedges_boosters, plot_sentiment
 from ._plot_voices import plot_actor_prominence, plot_source_mix
-from ._render import DEFAULT_MAX_ARTICLES, corpus_name, render_report, report_html
+from ._render import (
+    DEFAULT_MAX_ARTICLES,
+    corpus_name,
+    render_report,
+    render_report_html,
+    report_html,
+)
 
 __all__ = [
     "DEFAULT_MAX_ARTICLES",
@@ -21,5 +27,6 @@ __all__ = [
     "plot_source_mix",
     "plot_story_map",
     "render_report",
+    "render_report_html",
     "report_html",
 ]

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
 from ..analysis import Analysis
-from ..comparison import distinctive_words
+from ..comparison import find_distinctive_words
 from ..errors import ArgumentError
 from ._plot_style import (
     FIGURE_WIDTH,
@@ -122,7 +122,7 @@ def plot_distinctive_words(
 ) -> Figure:
     """The words each outlet uses more than the others, one panel per outlet.
 
-    Bars are the ``z`` of :func:`framing.distinctive_words` (the log-odds ratio with an
+    Bars are the ``z`` of :func:`framing.find_distinctive_words` (the log-odds ratio with an
     informative Dirichlet prior over its standard error, Monroe et al. 2008; higher = more
     typical of the outlet; the dotted line is 1.96, the paper's rough yardstick, not a
     test), or the signed G² with ``method="g2"``. The panels share their x axis.
@@ -131,7 +131,7 @@ def plot_distinctive_words(
         analysis: From :func:`framing.analyse`.
         by: The column of ``analysis.articles`` whose values get a panel each.
         top: Words per panel.
-        **kwargs: Passed to :func:`framing.distinctive_words` (``method``,
+        **kwargs: Passed to :func:`framing.find_distinctive_words` (``method``,
             ``min_count``, ``stop_words``, ...); not ``within``.
 
     Returns:
@@ -148,7 +148,7 @@ def plot_distinctive_words(
     if kwargs.get("within") is not None:
         raise ArgumentError(
             "plot_distinctive_words draws one ranking per group and cannot take within=; "
-            "call framing.distinctive_words(analysis, within=...) for the table"
+            "call framing.find_distinctive_words(analysis, within=...) for the table"
         )
     title = "Distinctive words"
     groups = _groups(analysis, by)
@@ -157,7 +157,7 @@ def plot_distinctive_words(
         return _message_figure(
             title, f"Distinctive words need two or more {_by_words(by)} values; found {len(order)}."
         )
-    words = distinctive_words(analysis, by=by, top=top, **kwargs)
+    words = find_distinctive_words(analysis, by=by, top=top, **kwargs)
     if words.empty:
         return _message_figure(title, "No word passes min_count in the counted articles.")
     score = "z" if "z" in words.columns else "g2"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import io
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -75,7 +76,7 @@ class _Figure:
     caption: str
 
 
-def report_html(
+def render_report_html(
     analysis: Analysis,
     *,
     title: str | None = None,
@@ -236,6 +237,17 @@ def report_html(
     return page
 
 
+def report_html(*args: Any, **kwargs: Any) -> str:
+    """Deprecated name of :func:`render_report_html` (public functions are verbs); it
+    goes in framing 0.3."""
+    warnings.warn(
+        "framing.report_html is now framing.render_report_html; the old name goes in framing 0.3",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return render_report_html(*args, **kwargs)
+
+
 _STAGES = [
     "comparing",
     "main differences and their evidence",
@@ -265,7 +277,7 @@ def render_report(
     Args:
         analysis: From :func:`framing.analyse`.
         path: Where to write; the folder is created if needed.
-        **options: Passed to :func:`report_html` (``title``, ``reference``,
+        **options: Passed to :func:`render_report_html` (``title``, ``reference``,
             ``progress``, …).
 
     Returns:
@@ -285,7 +297,7 @@ def render_report(
             f"{target}: a report is written as .html or .pdf; change the file name's suffix"
         )
     write_pdf = _pdf_writer() if suffix == ".pdf" else None
-    html = report_html(analysis, **options)
+    html = render_report_html(analysis, **options)
     target.parent.mkdir(parents=True, exist_ok=True)
     if write_pdf is None:
         target.write_text(html, encoding="utf-8")

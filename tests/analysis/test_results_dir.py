@@ -116,12 +116,13 @@ def test_the_summary_of_an_opened_analysis_reads_only_its_columns(fresh, opened)
 def test_compare_and_the_report_read_an_opened_analysis_as_a_fresh_one(fresh, opened):
     pd.testing.assert_frame_equal(framing.compare(fresh), framing.compare(opened))
     pd.testing.assert_frame_equal(
-        framing.distinctive_words(fresh, top=10), framing.distinctive_words(opened, top=10)
+        framing.find_distinctive_words(fresh, top=10),
+        framing.find_distinctive_words(opened, top=10),
     )
     pd.testing.assert_frame_equal(framing.align_sentences(fresh), framing.align_sentences(opened))
 
     def page(analysis: framing.Analysis) -> str:
-        html = framing.report_html(analysis)
+        html = framing.render_report_html(analysis)
         return re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "<generated>", html)
 
     assert page(fresh) == page(opened)

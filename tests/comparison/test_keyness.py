@@ -8,7 +8,7 @@ import pytest
 
 import framing
 from framing.comparison import HONORIFICS
-from framing.comparison._keyness import distinctive_words, word_counts
+from framing.comparison._keyness import find_distinctive_words, word_counts
 from framing.errors import ArgumentError
 
 
@@ -55,7 +55,7 @@ def test_word_counts_are_the_hand_counts(tiny):
 
 
 def test_log_odds_and_z_match_monroe_et_al_by_hand(tiny):
-    table = distinctive_words(tiny, min_count=1, prior_size=10)
+    table = find_distinctive_words(tiny, min_count=1, prior_size=10)
     storm = _row(table, "North Herald", "storm")
     # Whole corpus: storm 4 of N = 10 words, so alpha = a0 * 4 / 10 = 10 * 0.4 = 4.
     # Group i = North (y_i = 3, n_i = 4), rest j = South (y_j = 1, n_j = 6), a0 = 10.
@@ -71,7 +71,7 @@ def test_log_odds_and_z_match_monroe_et_al_by_hand(tiny):
 
 
 def test_g2_matches_dunning_by_hand(tiny):
-    table = distinctive_words(tiny, method="g2", min_count=1)
+    table = find_distinctive_words(tiny, method="g2", min_count=1)
     storm = _row(table, "North Herald", "storm")
     # 2x2 table: storm 3 (North) / 1 (South); other words 1 / 5; N = 10.
     # Expected from the margins: 4*4/10, 6*4/10, 4*6/10, 6*6/10.
@@ -92,7 +92,7 @@ def test_g2_matches_dunning_by_hand(tiny):
 
 
 def test_word_of_one_outlet_is_positive_there_and_negative_elsewhere(tiny):
-    table = distinctive_words(tiny, min_count=1)
+    table = find_distinctive_words(tiny, min_count=1)
     assert _row(table, "South Courier", "wind")["z"] > 0
     north = _row(table, "North Herald", "wind")
     assert north["count"] == 0
@@ -100,7 +100,7 @@ def test_word_of_one_outlet_is_positive_there_and_negative_elsewhere(tiny):
 
 
 def test_rows_sorted_by_group_then_descending_score(tiny):
-    table = distinctive_words(tiny, min_count=1)
+    table = find_distinctive_words(tiny, min_count=1)
     assert list(table["group"]) == ["North Herald"] * 3 + ["South Courier"] * 3
     assert list(table["word"][:3]) == ["storm", "rain", "wind"]
     for _, rows in table.groupby("group"):
@@ -118,7 +118,7 @@ def test_rows_sorted_by_group_then_descending_score(tiny):
 
 
 def test_top_keeps_the_highest_words_per_group(tiny):
-    table = distinctive_words(tiny, min_count=1, top=1)
+    table = find_distinctive_words(tiny, min_count=1, top=1)
     assert list(zip(table["group"], table["word"], strict=True)) == [
         ("North Herald", "storm"),
         ("South Courier", "wind"),
@@ -127,7 +127,7 @@ def test_top_keeps_the_highest_words_per_group(tiny):
 
 def test_min_count_drops_words_rare_in_the_whole_corpus(tiny):
     # Totals: storm 4, rain 4, wind 2.
-    table = distinctive_words(tiny, min_count=3)
+    table = find_distinctive_words(tiny, min_count=3)
     assert set(table["word"]) == {"storm", "rain"}
 
 
@@ -286,7 +286,7 @@ THREE = [
 
 def test_three_groups_each_against_the_other_two_pooled():
     analysis = _analysis(THREE)
-    table = distinctive_words(analysis, min_count=1, prior_size=15)
+    table = find_distinctive_words(analysis, min_count=1, prior_size=15)
     storm = _row(table, "Alpha Gazette", "storm")
     # Whole corpus: storm 4 of N = 15, so alpha = 15 * 4 / 15 = 4. Alpha (y_i = 3,
     # n_i = 5) against Beta + Gamma pooled (y_j = 1 + 0 = 1, n_j = 5 + 5 = 10):
@@ -303,7 +303,7 @@ def test_three_groups_each_against_the_other_two_pooled():
     assert gamma["log_odds"] == pytest.approx(
         math.log((0 + 4) / (5 + 15 - 0 - 4)) - math.log((4 + 4) / (10 + 15 - 4 - 4))
     )
-    g2 = _row(distinctive_words(analysis, method="g2", min_count=1), "Alpha Gazette", "storm")
+    g2 = _row(find_distinctive_words(analysis, method="g2", min_count=1), "Alpha Gazette", "storm")
     # 2x2: storm 3 / 1, other words 2 / 9, N = 15; expected 5*4/15, 10*4/15, 5*11/15, 10*11/15.
     expected = (5 * 4 / 15, 10 * 4 / 15, 5 * 11 / 15, 10 * 11 / 15)
     observed = (3, 1, 2, 9)
@@ -338,18 +338,18 @@ def test_numbers_function_words_boilerplate_and_possessives():
 
 def test_unknown_by_column_names_it_and_lists_the_columns(tiny):
     with pytest.raises(framing.ColumnError, match=r"'publisher'.*'outlet'"):
-        distinctive_words(tiny, by="publisher")
+        find_distinctive_words(tiny, by="publisher")
 
 
 def test_unknown_method_is_a_value_error(tiny):
     with pytest.raises(ArgumentError, match="'chi2'"):
-        distinctive_words(tiny, method="chi2")  # type: ignore[arg-type]
+        find_distinctive_words(tiny, method="chi2")  # type: ignore[arg-type]
 
 
 def test_one_group_cannot_be_compared():
     analysis = _analysis([("a", "Solo Sentinel", "Bridges and roads.")])
     with pytest.raises(ArgumentError, match="at least two"):
-        distinctive_words(analysis)
+        find_distinctive_words(analysis)
 
 
 @pytest.fixture(scope="module")
@@ -364,7 +364,7 @@ def basil(shared_dir: Path) -> framing.Analysis:
 
 
 def test_basil_outlets_get_rows_and_no_self_names_or_honorifics_on_top(basil):
-    table = distinctive_words(basil, top=20)
+    table = find_distinctive_words(basil, top=20)
     assert set(table["group"]) == {"Fox News", "HuffPost", "The New York Times"}
     assert (table.groupby("group").size() == 20).all()
     assert (table["z"] > 0).all()
@@ -376,12 +376,12 @@ def test_basil_outlets_get_rows_and_no_self_names_or_honorifics_on_top(basil):
         assert not {w.lower() for w in words} & HONORIFICS
         assert not {w for w in words if len(w) == 1}
     # Kept on request, the NYT's "Mr." house style is its most distinctive word.
-    kept = distinctive_words(basil, top=1, honorifics=True)
+    kept = find_distinctive_words(basil, top=1, honorifics=True)
     assert kept.set_index("group").loc["The New York Times", "word"] == "mr"
 
 
 def test_basil_within_story_compares_each_outlet_with_the_same_story(basil):
-    table = distinctive_words(basil, within="story", min_count=2, top=5)
+    table = find_distinctive_words(basil, within="story", min_count=2, top=5)
     assert list(table.columns[:3]) == ["story", "group", "word"]
     per_story = table.groupby("story")["group"].nunique()
     assert len(per_story) == 100 and (per_story == 3).all()
@@ -399,13 +399,13 @@ def test_within_compares_inside_each_value_and_warns_for_lone_groups():
     )
     analysis = framing.analyse(framing.load_corpus(frame, story="story"), features=[])
     with pytest.warns(UserWarning, match=r"1 value\(s\) of 'story' have articles from one"):
-        table = distinctive_words(analysis, within="story", min_count=1)
+        table = find_distinctive_words(analysis, within="story", min_count=1)
     assert set(table["story"]) == {"gale"}
     # Inside "gale" alone: North storm 3 of 3 words, South storm 1 of 3.
     assert _row(table, "North Herald", "storm")["count"] == 3
     assert _row(table, "North Herald", "storm")["count_rest"] == 1
     with pytest.raises(framing.ColumnError, match="within 'section'"):
-        distinctive_words(analysis, within="section")
+        find_distinctive_words(analysis, within="section")
 
 
 def test_basil_dotted_and_plain_initialisms_are_one_word(basil):

@@ -85,7 +85,7 @@ def test_compare_and_summary_read_its_measure(analysis):
 
 
 def test_the_report_shows_it_in_tables_findings_evidence_and_articles(analysis):
-    html = framing.report_html(analysis)
+    html = framing.render_report_html(analysis)
     label = "numbers in figures per 1,000 words"
     # the side-by-side table, the finding and its evidence block
     assert html.count(label) >= 2

@@ -113,7 +113,7 @@ def _visible(html: str) -> str:
 
 
 def test_the_report_names_stories_and_articles_as_a_reader_knows_them(analysis):
-    html = framing.report_html(analysis)
+    html = framing.render_report_html(analysis)
     text = _visible(html)
     assert "Story: “Bridge closure drags on”" in text
     assert "Story: “Fare rise angers islanders”" in text
@@ -133,7 +133,7 @@ def test_a_one_story_report_is_titled_by_the_story(analysis):
     one = framing.analyse(
         framing.load_corpus(_frame().query("story == @STORY_A"), version_threshold=None)
     )
-    html = framing.report_html(one)
+    html = framing.render_report_html(one)
     assert "<h1>How Herald and Post covered “Bridge closure drags on”</h1>" in html
 
 

@@ -46,7 +46,7 @@ def test_aligning_some_stories_gives_their_rows_of_the_whole_alignment():
 def test_many_unlabelled_articles_get_a_map_that_asks_for_story_labels(monkeypatch):
     monkeypatch.setattr(_plot_story, "UNLABELLED_MAX", 20)
     analysis = framing.analyse(framing.load_corpus(_tiny(30, stories=False)))
-    html = framing.report_html(analysis, max_articles=6)
+    html = framing.render_report_html(analysis, max_articles=6)
     assert "_alignment" not in analysis.__dict__  # nothing aligned as one story
     fig = framing.plot_story_map(analysis)
     words = " ".join(" ".join(t.get_text().split()) for t in fig.findobj(Text))
@@ -58,13 +58,13 @@ def test_many_unlabelled_articles_get_a_map_that_asks_for_story_labels(monkeypat
 def test_a_few_unlabelled_articles_are_still_aligned_as_one_story():
     analysis = framing.analyse(framing.load_corpus(_tiny(6, stories=False)))
     with pytest.warns(UserWarning, match="no story labels"):
-        html = framing.report_html(analysis)
+        html = framing.render_report_html(analysis)
     assert re.search(r'class="s[^"]*\b(unique|shared)\b', html)
 
 
 def test_a_report_aligns_only_the_stories_it_shows():
     analysis = framing.analyse(framing.load_corpus(_tiny(60, stories=True)))
-    html = framing.report_html(analysis, max_articles=6)
+    html = framing.render_report_html(analysis, max_articles=6)
     assert "_alignment" not in analysis.__dict__
     shown = set(re.findall(r"Story: (plan-\d+)<", html))
     assert 1 <= len(shown) <= 3

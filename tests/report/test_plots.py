@@ -40,7 +40,7 @@ PLOTS: dict[str, tuple[Plot, dict]] = {
     "emphasis_frame": (plot_emphasis, {"kind": "frame"}),
     "emphasis_angle": (plot_emphasis, {"kind": "angle"}),
     "actor_prominence": (plot_actor_prominence, {}),
-    "distinctive_words": (plot_distinctive_words, {}),
+    "find_distinctive_words": (plot_distinctive_words, {}),
     "story_map": (plot_story_map, {}),
 }
 BY_PLOTS = [name for name in PLOTS if name != "story_map"]
@@ -339,7 +339,7 @@ def test_actor_prominence_prints_each_cell_in_a_contrasting_colour(figures):
 
 def test_distinctive_words_has_one_panel_per_outlet_with_its_top_z(analysis):
     fig = plot_distinctive_words(analysis, top=6)
-    words = framing.distinctive_words(analysis, by="outlet", top=6)
+    words = framing.find_distinctive_words(analysis, by="outlet", top=6)
     panels = [ax for ax in fig.axes if ax.axison]
     assert [" ".join(ax.get_title().split()) for ax in panels] == OUTLETS
     for ax, outlet in zip(panels, OUTLETS, strict=True):

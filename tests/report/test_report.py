@@ -22,7 +22,7 @@ def demo() -> framing.Analysis:
 
 @pytest.fixture(scope="module")
 def demo_html(demo) -> str:
-    return framing.report_html(demo)
+    return framing.render_report_html(demo)
 
 
 class _Page(HTMLParser):
@@ -135,7 +135,7 @@ def test_methods_state_how_many_people_the_corpus_merge_renamed():
     merges = analysis.actor_merges
     # the one full name keeps its form; the bare surname joins it
     assert merges[["name", "actor"]].values.tolist() == [["Trump", "Donald J. Trump"]]
-    text = " ".join(_parse(framing.report_html(analysis)).text)
+    text = " ".join(_parse(framing.render_report_html(analysis)).text)
     assert "1 name renamed; 0 left alone" in " ".join(text.split())
 
 
@@ -167,7 +167,7 @@ def hostile_html() -> str:
             }
         )
     )
-    return framing.report_html(framing.analyse(corpus))
+    return framing.render_report_html(framing.analyse(corpus))
 
 
 def test_report_escapes_article_text_and_metadata(hostile_html):
@@ -186,7 +186,7 @@ def test_render_report_refuses_other_suffixes(demo, tmp_path):
 
 
 def test_report_shows_at_most_max_articles(demo):
-    html = framing.report_html(demo, max_articles=2)
+    html = framing.render_report_html(demo, max_articles=2)
     assert len(re.findall(r'<article id="doc-\d+"', html)) == 2
     assert "2 of 10 counted articles shown" in html
 
@@ -211,7 +211,7 @@ def test_seed_story_report_sets_the_national_against_the_independent(shared_dir)
     analysis = framing.analyse(
         corpus, angles=framing.EXAMPLE_ANGLES, aliases=framing.EXAMPLE_ACTORS
     )
-    html = framing.report_html(analysis)
+    html = framing.render_report_html(analysis)
     page = _parse(html)
     text = " ".join(page.text)
     # One counted article per outlet: described, never tested.
@@ -264,7 +264,7 @@ def test_basil_report_compares_three_outlets_within_100_stories(shared_dir):
         story="triplet-uuid",
     )
     analysis = framing.analyse(corpus, n_jobs=2)
-    html = framing.report_html(analysis, max_articles=6)
+    html = framing.render_report_html(analysis, max_articles=6)
     text = " ".join(" ".join(_parse(html).text).split())
     assert (
         "300 articles counted from 3 outlets (Fox News, HuffPost, The New York Times), "
@@ -278,7 +278,7 @@ def test_basil_report_compares_three_outlets_within_100_stories(shared_dir):
 
 def test_summary_states_the_confidence_level_and_reference_of_the_table_given(demo):
     table = framing.compare(demo, reference="Estuary Observer", level=0.9, min_n=2)
-    html = framing.report_html(demo, comparison=table)
+    html = framing.render_report_html(demo, comparison=table)
     assert "90% CI" in html and "95% CI" not in html
     assert "higher/lower than the outlet Estuary Observer" in " ".join(html.split())
 
@@ -302,7 +302,7 @@ def test_evidence_shows_the_whole_of_a_span_that_crosses_sentences(demo):
 
 def test_a_family_with_no_clear_difference_says_so_and_shows_its_largest(demo):
     # With min_n=2 every demo outlet is compared inferentially; little is supported.
-    html = framing.report_html(demo, min_n=2)
+    html = framing.render_report_html(demo, min_n=2)
     text = " ".join(" ".join(_parse(html).text).split())
     assert "No clear difference in " in text
     assert "(none supported by the corpus); the largest, with its evidence:" in text
