@@ -34,12 +34,6 @@ ALLOWED_UPWARD = {
     # Deprecated in this release (analysis.alignment → framing.align_sentences); the
     # shim goes in framing 0.3 and this import with it.
     ("framing.analysis._result", "framing.comparison"),
-    # A source's metadata column that shares a name with a column the analysis writes
-    # (n_words, a family's column) is loaded as meta_<name>, in corpus.articles and
-    # analysis.articles alike; the corpus asks the analysis and the feature registry
-    # for those names. Not yet moved down the flow (issue 18).
-    ("framing.corpus._corpus", "framing.analysis"),
-    ("framing.corpus._corpus", "framing.features"),
 }
 
 

@@ -51,27 +51,42 @@ class Schema:
     #: The source's own metadata columns, kept after framing's in the article and
     #: corpus tables.
     extra: dict[str, str] = field(default_factory=dict)
+    #: Each metadata column's name in the article table: its own, or ``meta_<name>``
+    #: where the analysis writes a column of that name (``n_words``, a family's column).
+    extra_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, features: Sequence[Feature], extra: Mapping[str, str] | None = None) -> Schema:
         """The tables of ``features``, with ``extra`` metadata columns (name → dtype)."""
         extra = dict(extra or {})
-        articles: dict[str, str] = {
+        framing_columns: dict[str, str] = {
             **{c: "str" for c in META_COLUMNS},
             "published": "datetime64[us]",
             "is_primary": "bool",
             "syndicated": "bool",
-            **extra,
-            **STRUCTURE_COLUMNS,
         }
+        computed: dict[str, str] = dict(STRUCTURE_COLUMNS)
         sentences = dict(SENTENCE_BASE_COLUMNS)
         spans: dict[str, dict[str, str]] = {"quotes": {"doc_id": "str", **QUOTE_COLUMNS}}
         for feature in features:
-            articles.update(feature.article_columns)
+            computed.update(feature.article_columns)
             sentences.update(feature.sentence_columns)
             for table, cols in feature.span_tables.items():
                 spans[table] = {"doc_id": "str", **cols}
-        return cls(articles, sentences, spans, extra)
+        taken = set(framing_columns) | set(computed)
+        names: dict[str, str] = {}
+        for column in extra:
+            name = column
+            while name in taken:
+                name = f"meta_{name}"
+            taken.add(name)
+            names[column] = name
+        articles = {
+            **framing_columns,
+            **{names[c]: dtype for c, dtype in extra.items()},
+            **computed,
+        }
+        return cls(articles, sentences, spans, extra, names)
 
     def tables(self) -> dict[str, dict[str, str]]:
         """Table name → dtypes, for every table a results directory holds."""
@@ -101,6 +116,7 @@ def chunk_tables(
     ok = [i for i, r in enumerate(results) if r is not None and r.error is None]
     figures = pd.DataFrame([results[i].article for i in ok], index=pd.RangeIndex(len(ok)))
     meta = arts.iloc[ok][[*META_COLUMNS, *schema.extra]].reset_index(drop=True)
+    meta = meta.rename(columns={c: n for c, n in schema.extra_names.items() if c != n})
     articles = typed(pd.concat([meta, figures], axis=1), schema.articles)
 
     columns: dict[str, list[Any]] = {c: [] for c in schema.sentences}

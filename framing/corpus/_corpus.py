@@ -342,7 +342,9 @@ def _extra_columns(items: Iterator[Item]) -> tuple[tuple[str, str], ...]:
     for item in islice(items, _EXTRA_SAMPLE):
         if isinstance(item, Record):
             names.update(dict.fromkeys(item.extra))
-    taken = set(ARTICLE_COLUMNS) | {POSITION} | _analysis_columns()
+    # The corpus's own columns; a name the analysis writes (n_words, a family's column)
+    # is renamed in analysis.articles, where the two meet (see analysis._tables.Schema).
+    taken = set(ARTICLE_COLUMNS) | {POSITION}
     out = []
     for name in names:
         column = name
@@ -351,18 +353,6 @@ def _extra_columns(items: Iterator[Item]) -> tuple[tuple[str, str], ...]:
         taken.add(column)
         out.append((name, column))
     return tuple(out)
-
-
-def _analysis_columns() -> set[str]:
-    """Every article column framing's analysis can write (metadata, structure, each
-    registered feature's)."""
-    from ..analysis._article import META_COLUMNS, STRUCTURE_COLUMNS
-    from ..features import FEATURES
-
-    names = set(META_COLUMNS) | set(STRUCTURE_COLUMNS)
-    for feature in FEATURES.values():
-        names |= set(feature.article_columns)
-    return names
 
 
 def _describe_clean(clean: object) -> object:

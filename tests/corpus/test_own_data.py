@@ -148,13 +148,15 @@ def _metadata_csv(path: Path) -> Path:
 
 def test_the_tables_other_columns_are_kept_on_the_articles(tmp_path):
     corpus = framing.load_corpus(_metadata_csv(tmp_path / "own.csv"))
-    assert corpus.extra_columns == ("lean", "author", "meta_n_words")
+    # the corpus keeps the CSV's own names; the analysis, which writes n_words itself,
+    # keeps the CSV's as meta_n_words
+    assert corpus.extra_columns == ("lean", "author", "n_words")
     analysis = framing.analyse(corpus, n_jobs=1)
-    for table in (corpus.articles, analysis.articles):
+    for table, own in ((corpus.articles, "n_words"), (analysis.articles, "meta_n_words")):
         rows = table.set_index("doc_id")
         assert rows.loc["a3", "lean"] == "centre"
         assert rows.loc["a10", "author"] == "Writer 10"
-        assert rows.loc["a4", "meta_n_words"] == "4"  # as the CSV wrote it
+        assert rows.loc["a4", own] == "4"  # as the CSV wrote it
     assert analysis.articles.set_index("doc_id").loc["a4", "n_words"] > 100  # framing's count
 
 
