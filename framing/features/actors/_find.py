@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 from typing import Any
 
+from .._names import AttributionLexicons
 from .._view import View, without_possessive
-from ..attribution._lexicon import AttributionLexicons
 from ..attribution._names import Resolver
 from ._aliases import ActorAliases
 

@@ -18,10 +18,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .._names import AttributionLexicons, first_words, word_lists
 from .._view import View
 from ._common import SUBJECT_PRONOUNS
-from ._lexicon import AttributionLexicons, word_lists
-from ._rules import first_words
 
 __all__ = ["Mention", "NameIndex", "Person"]
 

@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import compress
 
+from .._names import AttributionLexicons, word_lists
 from .._view import View
 from ._common import SUBJECT_PRONOUNS, Candidate, SourceType
-from ._lexicon import AttributionLexicons, word_lists
 from ._mentions import _LEADING, _POSSESSIVE, Mention, NameIndex, Person
 
 __all__ = ["Resolver", "SourceInfo"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .._names import VerbEntry, word_lists
 from .._view import View
 from ._common import (
     _COMMA_LIKE,
@@ -32,7 +33,6 @@ from ._common import (
     _paren_only,
     _Sentence,
 )
-from ._lexicon import VerbEntry, word_lists
 from ._phrases import (
     _AUX,
     _BE,

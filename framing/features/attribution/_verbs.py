@@ -9,6 +9,7 @@ source in the sentence ("…praised the plan and said…").
 
 from __future__ import annotations
 
+from .._names import VerbEntry, word_lists
 from ._common import (
     _ADVERBS,
     _COORD,
@@ -29,7 +30,6 @@ from ._common import (
     _paren_only,
     _Sentence,
 )
-from ._lexicon import VerbEntry, word_lists
 from ._phrases import (
     _AUX,
     _BE,
