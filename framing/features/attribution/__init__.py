@@ -5,8 +5,9 @@ reported speech, "according to", and impersonal forms ("it is understood"). For 
 it gives the cue, the source span, who the source resolves to within the article, a
 source type, the content span and, where the source spoke *to* someone ("told Sky
 News"), the recipient. It runs offline on rules and the lexicons in
-``framing/features/lexicons`` (see :mod:`.._names._lexicon` for extending them); the rules are
-described in :mod:`._rules` and name resolution in :mod:`._names`.
+``framing/features/lexicons`` (see :mod:`framing.features._names._lexicon` for extending
+them); the rules are described in :mod:`._rules` and source resolution in :mod:`._names`,
+over the article's names that :mod:`framing.features._names` finds (shared with actors).
 
 Source types (the definitions reports cite):
 

@@ -26,7 +26,6 @@ _TRAILING_CHARS = frozenset(",.;:!?…—–-")
 # lookup per call).
 _THAT_OPENS = re.compile(r"that\s+", re.IGNORECASE)
 _WORD_CHAR = re.compile(r"\w")
-SUBJECT_PRONOUNS = _RULE_WORDS["subject_pronouns"]
 # nouns of saying that take a 'that'-clause after a possessive ('his claim that'), with
 # the verb they are read as (its category and load, where the lexicon has it)
 _CLAIM_NOUNS = word_table("claim_nouns.tsv")
