@@ -29,9 +29,9 @@ _DEMO = Path(__file__).resolve().parent.parent / "framing" / "data" / "demo" / "
 @cache
 def demo_paragraphs() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
     """The demo paragraphs in file order, and a pattern matching the surnames and places."""
+    from framing.features._names import NameIndex
     from framing.features._view import make_view
     from framing.features.attribution import load_attribution_lexicons
-    from framing.features.attribution._names import Resolver
     from framing.text import segment
 
     lex = load_attribution_lexicons(None)
@@ -40,7 +40,7 @@ def demo_paragraphs() -> tuple[tuple[str, ...], re.Pattern[str] | None]:
     for path in sorted(_DEMO.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         paragraphs += [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-        resolver = Resolver(make_view(segment(text)), lex)
+        resolver = NameIndex(make_view(segment(text)), lex)
         for person in resolver.people.values():
             words = person.canonical.split()
             if len(words) > 1 and words[-1].isalpha():  # 'Quay', 'Tuesday' are no people

@@ -39,9 +39,9 @@ from typing import Any
 
 import pandas as pd
 
+from ..features._names import GROUP_ADJECTIVES
 from ..features.actors import ActorAliases
 from ..features.attribution import AttributionLexicons
-from ..features.attribution._names import _GROUP_ADJECTIVES
 
 __all__ = ["MERGE_COLUMNS", "merge_actor_tables", "person_merges"]
 
@@ -164,7 +164,7 @@ def _no_name(word: str, lex: AttributionLexicons, title_words: frozenset[str]) -
     ('America', 'Israeli'), a body ('House', 'District') or a title ('Director')."""
     low = word.lower().rstrip(".")
     return (
-        low in _GROUP_ADJECTIVES
+        low in GROUP_ADJECTIVES
         or low in lex.demonyms
         or low in lex.organisations
         or low in lex.organisation_heads

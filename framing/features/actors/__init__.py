@@ -31,9 +31,9 @@ import pandas as pd
 from ...text import segment
 from .._base import ArticleInput, Feature, FeatureOutput, Option, span_frame
 from .._measures import Evidence, Measure, above
+from .._names import NameIndex
 from .._position import LEDE_SENTENCES, position_weight
 from ..attribution import article_attributions, load_attribution_lexicons
-from ..attribution._names import Resolver
 from ._aliases import ACTOR_TYPES, ActorAliases, load_actor_aliases
 from ._find import MENTION_HOWS, find_mentions, speakers_of
 
@@ -115,7 +115,7 @@ def actor_mentions(article: ArticleInput) -> list[dict[str, Any]]:
     headline = article.headline
     if headline is not None:
         found, _ = find_mentions(
-            headline, Resolver(headline, lex), lex, aliases=aliases, context=index
+            headline, NameIndex(headline, lex), lex, aliases=aliases, context=index
         )
         rows = [{**row, "field": "headline", "sentence": None} for row in found]
     return rows + body

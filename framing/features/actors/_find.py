@@ -1,9 +1,9 @@
 """Who is mentioned: the names the attribution pass found, kept as actors where there is
 evidence, and merged within the article.
 
-An actor is a person, an organisation or a country. The names come from the attribution
-module's name finder (:mod:`framing.features.attribution._names`), which types each
-capitalised name from the gazetteers. On top of it:
+An actor is a person, an organisation or a country. The names come from the name finder
+attribution shares (:mod:`framing.features._names`), which types each capitalised name
+from the gazetteers. On top of it:
 
 * a person needs evidence to count: a title or office ("Mr", "Cllr", "Defence
   Secretary"), a first name from the first-name list, a role ("Declan Moss, the chief
@@ -30,9 +30,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 from typing import Any
 
+from .._names import AttributionLexicons, NameIndex
 from .._view import View, without_possessive
-from ..attribution._lexicon import AttributionLexicons
-from ..attribution._names import Resolver
 from ._aliases import ActorAliases
 
 __all__ = ["MENTION_HOWS", "ActorIndex", "find_mentions"]
@@ -255,7 +254,7 @@ class _Finder:
     def __init__(
         self,
         view: View,
-        resolver: Resolver,
+        resolver: NameIndex,
         lex: AttributionLexicons,
         speakers: Iterable[str],
         context: ActorIndex | None,
@@ -623,7 +622,7 @@ class _Finder:
 
 def find_mentions(
     view: View,
-    resolver: Resolver,
+    resolver: NameIndex,
     lex: AttributionLexicons,
     *,
     speakers: Iterable[str] = (),

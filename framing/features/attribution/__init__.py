@@ -5,8 +5,9 @@ reported speech, "according to", and impersonal forms ("it is understood"). For 
 it gives the cue, the source span, who the source resolves to within the article, a
 source type, the content span and, where the source spoke *to* someone ("told Sky
 News"), the recipient. It runs offline on rules and the lexicons in
-``framing/features/lexicons`` (see :mod:`._lexicon` for extending them); the rules are
-described in :mod:`._rules` and name resolution in :mod:`._names`.
+``framing/features/lexicons`` (see :mod:`framing.features._names._lexicon` for extending
+them); the rules are described in :mod:`._rules` and source resolution in :mod:`._names`,
+over the article's names that :mod:`framing.features._names` finds (shared with actors).
 
 Source types (the definitions reports cite):
 
@@ -46,9 +47,9 @@ from .._measures import (
     one_of,
     present,
 )
+from .._names import AttributionLexicons, default_lexicons, load_attribution_lexicons
 from .._view import View, make_view
 from ._common import SOURCE_TYPES, SourceType
-from ._lexicon import AttributionLexicons, default_lexicons, load_attribution_lexicons
 from ._names import Resolver
 from ._rules import find_candidates
 

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
+from .._names import AttributionLexicons, VerbEntry, word_lists, word_table
+from .._names._lexicon import _FirstWords
 from .._view import View
-from ._lexicon import AttributionLexicons, VerbEntry, word_lists, word_table
 
 #: What kind of source speaks (the README's definitions): the one list of source types.
 SourceType = Literal["person", "organisation", "anonymous", "media"]
@@ -25,7 +26,6 @@ _TRAILING_CHARS = frozenset(",.;:!?…—–-")
 # lookup per call).
 _THAT_OPENS = re.compile(r"that\s+", re.IGNORECASE)
 _WORD_CHAR = re.compile(r"\w")
-SUBJECT_PRONOUNS = _RULE_WORDS["subject_pronouns"]
 # nouns of saying that take a 'that'-clause after a possessive ('his claim that'), with
 # the verb they are read as (its category and load, where the lexicon has it)
 _CLAIM_NOUNS = word_table("claim_nouns.tsv")
@@ -175,17 +175,3 @@ class Stage:
     def _quotes_in(self, sent: _Sentence) -> list[int]:
         """The quotes overlapping a sentence, in text order."""
         return self._sentence_quotes[sent.index]
-
-
-@dataclass(frozen=True, slots=True)
-class _FirstWords:
-    """First words of the lexicon's phrases: fast filters before joining tokens into
-    phrases to look up."""
-
-    frames: frozenset[str]  # impersonal frames
-    phrases: frozenset[str]  # multiword reporting phrases
-    cues: frozenset[str]  # any cue: "according", those two and every verb form
-    recipients: frozenset[str]  # 'speaking to', 'in an interview with'
-    titles: frozenset[str]  # person titles ('mr', 'defence secretary')
-    role_ends: frozenset[str]  # last words of the titles that are roles or offices
-    longest_phrase: int = 4  # words in the longest multiword reporting phrase

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import islice
 
+from .._names import VerbEntry, word_lists
 from ._common import (
     _IRREGULAR_PAST,
     _NOUN_FOLLOWERS,
@@ -24,7 +25,6 @@ from ._common import (
     _finite_verb,
     _Sentence,
 )
-from ._lexicon import VerbEntry, word_lists
 from ._phrases import (
     _AUX,
     _BE,

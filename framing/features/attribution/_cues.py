@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .._names import VerbEntry, word_lists
 from .._view import View
 from ._common import (
     _CLAIM_NOUNS,
@@ -24,7 +25,6 @@ from ._common import (
     _is_adverb,
     _Sentence,
 )
-from ._lexicon import VerbEntry, word_lists
 from ._phrases import (
     _AUX,
     _has_punct,

@@ -1,11 +1,12 @@
-"""Who each attribution's source is: the names of ``_mentions``, resolved.
+"""Who each attribution's source is: the article's names, resolved.
 
-A source is described from its words and the article's names (``_mentions.NameIndex``
-finds and types them). Pronouns resolve to the nearest compatible antecedent before
-them: the previous attributions' sources and the person names mentioned, skipping names
-inside the content of an attribution in the same or previous sentence ("Healey said
-Trump was wrong. He added…" is Healey). Gender comes from titles (Mr, Mrs), the first-name list
-and earlier resolved pronouns; "they" goes to an organisation or a group.
+A source is described from its words and the article's names
+(:class:`framing.features._names.NameIndex` finds and types them). Pronouns resolve to
+the nearest compatible antecedent before them: the previous attributions' sources and
+the person names mentioned, skipping names inside the content of an attribution in the
+same or previous sentence ("Healey said Trump was wrong. He added…" is Healey). Gender
+comes from titles (Mr, Mrs), the first-name list and earlier resolved pronouns; "they"
+goes to an organisation or a group.
 """
 
 from __future__ import annotations
@@ -14,12 +15,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import compress
 
+from .._names import GROUP_ADJECTIVES, SUBJECT_PRONOUNS, Mention, NameIndex, word_lists
+from .._names._mentions import _LEADING, _POSSESSIVE
 from .._view import View
-from ._common import SUBJECT_PRONOUNS, Candidate, SourceType
-from ._lexicon import AttributionLexicons, word_lists
-from ._mentions import _LEADING, _POSSESSIVE, Mention, NameIndex, Person
+from ._common import Candidate, SourceType
 
 __all__ = ["Resolver", "SourceInfo"]
 
@@ -37,10 +37,8 @@ _OFFICES = _NAME_WORDS["offices"]
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 _DOCUMENT_HEADS = _NAME_WORDS["document_heads"]
 _GROUP_NOUNS = _NAME_WORDS["group_nouns"]
-#: Parties, their members and regions, capitalised in news but no one's name.
-_GROUP_ADJECTIVES = _NAME_WORDS["group_adjectives"]
 #: Members of a party or movement as a group: a vague group ('senior Republicans').
-_PARTISANS = frozenset(w for w in _GROUP_ADJECTIVES if w.endswith("s"))
+_PARTISANS = frozenset(w for w in GROUP_ADJECTIVES if w.endswith("s"))
 _PREPS = _NAME_WORDS["preps"]
 #: Participles after which 'by' names a pollster, not the source ('economists polled by').
 _POLLED = frozenset(["polled", "surveyed", "interviewed", "questioned", "consulted"])
@@ -115,20 +113,6 @@ class _Contents:
 
 class Resolver(NameIndex):
     """Names of one article and the resolution of its attributions' sources."""
-
-    def __init__(self, view: View, lex: AttributionLexicons) -> None:
-        self.view = view
-        self.lex = lex
-        self.lower_words = set(compress(view.low, map(str.islower, view.words)))
-        self.people: dict[str, Person] = {}
-        self.roles: dict[str, str] = {}
-        self.mentions: list[Mention] = []
-        # classify_name by the words: a name is typed several times while it is found
-        # ('Priya Vand of Tanseyside Police' whole, then in parts) and comes back
-        self._kinds: dict[tuple[str, ...], tuple[str, str]] = {}
-        self._titles: dict[tuple[str, ...], tuple[int, str]] = {}  # words -> (title words, gender)
-        self._find_names()
-        self._index_mentions()
 
     # -- sources ------------------------------------------------------------------------
 
@@ -289,7 +273,7 @@ class Resolver(NameIndex):
             and (bare.isupper() or len(self.people[bare_low].canonical.split()) > 1)
             and bare_low not in lex.media
             and bare_low not in lex.organisations
-            and bare_low not in _GROUP_ADJECTIVES
+            and bare_low not in GROUP_ADJECTIVES
         ):
             # 'PENCE:' in a transcript, 'Kerpen, saying …' or a headline's 'Maher Tells …'
             # where the article names Mike Pence, Phil Kerpen, Bill Maher: the person,
@@ -321,7 +305,7 @@ class Resolver(NameIndex):
         pre_names = [
             m
             for m in pre_names
-            if m.kind != "person" or m.canonical.lower().split()[-1] not in _GROUP_ADJECTIVES
+            if m.kind != "person" or m.canonical.lower().split()[-1] not in GROUP_ADJECTIVES
         ]
         person_names = [m for m in pre_names if m.kind == "person"]
         first = person_names[0] if person_names else None

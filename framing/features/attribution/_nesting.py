@@ -11,8 +11,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from .._names import word_lists
 from ._common import Candidate, Stage, _Sentence
-from ._lexicon import word_lists
 
 _RULE_WORDS = word_lists("attribution_rule_words.tsv")
 _TRAILING_AND = re.compile(r"(?:[\s,;:—–-]|\b(?:and|but)\b)+$")

@@ -5,9 +5,9 @@ settings and recipients that sit between a cue and its source or content.
 
 from __future__ import annotations
 
+from .._names import SUBJECT_PRONOUNS, AttributionLexicons, word_lists
 from .._view import View
-from ._common import _NUMBER_WORDS, _OFFICE_NOUNS, _PARENTS, _PUNCT, _PUNCT_GAPS, SUBJECT_PRONOUNS
-from ._lexicon import AttributionLexicons, word_lists
+from ._common import _NUMBER_WORDS, _OFFICE_NOUNS, _PARENTS, _PUNCT, _PUNCT_GAPS
 
 _RULE_WORDS = word_lists("attribution_rule_words.tsv")
 _BE = _RULE_WORDS["be"]

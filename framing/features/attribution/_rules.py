@@ -31,21 +31,20 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from .._names import AttributionLexicons, first_words
 from .._view import View
 from ._common import (
     _CLAIM_NOUNS,
     Candidate,
-    _FirstWords,
     _Sentence,
 )
 from ._content import ContentStage
 from ._cues import CueStage
-from ._lexicon import AttributionLexicons
 from ._nesting import NestingStage
 from ._sources import SourceStage
 from ._verbs import VerbStage
 
-__all__ = ["Candidate", "find_candidates", "first_words"]
+__all__ = ["Candidate", "find_candidates"]
 
 
 def _quotes_by_sentence(view: View, sentences: list[_Sentence]) -> list[list[int]]:
@@ -119,29 +118,6 @@ class _Finder(CueStage, VerbStage, SourceStage, ContentStage, NestingStage):
         self._continuations()
         self.out.sort(key=lambda c: (c.anchor, c.cue[0] if c.cue else -1))
         return self.out
-
-
-_FIRST_WORDS: list[tuple[AttributionLexicons, _FirstWords]] = []
-
-
-def first_words(lex: AttributionLexicons) -> _FirstWords:
-    """The first words of ``lex``'s phrases, kept for the last lexicon object seen."""
-    if not _FIRST_WORDS or _FIRST_WORDS[0][0] is not lex:
-        frames = frozenset(p.split()[0] for p, role in lex.frames.items() if role == "impersonal")
-        phrases = frozenset(p.split()[0] for p in lex.phrases)
-        recipients = frozenset(
-            p.split()[0] for p, role in lex.frames.items() if role == "recipient_marker"
-        )
-        cues = frames | phrases | frozenset(lex.verbs) | {"according"}
-        titles = frozenset(p.split(" ")[0] for p in lex.titles)
-        role_ends = frozenset(
-            p.split(" ")[-1] for p, (_, kind) in lex.titles.items() if kind in ("role", "office")
-        )
-        longest = max((len(p.split()) for p in lex.phrases), default=0)
-        _FIRST_WORDS[:] = [
-            (lex, _FirstWords(frames, phrases, cues, recipients, titles, role_ends, longest))
-        ]
-    return _FIRST_WORDS[0][1]
 
 
 def find_candidates(view: View, lex: AttributionLexicons) -> list[Candidate]:

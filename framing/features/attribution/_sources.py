@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .._names import SUBJECT_PRONOUNS, VerbEntry, word_lists
 from .._view import View
 from ._common import (
     _COMMA_LIKE,
@@ -23,7 +24,6 @@ from ._common import (
     _QUANTITY_SUBJECTS,
     _QUOTE_CHARS,
     _QUOTE_COMMAS,
-    SUBJECT_PRONOUNS,
     Stage,
     _before_stripped,
     _comma_like,
@@ -32,7 +32,6 @@ from ._common import (
     _paren_only,
     _Sentence,
 )
-from ._lexicon import VerbEntry, word_lists
 from ._phrases import (
     _AUX,
     _BE,

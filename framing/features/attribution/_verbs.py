@@ -9,6 +9,7 @@ source in the sentence ("…praised the plan and said…").
 
 from __future__ import annotations
 
+from .._names import SUBJECT_PRONOUNS, VerbEntry, word_lists
 from ._common import (
     _ADVERBS,
     _COORD,
@@ -19,7 +20,6 @@ from ._common import (
     _PRONOUN_BE,
     _QUANTITY_SUBJECTS,
     _QUOTE_COMMAS,
-    SUBJECT_PRONOUNS,
     Candidate,
     Stage,
     _before_stripped,
@@ -29,7 +29,6 @@ from ._common import (
     _paren_only,
     _Sentence,
 )
-from ._lexicon import VerbEntry, word_lists
 from ._phrases import (
     _AUX,
     _BE,

@@ -39,7 +39,10 @@ __all__ = [
     "AttributionLexicons",
     "VerbEntry",
     "default_lexicons",
+    "first_words",
     "load_attribution_lexicons",
+    "word_lists",
+    "word_table",
 ]
 
 Category = Literal["speech", "writing", "cognition", "intention", "evidence", "stance"]
@@ -82,6 +85,20 @@ class AttributionLexicons:
         return frozenset(
             form for form, e in self.verbs.items() if e.category in ("speech", "writing")
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _FirstWords:
+    """First words of the lexicon's phrases: fast filters before joining tokens into
+    phrases to look up."""
+
+    frames: frozenset[str]  # impersonal frames
+    phrases: frozenset[str]  # multiword reporting phrases
+    cues: frozenset[str]  # any cue: "according", those two and every verb form
+    recipients: frozenset[str]  # 'speaking to', 'in an interview with'
+    titles: frozenset[str]  # person titles ('mr', 'defence secretary')
+    role_ends: frozenset[str]  # last words of the titles that are roles or offices
+    longest_phrase: int = 4  # words in the longest multiword reporting phrase
 
 
 def _verb_entry(lemma: str, category: str, stance: str, note: str, origin: str) -> VerbEntry:
@@ -330,3 +347,26 @@ def word_table(name: str) -> dict[str, str]:
     each file is read once."""
     text, origin = data_file(name)
     return {key: value for key, value in read_tsv(text, origin)[1]}
+
+
+_FIRST_WORDS: list[tuple[AttributionLexicons, _FirstWords]] = []
+
+
+def first_words(lex: AttributionLexicons) -> _FirstWords:
+    """The first words of ``lex``'s phrases, kept for the last lexicon object seen."""
+    if not _FIRST_WORDS or _FIRST_WORDS[0][0] is not lex:
+        frames = frozenset(p.split()[0] for p, role in lex.frames.items() if role == "impersonal")
+        phrases = frozenset(p.split()[0] for p in lex.phrases)
+        recipients = frozenset(
+            p.split()[0] for p, role in lex.frames.items() if role == "recipient_marker"
+        )
+        cues = frames | phrases | frozenset(lex.verbs) | {"according"}
+        titles = frozenset(p.split(" ")[0] for p in lex.titles)
+        role_ends = frozenset(
+            p.split(" ")[-1] for p, (_, kind) in lex.titles.items() if kind in ("role", "office")
+        )
+        longest = max((len(p.split()) for p in lex.phrases), default=0)
+        _FIRST_WORDS[:] = [
+            (lex, _FirstWords(frames, phrases, cues, recipients, titles, role_ends, longest))
+        ]
+    return _FIRST_WORDS[0][1]

@@ -16,14 +16,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from .._view import View
-from ._common import SUBJECT_PRONOUNS
-from ._lexicon import AttributionLexicons, word_lists
-from ._rules import first_words
+from ._lexicon import AttributionLexicons, first_words, word_lists
 
-__all__ = ["Mention", "NameIndex", "Person"]
+__all__ = ["GROUP_ADJECTIVES", "SUBJECT_PRONOUNS", "Mention", "NameIndex", "Person"]
 
 _NAME_WORDS = word_lists("name_words.tsv")
 _CONNECTORS = _NAME_WORDS["connectors"]
@@ -41,6 +39,9 @@ _PLACE_LAST = _NAME_WORDS["place_last"]
 _PLACE_FIRST = _NAME_WORDS["place_first"]
 # lowercase words that can follow a one-word name ('Healey has said', 'Smith also')
 _FUNCTION_AFTER_NAME = _NAME_WORDS["function_after_name"]
+#: Parties, their members and regions, capitalised in news but no one's name.
+GROUP_ADJECTIVES = _NAME_WORDS["group_adjectives"]
+SUBJECT_PRONOUNS = word_lists("attribution_rule_words.tsv")["subject_pronouns"]
 
 
 @dataclass(slots=True)
@@ -95,8 +96,8 @@ def _strip_title(tokens: list[str], lex: AttributionLexicons) -> tuple[list[str]
 
 
 class NameIndex:
-    """The names of one article, typed, and each person's mentions; set up by
-    ``_names.Resolver``."""
+    """The names of one article, typed, and each person's mentions (attribution's
+    ``Resolver`` resolves its sources over them)."""
 
     view: View
     lex: AttributionLexicons
@@ -106,6 +107,20 @@ class NameIndex:
     mentions: list[Mention]
     _kinds: dict[tuple[str, ...], tuple[str, str]]
     _titles: dict[tuple[str, ...], tuple[int, str]]
+
+    def __init__(self, view: View, lex: AttributionLexicons) -> None:
+        self.view = view
+        self.lex = lex
+        self.lower_words = set(compress(view.low, map(str.islower, view.words)))
+        self.people: dict[str, Person] = {}
+        self.roles: dict[str, str] = {}
+        self.mentions: list[Mention] = []
+        # classify_name by the words: a name is typed several times while it is found
+        # ('Priya Vand of Tanseyside Police' whole, then in parts) and comes back
+        self._kinds: dict[tuple[str, ...], tuple[str, str]] = {}
+        self._titles: dict[tuple[str, ...], tuple[int, str]] = {}  # words -> (title words, gender)
+        self._find_names()
+        self._index_mentions()
 
     # -- names --------------------------------------------------------------------------
 
