@@ -277,7 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser(
         "features",
-        help="list the feature families and their columns",
+        help="list the feature families: their columns, measures and evidence",
         description="List the registered feature families and the columns each adds.",
     )
     return parser
