@@ -73,6 +73,7 @@ _LAZY = {
     "render_report": "report",
     "render_report_html": "report",
     "report_html": "report",  # deprecated: render_report_html
+    "krippendorff_alpha": "validation",
     "Quote": "text",
     "Segmented": "text",
     "segment": "text",
@@ -138,6 +139,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
         report_html,
     )
     from .text import Quote, Segmented, segment
+    from .validation import krippendorff_alpha
 
 # Library logging: silent unless the application (or the CLI's -v) configures it.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -196,6 +198,7 @@ __all__ = [
     "extract_emphasis",
     "extract_hedges",
     "find_distinctive_words",
+    "krippendorff_alpha",
     "load_actor_aliases",
     "load_attribution_lexicons",
     "load_cleaning_rules",

@@ -25,6 +25,7 @@ STEPS = (
     ("features",),
     ("analysis",),
     ("comparison",),
+    ("validation",),
     ("report",),
     ("__init__", "cli"),
 )
