@@ -26,6 +26,7 @@ from .errors import (
     FramingError,
     MissingDependencyError,
     ResultsError,
+    SheetError,
     UsageError,
 )
 
@@ -74,6 +75,9 @@ _LAZY = {
     "render_report_html": "report",
     "report_html": "report",  # deprecated: render_report_html
     "krippendorff_alpha": "validation",
+    "coding_sheet": "validation",
+    "CodingSheet": "validation",
+    "read_codes": "validation",
     "Quote": "text",
     "Segmented": "text",
     "segment": "text",
@@ -139,7 +143,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
         report_html,
     )
     from .text import Quote, Segmented, segment
-    from .validation import krippendorff_alpha
+    from .validation import CodingSheet, coding_sheet, krippendorff_alpha, read_codes
 
 # Library logging: silent unless the application (or the CLI's -v) configures it.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -168,6 +172,7 @@ __all__ = [
     "ArgumentError",
     "AttributionLexicons",
     "CleaningRule",
+    "CodingSheet",
     "ColumnError",
     "ConfigError",
     "Corpus",
@@ -185,11 +190,13 @@ __all__ = [
     "Quote",
     "ResultsError",
     "Segmented",
+    "SheetError",
     "SpanValue",
     "UsageError",
     "__version__",
     "align_sentences",
     "analyse",
+    "coding_sheet",
     "compare",
     "distinctive_words",
     "extract_actors",
@@ -212,6 +219,7 @@ __all__ = [
     "plot_sentiment",
     "plot_source_mix",
     "plot_story_map",
+    "read_codes",
     "register_feature",
     "render_report",
     "render_report_html",

@@ -18,6 +18,7 @@ __all__ = [
     "FramingError",
     "MissingDependencyError",
     "ResultsError",
+    "SheetError",
     "UsageError",
 ]
 
@@ -65,6 +66,12 @@ class ResultsError(FramingError, ValueError):
     """A results directory cannot be written, resumed or opened as asked (unfinished,
     written with other settings, not a results directory); the message says why and
     what to do."""
+
+
+class SheetError(FramingError, ValueError):
+    """A filled coding sheet cannot be scored: it is from another sample, or rows hold
+    unknown unit ids, values outside the allowed ones, or empty codes. The message names
+    the file, the rows (as a spreadsheet numbers them) and the fix."""
 
 
 class UsageError(FramingError, ValueError):

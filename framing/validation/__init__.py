@@ -1,9 +1,20 @@
 """Step 6 of the flow: framing's figures checked against human coders. Agreement
 among coders, Krippendorff's α (:func:`krippendorff_alpha`), usable on any coding
-data."""
+data; coding sheets drawn from an analysis for coders to fill in
+(:func:`coding_sheet`), and their codes read back, checked row by row
+(:func:`read_codes`)."""
 
 from __future__ import annotations
 
 from ._alpha import Level, krippendorff_alpha
+from ._sheets import CODES, CodingSheet, Unit, coding_sheet, read_codes
 
-__all__ = ["Level", "krippendorff_alpha"]
+__all__ = [
+    "CODES",
+    "CodingSheet",
+    "Level",
+    "Unit",
+    "coding_sheet",
+    "krippendorff_alpha",
+    "read_codes",
+]
