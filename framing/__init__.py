@@ -78,6 +78,8 @@ _LAZY = {
     "coding_sheet": "validation",
     "CodingSheet": "validation",
     "read_codes": "validation",
+    "reliability": "validation",
+    "Reliability": "validation",
     "Quote": "text",
     "Segmented": "text",
     "segment": "text",
@@ -143,7 +145,14 @@ if TYPE_CHECKING:  # what type checkers and editors see
         report_html,
     )
     from .text import Quote, Segmented, segment
-    from .validation import CodingSheet, coding_sheet, krippendorff_alpha, read_codes
+    from .validation import (
+        CodingSheet,
+        Reliability,
+        coding_sheet,
+        krippendorff_alpha,
+        read_codes,
+        reliability,
+    )
 
 # Library logging: silent unless the application (or the CLI's -v) configures it.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -188,6 +197,7 @@ __all__ = [
     "Measure",
     "MissingDependencyError",
     "Quote",
+    "Reliability",
     "ResultsError",
     "Segmented",
     "SheetError",
@@ -221,6 +231,7 @@ __all__ = [
     "plot_story_map",
     "read_codes",
     "register_feature",
+    "reliability",
     "render_report",
     "render_report_html",
     "report_html",

@@ -2,19 +2,23 @@
 among coders, Krippendorff's α (:func:`krippendorff_alpha`), usable on any coding
 data; coding sheets drawn from an analysis for coders to fill in
 (:func:`coding_sheet`), and their codes read back, checked row by row
-(:func:`read_codes`)."""
+(:func:`read_codes`) and scored: the coders against each other, framing against them
+(:func:`reliability`)."""
 
 from __future__ import annotations
 
 from ._alpha import Level, krippendorff_alpha
+from ._score import Reliability, reliability
 from ._sheets import CODES, CodingSheet, Unit, coding_sheet, read_codes
 
 __all__ = [
     "CODES",
     "CodingSheet",
     "Level",
+    "Reliability",
     "Unit",
     "coding_sheet",
     "krippendorff_alpha",
     "read_codes",
+    "reliability",
 ]

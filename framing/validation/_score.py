@@ -1,0 +1,322 @@
+"""Codes in: the coders' agreement with each other, and framing's with the coders, per
+code and per outlet.
+
+For each code of a sheet:
+
+* agreement among the coders: Krippendorff's α (nominal; interval for sentiment, whose
+  values are ordered: negative −1, neutral 0, positive 1) with a percentile bootstrap
+  interval over units (units drawn with replacement, α recomputed; Zapf, Castell,
+  Morawietz & Karch 2016, BMC Medical Research Methodology 16:93, recommend it for α),
+  and the percent agreement (the share of pairs of coders of a unit who gave it the
+  same value, over all such pairs);
+* framing against the coders: each unit's majority value (the value most coders gave;
+  no majority on a tie) is the reference, framing's label the prediction; per label,
+  precision (of the units framing gave the label, the share the coders gave it too),
+  recall (of the units the coders gave the label, the share framing gave it too) and F1
+  (their harmonic mean), with the confusion matrix; and α with framing counted as one
+  more coder.
+
+Everything is computed overall and per outlet: an extractor that is right for one
+outlet's style and wrong for another's biases the comparison between them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ArgumentError, SheetError
+from ._alpha import krippendorff_alpha
+from ._sheets import SAMPLE_COLUMN, CodingSheet, coding_sheet, read_codes
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+
+__all__ = ["Reliability", "reliability"]
+
+#: Codes whose values are ordered, and the numbers α reads them as (interval level).
+ORDERED: dict[str, dict[str, float]] = {
+    "sentiment": {"negative": -1.0, "neutral": 0.0, "positive": 1.0},
+}
+#: Bootstrap resamples of units for α's interval.
+N_BOOT = 1000
+
+
+@dataclass
+class Reliability:
+    """The scores of a coded sample.
+
+    Attributes:
+        agreement: Per code and outlet (``all`` first): units, coders, α among the
+            coders with its interval, percent agreement, and α with framing as one more
+            coder.
+        accuracy: Per code, outlet and label: how often the coders' majority gave it
+            (``support``), how often framing did (``predicted``), precision, recall and
+            F1; the row with label ``all`` is their micro-average over the units with a
+            majority, which for one label per unit is the share framing got right.
+        confusion: Per code: the coders' majority (rows) against framing (columns),
+            counts over units with a majority.
+        disagreements: Every unit and code where the coders differ, with each coder's
+            value and framing's.
+        coders: The coders' names (their files' names, without the suffix).
+        sample_id: The sample scored.
+    """
+
+    agreement: pd.DataFrame
+    accuracy: pd.DataFrame
+    confusion: dict[str, pd.DataFrame]
+    disagreements: pd.DataFrame
+    coders: list[str]
+    sample_id: str
+
+
+def reliability(
+    sheet: CodingSheet | Analysis,
+    *coders: str | PathLike[str],
+    level: float = 0.95,
+    n_boot: int = N_BOOT,
+    seed: int = 0,
+) -> Reliability:
+    """Score filled coding sheets: the coders against each other, framing against them.
+
+    Args:
+        sheet: The :class:`CodingSheet` the coders filled, or the analysis it was drawn
+            from (the sheet is then drawn again from the sample's id, unit, seed and
+            size, and must match).
+        *coders: The filled sheets (.xlsx or .csv), one per coder; one coder gives
+            framing's accuracy but no agreement among coders.
+        level: Confidence level of α's bootstrap interval.
+        n_boot: Bootstrap resamples of units (0: no interval).
+        seed: Seed of the bootstrap.
+
+    Returns:
+        A :class:`Reliability` with ``agreement``, ``accuracy``, ``confusion`` and
+        ``disagreements``.
+
+    Raises:
+        ArgumentError: No coder's file, a level outside (0, 1), or a file that does not
+            exist.
+        SheetError: A file is from another sample or holds rows that cannot be scored
+            (see :func:`read_codes`).
+    """
+    if not coders:
+        raise ArgumentError("give at least one coder's filled sheet (.xlsx or .csv)")
+    if not 0 < level < 1:
+        raise ArgumentError(f"level={level}: give a confidence level between 0 and 1")
+    if not isinstance(sheet, CodingSheet):
+        sheet = _sheet_of(sheet, Path(coders[0]))
+    names = _names(coders)
+    codes = {name: read_codes(sheet, path) for name, path in zip(names, coders, strict=True)}
+    units = sheet.units.set_index("unit_id")
+    outlets = units["outlet"].astype("string")
+    rng = np.random.default_rng(seed)
+    agreement, accuracy, disagreements = [], [], []
+    confusion: dict[str, pd.DataFrame] = {}
+    for code, allowed in sheet.codes.items():
+        table = pd.DataFrame({name: c.set_index("unit_id")[code] for name, c in codes.items()})
+        table = table.reindex(units.index)
+        framing_labels = units[f"framing_{code}"]
+        majority = table.apply(_majority, axis=1)
+        for outlet in ["all", *sorted(outlets.dropna().unique())]:
+            mine = outlets.index if outlet == "all" else outlets.index[outlets == outlet]
+            agreement.append(
+                _agreement(
+                    code, outlet, table.loc[mine], framing_labels.loc[mine], level, n_boot, rng
+                )
+            )
+            accuracy += _accuracy(
+                code, outlet, allowed, majority.loc[mine], framing_labels.loc[mine]
+            )
+        known = majority.notna()
+        confusion[code] = pd.crosstab(
+            pd.Categorical(majority[known], categories=allowed),
+            pd.Categorical(framing_labels[known], categories=allowed),
+            rownames=["coders"],
+            colnames=["framing"],
+            dropna=False,
+        )
+        differ = table.nunique(axis=1) > 1
+        for unit_id, row in table[differ].iterrows():
+            disagreements.append(
+                {
+                    "unit_id": unit_id,
+                    "outlet": outlets.get(unit_id),
+                    "code": code,
+                    **row.to_dict(),
+                    "framing": framing_labels.get(unit_id),
+                }
+            )
+    return Reliability(
+        pd.DataFrame(agreement),
+        pd.DataFrame(accuracy),
+        confusion,
+        pd.DataFrame(disagreements, columns=["unit_id", "outlet", "code", *names, "framing"]),
+        names,
+        sheet.sample_id,
+    )
+
+
+def _names(paths: Sequence[str | PathLike[str]]) -> list[str]:
+    names = [Path(p).stem for p in paths]
+    counts = Counter(names)
+    seen: Counter[str] = Counter()
+    out = []
+    for name in names:  # two coders' files of one name in different folders
+        seen[name] += 1
+        out.append(name if counts[name] == 1 else f"{name}_{seen[name]}")
+    return out
+
+
+def _sheet_of(analysis: Analysis, first: Path) -> CodingSheet:
+    """The sheet a coder's file was drawn in, drawn again from the analysis."""
+    if not first.is_file():
+        raise ArgumentError(f"{first}: no such coding sheet; give the path of a filled sheet")
+    frame = (
+        pd.read_csv(first, dtype=str, keep_default_na=False)
+        if first.suffix.lower() == ".csv"
+        else pd.read_excel(first, dtype=str, keep_default_na=False)
+    )
+    ids = [v for v in frame.get(SAMPLE_COLUMN, pd.Series(dtype=str)) if v]
+    if not ids:
+        raise SheetError(
+            f"{first.name}: no {SAMPLE_COLUMN} column; score it with the CodingSheet it "
+            "was drawn in (framing.reliability(sheet, ...))"
+        )
+    unit, seed, _ = ids[0].split("-", 2)
+    n = int((frame["unit_id"].str.strip() != "").sum())
+    sheet = coding_sheet(analysis, unit=unit, n=n, seed=int(seed))  # type: ignore[arg-type]
+    if sheet.sample_id != ids[0]:
+        raise SheetError(
+            f"{first.name} is from sample {ids[0]}, which this analysis does not give "
+            f"(it gives {sheet.sample_id} for the same unit, size and seed); score it with "
+            "the analysis, or the CodingSheet, it was drawn from"
+        )
+    return sheet
+
+
+def _majority(values: pd.Series) -> object:
+    counts = Counter(v for v in values if isinstance(v, str) and v)
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common()
+    return None if rest and rest[0][1] == n else top
+
+
+def _as_alpha_data(table: pd.DataFrame, code: str) -> list[list[object]]:
+    mapping = ORDERED.get(code)
+    rows = []
+    for column in table.columns:
+        values = table[column].tolist()
+        rows.append([mapping.get(v) if mapping else v for v in values])
+    return rows
+
+
+def _alpha(table: pd.DataFrame, code: str) -> float:
+    level = "interval" if code in ORDERED else "nominal"
+    try:
+        return krippendorff_alpha(_as_alpha_data(table, code), level=level)
+    except ArgumentError:  # fewer than two coders, or no unit two of them coded
+        return math.nan
+
+
+def _agreement(
+    code: str,
+    outlet: str,
+    table: pd.DataFrame,
+    framing_labels: pd.Series,
+    level: float,
+    n_boot: int,
+    rng: np.random.Generator,
+) -> dict[str, object]:
+    alpha = _alpha(table, code) if table.shape[1] >= 2 else math.nan
+    low = high = math.nan
+    if n_boot and not math.isnan(alpha) and len(table) >= 2:
+        draws = []
+        for _ in range(n_boot):
+            picked = table.iloc[rng.integers(0, len(table), len(table))]
+            value = _alpha(picked, code)
+            if not math.isnan(value):
+                draws.append(value)
+        if draws:
+            low, high = np.quantile(draws, [(1 - level) / 2, (1 + level) / 2])
+    with_framing = table.assign(framing=framing_labels)
+    return {
+        "code": code,
+        "outlet": outlet,
+        "level": "interval" if code in ORDERED else "nominal",
+        "units": len(table),
+        "coders": table.shape[1],
+        "alpha": alpha,
+        "alpha_ci_low": float(low),
+        "alpha_ci_high": float(high),
+        "percent_agreement": _percent_agreement(table),
+        "alpha_with_framing": _alpha(with_framing, code),
+    }
+
+
+def _percent_agreement(table: pd.DataFrame) -> float:
+    """Pairs of coders of a unit who gave it the same value, over all such pairs."""
+    same = pairs = 0
+    for values in table.itertuples(index=False, name=None):
+        counts = Counter(v for v in values if isinstance(v, str) and v)
+        m = sum(counts.values())
+        pairs += m * (m - 1) // 2
+        same += sum(c * (c - 1) // 2 for c in counts.values())
+    return same / pairs if pairs else math.nan
+
+
+def _accuracy(
+    code: str,
+    outlet: str,
+    allowed: Sequence[str],
+    majority: pd.Series,
+    framing_labels: pd.Series,
+) -> list[dict[str, object]]:
+    known = majority.notna()
+    truth, guess = majority[known], framing_labels[known]
+    rows = []
+    for label in allowed:
+        tp = int(((truth == label) & (guess == label)).sum())
+        support = int((truth == label).sum())
+        predicted = int((guess == label).sum())
+        precision = tp / predicted if predicted else math.nan
+        recall = tp / support if support else math.nan
+        f1 = (
+            2 * precision * recall / (precision + recall)
+            if predicted and support and (precision + recall) > 0
+            else (0.0 if predicted and support else math.nan)
+        )
+        rows.append(
+            {
+                "code": code,
+                "outlet": outlet,
+                "label": label,
+                "support": support,
+                "predicted": predicted,
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+            }
+        )
+    n = int(known.sum())
+    rows.append(
+        {
+            "code": code,
+            "outlet": outlet,
+            "label": "all",
+            "support": n,
+            "predicted": n,
+            "precision": float((truth == guess).mean()) if n else math.nan,
+            "recall": float((truth == guess).mean()) if n else math.nan,
+            "f1": float((truth == guess).mean()) if n else math.nan,
+        }
+    )
+    return rows

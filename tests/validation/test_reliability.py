@@ -1,0 +1,121 @@
+"""Scoring coded sheets: the coders against each other and framing against them, on the
+demo corpus, with the demo's gold annotations as one coder."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.errors import ArgumentError, SheetError
+
+GOLD = json.loads((framing.DEMO_CORPUS.parent / "gold.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return framing.analyse(framing.load_corpus(framing.DEMO_CORPUS))
+
+
+def _as_framing(sheet: framing.CodingSheet) -> pd.DataFrame:
+    out = sheet.units.copy()
+    for code in sheet.codes:
+        out[code] = out[f"framing_{code}"]
+    return out
+
+
+def test_a_coder_who_agrees_with_framing_and_one_who_differs_on_k_units(demo, tmp_path):
+    sheet = framing.coding_sheet(demo, unit="sentence", n=40, seed=0)
+    a = _as_framing(sheet)
+    b = a.copy()
+    flipped = [0, 3, 7]  # units where coder b says the opposite about uncertainty
+    b.loc[flipped, "uncertain"] = b.loc[flipped, "uncertain"].map({"yes": "no", "no": "yes"})
+    a.to_csv(tmp_path / "a.csv", index=False)
+    b.to_csv(tmp_path / "b.csv", index=False)
+    result = framing.reliability(sheet, tmp_path / "a.csv", tmp_path / "b.csv", n_boot=200)
+    overall = result.agreement.set_index(["code", "outlet"])
+    # 37 of 40 units coded alike; sentiment coded alike everywhere
+    assert overall.at[("uncertain", "all"), "percent_agreement"] == pytest.approx(37 / 40)
+    assert overall.at[("sentiment", "all"), "percent_agreement"] == 1.0
+    assert overall.at[("sentiment", "all"), "alpha"] == 1.0
+    krippendorff = pytest.importorskip("krippendorff", reason="a test dependency")
+    table = [[{"yes": 1, "no": 0}[v] for v in c["uncertain"]] for c in (a, b)]
+    expected = krippendorff.alpha(reliability_data=table, level_of_measurement="nominal")
+    assert overall.at[("uncertain", "all"), "alpha"] == pytest.approx(expected)
+    low, high = (
+        overall.at[("uncertain", "all"), "alpha_ci_low"],
+        overall.at[("uncertain", "all"), "alpha_ci_high"],
+    )
+    assert low <= expected <= high
+    # the coders' majority exists where they agree, and framing is that majority
+    acc = result.accuracy.set_index(["code", "outlet", "label"])
+    assert acc.at[("uncertain", "all", "all"), "support"] == 37
+    assert acc.at[("uncertain", "all", "all"), "f1"] == 1.0
+    assert result.confusion["uncertain"].to_numpy().trace() == 37
+    # every disagreement listed, with both coders' values and framing's
+    rows = result.disagreements[result.disagreements["code"] == "uncertain"]
+    assert sorted(rows["unit_id"]) == sorted(sheet.units.loc[flipped, "unit_id"])
+    assert (rows["a"] == rows["framing"]).all() and (rows["b"] != rows["framing"]).all()
+    # per outlet too: each outlet's units add up to the whole
+    per_outlet = result.agreement[
+        (result.agreement["code"] == "uncertain") & (result.agreement["outlet"] != "all")
+    ]
+    assert per_outlet["units"].sum() == 40
+
+
+def _gold_type(doc: str, text: str) -> str:
+    """The gold type of the attribution a sheet row shows: the gold entry of that article
+    whose source is the marked source and whose content is in the row's paragraph."""
+    source = text.split("[[", 1)[1].split("]]", 1)[0] if "[[" in text else None
+    plain = text.replace("[[", "").replace("]]", "")
+    for entry in GOLD["articles"][f"{doc}.txt"]["attributions"]:
+        if entry["source"] == source and entry["content"] in plain:
+            return entry["source_type"]
+    return "not an attribution"
+
+
+def test_the_demo_gold_as_a_coder_finds_framings_known_accuracy(demo, tmp_path):
+    sheet = framing.coding_sheet(demo, unit="attribution", n=60, seed=1)
+    gold = sheet.units.copy()
+    gold["source_type"] = [
+        _gold_type(d, t) for d, t in zip(gold["doc_id"], gold["text"], strict=True)
+    ]
+    matched = gold["source_type"] != "not an attribution"
+    assert matched.sum() >= 40  # most drawn attributions are gold attributions
+    perturbed = gold.copy()
+    perturbed.loc[perturbed.index[:5], "source_type"] = "media"
+    gold.to_csv(tmp_path / "gold.csv", index=False)
+    perturbed.to_csv(tmp_path / "perturbed.csv", index=False)
+    result = framing.reliability(demo, tmp_path / "gold.csv", tmp_path / "perturbed.csv", n_boot=0)
+    # framing types every gold attribution of the demo as the gold does (143 of 143), so
+    # against the gold coder's majority its recall is 1 for every type the gold gives
+    acc = result.accuracy.set_index(["code", "outlet", "label"])
+    for source_type in ("person", "organisation", "anonymous", "media"):
+        support = acc.at[("source_type", "all", source_type), "support"]
+        if support:
+            assert acc.at[("source_type", "all", source_type), "recall"] == 1.0, source_type
+    agreement = result.agreement.set_index(["code", "outlet"])
+    assert agreement.at[("source_type", "all"), "percent_agreement"] == pytest.approx(
+        (len(gold) - (gold["source_type"].head(5) != "media").sum()) / len(gold)
+    )
+
+
+def test_the_analysis_redraws_the_sheet_its_files_came_from(demo, tmp_path):
+    sheet = framing.coding_sheet(demo, unit="sentence", n=20, seed=4)
+    _as_framing(sheet).to_csv(tmp_path / "a.csv", index=False)
+    by_sheet = framing.reliability(sheet, tmp_path / "a.csv", n_boot=0)
+    by_analysis = framing.reliability(demo, tmp_path / "a.csv", n_boot=0)
+    assert by_sheet.sample_id == by_analysis.sample_id
+    pd.testing.assert_frame_equal(by_sheet.accuracy, by_analysis.accuracy)
+
+
+def test_scoring_refuses_what_it_cannot_score(demo, tmp_path):
+    sheet = framing.coding_sheet(demo, unit="sentence", n=20, seed=4)
+    with pytest.raises(ArgumentError, match="at least one coder"):
+        framing.reliability(sheet)
+    other = framing.coding_sheet(demo, unit="sentence", n=20, seed=5)
+    _as_framing(other).to_csv(tmp_path / "other.csv", index=False)
+    with pytest.raises(SheetError, match="is from sample sentence-5-"):
+        framing.reliability(sheet, tmp_path / "other.csv")
