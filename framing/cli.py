@@ -275,6 +275,65 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rep.add_argument("--story", help="the story drawn in the story map")
 
+    val = commands.add_parser(
+        "validate",
+        help="draw coding sheets for human coders, and score their codes",
+        description="Validate framing against human coders on your corpus: 'sample' "
+        "writes a seeded, stratified coding sheet (.xlsx and .csv); 'score' reads the "
+        "filled sheets and prints the coders' agreement (Krippendorff's alpha) and "
+        "framing's precision, recall and F1 against them, overall and per outlet.",
+    )
+    steps = val.add_subparsers(dest="step", metavar="STEP", required=True)
+    sample = steps.add_parser(
+        "sample",
+        help="write a coding sheet",
+        epilog="Example: framing validate sample articles/ --unit attribution --n 200 "
+        "-o coding/attributions.xlsx",
+    )
+    _corpus_options(sample, results=True)
+    _loudness(sample)
+    _analysis_options(sample)
+    sample.add_argument(
+        "--unit",
+        choices=["sentence", "attribution", "article"],
+        default="sentence",
+        help="what each row is: a sentence (uncertain, sentiment), an attribution (its "
+        "source type) or an article (its dominant frame); default sentence",
+    )
+    sample.add_argument("--n", type=int, default=200, help="units to draw (200)")
+    sample.add_argument("--seed", type=int, default=0, help="seed of the draw (0)")
+    sample.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE.xlsx",
+        help="the workbook to write; the same rows go to FILE.csv beside it",
+    )
+    score = steps.add_parser(
+        "score",
+        help="score filled coding sheets",
+        epilog="Example: framing validate score articles/ --coder coding/a.xlsx --coder "
+        "coding/b.xlsx --out coding/scores",
+    )
+    _corpus_options(score, results=True)
+    _loudness(score)
+    _analysis_options(score)
+    score.add_argument(
+        "--coder",
+        type=Path,
+        action="append",
+        required=True,
+        metavar="FILE",
+        help="a coder's filled sheet (.xlsx or .csv); repeat for every coder",
+    )
+    score.add_argument(
+        "--out", type=Path, metavar="DIR", help="also write every score table as CSV to DIR"
+    )
+    score.add_argument(
+        "--seed", type=int, default=0, help="seed of the bootstrap of alpha's interval (0)"
+    )
+
     commands.add_parser(
         "features",
         help="list the feature families: their columns, measures and evidence",
@@ -535,6 +594,36 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validation import coding_sheet, reliability
+
+    analysis = _analyse(args)
+    if args.step == "sample":
+        sheet = coding_sheet(analysis, unit=args.unit, n=args.n, seed=args.seed)
+        book = sheet.to_excel(args.out.with_suffix(".xlsx"))
+        table = sheet.to_csv(args.out.with_suffix(".csv"))
+        print(
+            f"wrote {book} and {table}: {len(sheet.units)} {args.unit}s, sample {sheet.sample_id}"
+        )
+        return 0
+    result = reliability(analysis, *args.coder, seed=args.seed)
+    shown = result.agreement.round(3)
+    print(f"sample {result.sample_id}, coders: {', '.join(result.coders)}\n")
+    print(shown.to_string(index=False))
+    overall = result.accuracy[result.accuracy["label"] == "all"]
+    print("\nframing against the coders' majority (share right, units with a majority):")
+    print(overall[["code", "outlet", "support", "f1"]].round(3).to_string(index=False))
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        result.agreement.to_csv(args.out / "agreement.csv", index=False)
+        result.accuracy.to_csv(args.out / "accuracy.csv", index=False)
+        result.disagreements.to_csv(args.out / "disagreements.csv", index=False)
+        for code, table in result.confusion.items():
+            table.to_csv(args.out / f"confusion_{code}.csv")
+        print(f"\nwrote the score tables to {args.out}")
+    return 0
+
+
 def cmd_features(args: argparse.Namespace) -> int:
     from .features import FEATURES
 
@@ -592,6 +681,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "compare": cmd_compare,
         "report": cmd_report,
         "features": cmd_features,
+        "validate": cmd_validate,
     }
     try:
         return handlers[args.command](args)

@@ -248,3 +248,34 @@ def test_quiet_prints_nothing_but_errors(tmp_path, capsys):
     # the actor merge table goes with the span tables, one row per renamed name
     merges = pd.read_csv(tables / "actor_merges.csv")
     assert list(merges.columns) == ["name", "actor", "story", "n_articles", "how", "reason"]
+
+
+def test_validate_samples_a_sheet_and_scores_filled_copies(tmp_path, capsys):
+    import pandas as pd
+
+    from framing.cli import main
+
+    out = tmp_path / "coding" / "sentences.xlsx"
+    assert (
+        main(["validate", "sample", "--demo", "--unit", "sentence", "--n", "20", "-o", str(out)])
+        == 0
+    )
+    assert out.is_file() and out.with_suffix(".csv").is_file()
+    sheet = pd.read_csv(out.with_suffix(".csv"), dtype=str, keep_default_na=False)
+    assert len(sheet) == 20
+    for name in ("a", "b"):
+        filled = sheet.copy()
+        for code in ("uncertain", "sentiment"):
+            filled[code] = filled[f"framing_{code}"]
+        filled.to_csv(tmp_path / f"{name}.csv", index=False)
+    capsys.readouterr()
+    argv = ["validate", "score", "--demo", "--coder", str(tmp_path / "a.csv")]
+    argv += ["--coder", str(tmp_path / "b.csv"), "--out", str(tmp_path / "scores")]
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    assert "coders: a, b" in printed
+    agreement = pd.read_csv(tmp_path / "scores" / "agreement.csv")
+    assert (agreement["percent_agreement"] == 1.0).all()
+    assert {"accuracy.csv", "disagreements.csv", "confusion_sentiment.csv"} <= {
+        p.name for p in (tmp_path / "scores").iterdir()
+    }
