@@ -308,7 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="FILE.xlsx",
-        help="the workbook to write; the same rows go to FILE.csv beside it",
+        help="the workbook to write; the same rows go to FILE.csv beside it, the "
+        "codebook to FILE-codebook.html",
     )
     score = steps.add_parser(
         "score",
@@ -602,8 +603,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         sheet = coding_sheet(analysis, unit=args.unit, n=args.n, seed=args.seed)
         book = sheet.to_excel(args.out.with_suffix(".xlsx"))
         table = sheet.to_csv(args.out.with_suffix(".csv"))
+        guide = sheet.to_codebook(args.out.with_name(f"{args.out.stem}-codebook.html"))
         print(
-            f"wrote {book} and {table}: {len(sheet.units)} {args.unit}s, sample {sheet.sample_id}"
+            f"wrote {book}, {table} and the codebook {guide}: {len(sheet.units)} "
+            f"{args.unit}s, sample {sheet.sample_id}"
         )
         return 0
     result = reliability(analysis, *args.coder, seed=args.seed)

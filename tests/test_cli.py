@@ -261,6 +261,7 @@ def test_validate_samples_a_sheet_and_scores_filled_copies(tmp_path, capsys):
         == 0
     )
     assert out.is_file() and out.with_suffix(".csv").is_file()
+    assert "<code>uncertain</code>" in (out.parent / "sentences-codebook.html").read_text()
     sheet = pd.read_csv(out.with_suffix(".csv"), dtype=str, keep_default_na=False)
     assert len(sheet) == 20
     for name in ("a", "b"):

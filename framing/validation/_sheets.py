@@ -29,6 +29,7 @@ from ..features import FEATURES
 from ..features.attribution import SOURCE_TYPES
 from ..features.emphasis._lexicon import FRAMES
 from ..features.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+from ._codebook import codebook_html
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -85,6 +86,15 @@ class CodingSheet:
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         self.units.to_csv(target, index=False, encoding="utf-8")
+        return target
+
+    def to_codebook(self, path: str | PathLike[str]) -> Path:
+        """Write the codebook coders read beside the sheet: each code's question, the
+        meaning of every allowed value and worked examples, as one self-contained HTML
+        page."""
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(codebook_html(self.unit), encoding="utf-8")
         return target
 
     def to_excel(self, path: str | PathLike[str], *, show_labels: bool = False) -> Path:

@@ -159,3 +159,24 @@ def test_bad_requests_are_refused(demo, tmp_path):
 def test_a_sheet_has_n_units_where_the_analysis_has_them(demo, n):
     sheet = framing.coding_sheet(demo, unit="sentence", n=n, seed=0)
     assert len(sheet.units) == n and sheet.units["unit_id"].is_unique
+
+
+@pytest.mark.parametrize("unit", ["sentence", "attribution", "article"])
+def test_the_codebook_defines_every_allowed_value_with_examples(demo, tmp_path, unit):
+    from framing.validation._codebook import CODEBOOK
+
+    sheet = framing.coding_sheet(demo, unit=unit, n=5, seed=0)
+    page = sheet.to_codebook(tmp_path / "codebook.html").read_text(encoding="utf-8")
+    assert set(CODEBOOK[unit]) == set(sheet.codes)
+    for code, allowed in sheet.codes.items():
+        assert tuple(CODEBOOK[unit][code].values) == allowed
+        assert f"<code>{code}</code>" in page
+        for value in allowed:
+            assert f"<td><code>{value}</code></td>" in page
+        assert CODEBOOK[unit][code].examples
+    # self-contained: no script, nothing fetched
+    assert (
+        "<script" not in page
+        and "src=" not in page
+        and "http" not in page.lower().replace("http-equiv", "")
+    )
