@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from ..analysis import Analysis
+    from ..validation import Reliability
 
 
 def _shown_alignment(analysis: Analysis, shown: pd.DataFrame) -> pd.DataFrame | None:
@@ -89,6 +90,7 @@ def render_report_html(
     min_n: int = 5,
     level: float = 0.95,
     progress: bool = False,
+    validation: Reliability | None = None,
 ) -> str:
     """The report as one self-contained HTML page.
 
@@ -108,6 +110,9 @@ def render_report_html(
         level: Confidence level of the intervals.
         progress: Show a progress bar over the report's stages (comparison, evidence,
             plots, annotated articles).
+        validation: Scores of coded sheets (:func:`framing.reliability`): the page
+            then has a section with the coders' agreement and framing's accuracy,
+            overall and per outlet.
 
     Returns:
         The HTML text.
@@ -227,6 +232,7 @@ def render_report_html(
             }
             for e in analysis.errors.to_dict("records")
         ],
+        "validation": _validation(validation),
         "full_columns": _FULL_COLUMNS,
         "full_rows": _full_rows(table),
     }
@@ -326,6 +332,58 @@ def _pdf_writer() -> Callable[[str, Path], None]:
         HTML(string=html, url_fetcher=offline).write_pdf(target)
 
     return write
+
+
+def _validation(result: Reliability | None) -> dict[str, Any] | None:
+    """The validation section's rows, numbers written as a reader wants them."""
+    if result is None:
+        return None
+
+    def num(value: object) -> str:
+        return "–" if value is None or pd.isna(value) else f"{float(value):.2f}"
+
+    right = result.accuracy[result.accuracy["label"] == "all"].set_index(["code", "outlet"])
+    agreement = []
+    for r in result.agreement.itertuples(index=False):
+        interval = (
+            f" [{num(r.alpha_ci_low)}, {num(r.alpha_ci_high)}]"
+            if not pd.isna(r.alpha_ci_low)
+            else ""
+        )
+        share = right["f1"].get((r.code, r.outlet))
+        support = right["support"].get((r.code, r.outlet))
+        agreement.append(
+            {
+                "code": r.code,
+                "outlet": r.outlet,
+                "units": r.units,
+                "coders": r.coders,
+                "alpha": num(r.alpha) + interval,
+                "agreement": num(r.percent_agreement),
+                "with_framing": num(r.alpha_with_framing),
+                "right": f"{num(share)} of {support}" if support else "–",
+            }
+        )
+    labels = [
+        {
+            "code": r.code,
+            "label": r.label,
+            "support": r.support,
+            "predicted": r.predicted,
+            "precision": num(r.precision),
+            "recall": num(r.recall),
+            "f1": num(r.f1),
+        }
+        for r in result.accuracy.itertuples(index=False)
+        if r.outlet == "all" and r.label != "all"
+    ]
+    return {
+        "sample_id": result.sample_id,
+        "coders": result.coders,
+        "level_pct": f"{result.level * 100:g}",
+        "agreement": agreement,
+        "labels": labels,
+    }
 
 
 def _plural(word: str) -> str:

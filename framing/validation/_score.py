@@ -68,6 +68,7 @@ class Reliability:
             value and framing's.
         coders: The coders' names (their files' names, without the suffix).
         sample_id: The sample scored.
+        level: The confidence level of α's interval.
     """
 
     agreement: pd.DataFrame
@@ -76,6 +77,7 @@ class Reliability:
     disagreements: pd.DataFrame
     coders: list[str]
     sample_id: str
+    level: float = 0.95
 
 
 def reliability(
@@ -161,6 +163,7 @@ def reliability(
         pd.DataFrame(disagreements, columns=["unit_id", "outlet", "code", *names, "framing"]),
         names,
         sheet.sample_id,
+        level,
     )
 
 

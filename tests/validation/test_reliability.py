@@ -119,3 +119,28 @@ def test_scoring_refuses_what_it_cannot_score(demo, tmp_path):
     _as_framing(other).to_csv(tmp_path / "other.csv", index=False)
     with pytest.raises(SheetError, match="is from sample sentence-5-"):
         framing.reliability(sheet, tmp_path / "other.csv")
+
+
+def test_the_report_gets_a_validation_section(demo, tmp_path):
+    sheet = framing.coding_sheet(demo, unit="attribution", n=30, seed=2)
+    a = _as_framing(sheet)
+    b = a.copy()
+    b.loc[[0, 1], "source_type"] = "not an attribution"
+    a.to_csv(tmp_path / "coder_a.csv", index=False)
+    b.to_csv(tmp_path / "coder_b.csv", index=False)
+    result = framing.reliability(sheet, tmp_path / "coder_a.csv", tmp_path / "coder_b.csv")
+    page = framing.render_report_html(demo, max_articles=1, validation=result)
+    section = page[page.index('<section id="validation">') : page.index('<section id="plots">')]
+    assert "coder_a, coder_b" in section and sheet.sample_id in section
+    overall = result.agreement.set_index(["code", "outlet"]).loc[("source_type", "all")]
+    assert f"<td>{overall['alpha']:.2f} [" in section
+    assert f"<td>{overall['percent_agreement']:.2f}</td>" in section
+    right = result.accuracy.set_index(["code", "outlet", "label"]).loc[
+        ("source_type", "all", "all")
+    ]
+    assert f"<td>{right['f1']:.2f} of {int(right['support'])}</td>" in section
+    assert '<a href="#validation">' in page
+    assert (
+        "validation"
+        not in framing.render_report_html(demo, max_articles=1).split("<nav>")[1].split("</nav>")[0]
+    )
