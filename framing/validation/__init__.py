@@ -8,7 +8,7 @@ data; coding sheets drawn from an analysis for coders to fill in
 from __future__ import annotations
 
 from ._alpha import Level, krippendorff_alpha
-from ._score import Reliability, reliability
+from ._score import Reliability, corrected_shares, reliability
 from ._sheets import CODES, CodingSheet, Unit, coding_sheet, read_codes
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Reliability",
     "Unit",
     "coding_sheet",
+    "corrected_shares",
     "krippendorff_alpha",
     "read_codes",
     "reliability",

@@ -144,3 +144,34 @@ def test_the_report_gets_a_validation_section(demo, tmp_path):
         "validation"
         not in framing.render_report_html(demo, max_articles=1).split("<nav>")[1].split("</nav>")[0]
     )
+
+
+def test_corrected_shares_equal_framings_where_the_coders_agree_with_it(demo, tmp_path):
+    sheet = framing.coding_sheet(demo, unit="attribution", n=40, seed=3)
+    _as_framing(sheet).to_csv(tmp_path / "a.csv", index=False)
+    result = framing.reliability(sheet, tmp_path / "a.csv", n_boot=0)
+    shares = framing.corrected_shares(result, demo, sheet, n_boot=50)
+    assert (shares["corrected"] - shares["observed"]).abs().max() < 1e-12
+    assert (shares["corrected_ci_high"] - shares["corrected_ci_low"]).abs().max() < 1e-12
+    # the observed shares are framing's over the whole corpus, per outlet
+    spans = demo.evidence("attributions")
+    mine = spans[spans["outlet"] == "Northgate Dispatch"]
+    row = shares[(shares["outlet"] == "Northgate Dispatch") & (shares["value"] == "person")].iloc[0]
+    assert row["units"] == len(mine)
+    assert row["observed"] == pytest.approx((mine["source_type"] == "person").mean())
+
+
+def test_corrected_shares_move_what_the_coders_relabel(demo, tmp_path):
+    sheet = framing.coding_sheet(demo, unit="attribution", n=60, seed=3)
+    coder = _as_framing(sheet)
+    # the coder reads every source framing calls anonymous as a person
+    coder.loc[coder["framing_source_type"] == "anonymous", "source_type"] = "person"
+    coder.to_csv(tmp_path / "a.csv", index=False)
+    result = framing.reliability(sheet, tmp_path / "a.csv", n_boot=0)
+    shares = framing.corrected_shares(result, demo, sheet, n_boot=0).set_index(["outlet", "value"])
+    for outlet in shares.index.get_level_values(0).unique():
+        assert shares.at[(outlet, "anonymous"), "corrected"] == 0
+        assert shares.at[(outlet, "person"), "corrected"] == pytest.approx(
+            shares.at[(outlet, "person"), "observed"] + shares.at[(outlet, "anonymous"), "observed"]
+        )
+        assert shares.loc[outlet, "corrected"].sum() == pytest.approx(1.0)
