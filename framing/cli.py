@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import DEMO_ACTORS, DEMO_ANGLES, DEMO_CORPUS, __version__
 from ._defaults import DEFAULT_MAX_ARTICLES
-from .errors import FramingError, UsageError
+from .errors import FramingError, MissingDependencyError, UsageError
 
 # The commands import what they use when they run: 'framing --help' and a mistyped
 # option answer at once, without loading pandas, matplotlib and the lexicons.
@@ -601,9 +601,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     analysis = _analyse(args)
     if args.step == "sample":
         sheet = coding_sheet(analysis, unit=args.unit, n=args.n, seed=args.seed)
-        book = sheet.to_excel(args.out.with_suffix(".xlsx"))
+        # the CSV and the codebook first: without openpyxl they are written all the same
         table = sheet.to_csv(args.out.with_suffix(".csv"))
         guide = sheet.to_codebook(args.out.with_name(f"{args.out.stem}-codebook.html"))
+        try:
+            book = sheet.to_excel(args.out.with_suffix(".xlsx"))
+        except MissingDependencyError as exc:
+            raise MissingDependencyError(
+                f"wrote {table} and {guide}; the workbook needs openpyxl: "
+                "pip install 'framing[excel]'"
+            ) from exc
         print(
             f"wrote {book}, {table} and the codebook {guide}: {len(sheet.units)} "
             f"{args.unit}s, sample {sheet.sample_id}"
