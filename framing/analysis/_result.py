@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from ..errors import ArgumentError, ColumnError
-from ..features import Table, as_table
+from ..features import BASE_MEASURES, FEATURES, Table, as_table
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -358,8 +358,6 @@ class Analysis:
     def _summary_figures(self) -> list[str]:
         """The article columns whose means ``summary`` shows: the article's length, then
         each family's measures declared with ``summary=True``, in the registry's order."""
-        from ..features import BASE_MEASURES, FEATURES
-
         measures = [*BASE_MEASURES]
         for name in self.features or tuple(FEATURES):
             feature = FEATURES.get(name)

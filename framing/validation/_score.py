@@ -35,7 +35,14 @@ import pandas as pd
 
 from ..errors import ArgumentError, SheetError
 from ._alpha import krippendorff_alpha
-from ._sheets import SAMPLE_COLUMN, CodingSheet, coding_sheet, read_codes
+from ._sheets import (
+    SAMPLE_COLUMN,
+    CodingSheet,
+    _pool,
+    coding_sheet,
+    read_codes,
+    read_sheet_file,
+)
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -185,13 +192,7 @@ def _names(paths: Sequence[str | PathLike[str]]) -> list[str]:
 
 def _sheet_of(analysis: Analysis, first: Path) -> CodingSheet:
     """The sheet a coder's file was drawn in, drawn again from the analysis."""
-    if not first.is_file():
-        raise ArgumentError(f"{first}: no such coding sheet; give the path of a filled sheet")
-    frame = (
-        pd.read_csv(first, dtype=str, keep_default_na=False)
-        if first.suffix.lower() == ".csv"
-        else pd.read_excel(first, dtype=str, keep_default_na=False)
-    )
+    frame = read_sheet_file(first)
     ids = [v for v in frame.get(SAMPLE_COLUMN, pd.Series(dtype=str)) if v]
     if not ids:
         raise SheetError(
@@ -368,8 +369,6 @@ def corrected_shares(
     if code not in sheet.codes:
         raise ArgumentError(f"code={code!r}: the sheet's codes are {', '.join(sheet.codes)}")
     allowed = list(sheet.codes[code])
-    from ._sheets import _pool
-
     pool = _pool(analysis, sheet.unit, "outlet")
     labels = pool[f"framing_{code}"].astype(str)
     observed = pd.crosstab(pool["_group"], labels).reindex(columns=allowed, fill_value=0)

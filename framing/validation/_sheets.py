@@ -376,20 +376,7 @@ def read_codes(sheet: CodingSheet, path: str | PathLike[str]) -> pd.DataFrame:
         ArgumentError: The file does not exist or is neither .xlsx nor .csv.
     """
     source = Path(path)
-    if not source.is_file():
-        raise ArgumentError(f"{source}: no such coding sheet; give the path of a filled sheet")
-    suffix = source.suffix.lower()
-    if suffix == ".csv":
-        filled = pd.read_csv(source, dtype=str, keep_default_na=False)
-    elif suffix in (".xlsx", ".xlsm"):
-        try:
-            filled = pd.read_excel(source, dtype=str, keep_default_na=False)
-        except ImportError as exc:
-            raise MissingDependencyError(
-                f"{source}: reading a workbook needs openpyxl: pip install 'framing[excel]'"
-            ) from exc
-    else:
-        raise ArgumentError(f"{source}: a coding sheet is .xlsx or .csv, not {suffix or 'none'}")
+    filled = read_sheet_file(source)
     name = source.name
     missing = [c for c in ("unit_id", *sheet.codes) if c not in filled.columns]
     if missing:
@@ -441,6 +428,28 @@ def read_codes(sheet: CodingSheet, path: str | PathLike[str]) -> pd.DataFrame:
         out[code] = out[code].str.strip()
     order = {u: i for i, u in enumerate(sheet.units["unit_id"])}
     return out.sort_values("unit_id", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+def read_sheet_file(source: Path) -> pd.DataFrame:
+    """A sheet file (.xlsx or .csv) as text cells, an empty cell as ``""``.
+
+    Raises:
+        ArgumentError: The file does not exist or is neither .xlsx nor .csv.
+        MissingDependencyError: A workbook, and openpyxl is not installed.
+    """
+    if not source.is_file():
+        raise ArgumentError(f"{source}: no such coding sheet; give the path of a filled sheet")
+    suffix = source.suffix.lower()
+    if suffix == ".csv":
+        return pd.read_csv(source, dtype=str, keep_default_na=False)
+    if suffix in (".xlsx", ".xlsm"):
+        try:
+            return pd.read_excel(source, dtype=str, keep_default_na=False)
+        except ImportError as exc:
+            raise MissingDependencyError(
+                f"{source}: reading a workbook needs openpyxl: pip install 'framing[excel]'"
+            ) from exc
+    raise ArgumentError(f"{source}: a coding sheet is .xlsx or .csv, not {suffix or 'none'}")
 
 
 def _rows(numbers: pd.Series, most: int = 5) -> str:

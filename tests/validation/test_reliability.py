@@ -14,21 +14,9 @@ from framing.errors import ArgumentError, SheetError
 GOLD = json.loads((framing.DEMO_CORPUS.parent / "gold.json").read_text("utf-8"))
 
 
-@pytest.fixture(scope="module")
-def demo():
-    return framing.analyse(framing.load_corpus(framing.DEMO_CORPUS))
-
-
-def _as_framing(sheet: framing.CodingSheet) -> pd.DataFrame:
-    out = sheet.units.copy()
-    for code in sheet.codes:
-        out[code] = out[f"framing_{code}"]
-    return out
-
-
-def test_a_coder_who_agrees_with_framing_and_one_who_differs_on_k_units(demo, tmp_path):
+def test_a_coder_who_agrees_with_framing_and_one_who_differs_on_k_units(demo, tmp_path, as_framing):
     sheet = framing.coding_sheet(demo, unit="sentence", n=40, seed=0)
-    a = _as_framing(sheet)
+    a = as_framing(sheet)
     b = a.copy()
     flipped = [0, 3, 7]  # units where coder b says the opposite about uncertainty
     b.loc[flipped, "uncertain"] = b.loc[flipped, "uncertain"].map({"yes": "no", "no": "yes"})
@@ -102,28 +90,28 @@ def test_the_demo_gold_as_a_coder_finds_framings_known_accuracy(demo, tmp_path):
     )
 
 
-def test_the_analysis_redraws_the_sheet_its_files_came_from(demo, tmp_path):
+def test_the_analysis_redraws_the_sheet_its_files_came_from(demo, tmp_path, as_framing):
     sheet = framing.coding_sheet(demo, unit="sentence", n=20, seed=4)
-    _as_framing(sheet).to_csv(tmp_path / "a.csv", index=False)
+    as_framing(sheet).to_csv(tmp_path / "a.csv", index=False)
     by_sheet = framing.reliability(sheet, tmp_path / "a.csv", n_boot=0)
     by_analysis = framing.reliability(demo, tmp_path / "a.csv", n_boot=0)
     assert by_sheet.sample_id == by_analysis.sample_id
     pd.testing.assert_frame_equal(by_sheet.accuracy, by_analysis.accuracy)
 
 
-def test_scoring_refuses_what_it_cannot_score(demo, tmp_path):
+def test_scoring_refuses_what_it_cannot_score(demo, tmp_path, as_framing):
     sheet = framing.coding_sheet(demo, unit="sentence", n=20, seed=4)
     with pytest.raises(ArgumentError, match="at least one coder"):
         framing.reliability(sheet)
     other = framing.coding_sheet(demo, unit="sentence", n=20, seed=5)
-    _as_framing(other).to_csv(tmp_path / "other.csv", index=False)
+    as_framing(other).to_csv(tmp_path / "other.csv", index=False)
     with pytest.raises(SheetError, match="is from sample sentence-5-"):
         framing.reliability(sheet, tmp_path / "other.csv")
 
 
-def test_the_report_gets_a_validation_section(demo, tmp_path):
+def test_the_report_gets_a_validation_section(demo, tmp_path, as_framing):
     sheet = framing.coding_sheet(demo, unit="attribution", n=30, seed=2)
-    a = _as_framing(sheet)
+    a = as_framing(sheet)
     b = a.copy()
     b.loc[[0, 1], "source_type"] = "not an attribution"
     a.to_csv(tmp_path / "coder_a.csv", index=False)
@@ -146,9 +134,9 @@ def test_the_report_gets_a_validation_section(demo, tmp_path):
     )
 
 
-def test_corrected_shares_equal_framings_where_the_coders_agree_with_it(demo, tmp_path):
+def test_corrected_shares_equal_framings_where_the_coders_agree_with_it(demo, tmp_path, as_framing):
     sheet = framing.coding_sheet(demo, unit="attribution", n=40, seed=3)
-    _as_framing(sheet).to_csv(tmp_path / "a.csv", index=False)
+    as_framing(sheet).to_csv(tmp_path / "a.csv", index=False)
     result = framing.reliability(sheet, tmp_path / "a.csv", n_boot=0)
     shares = framing.corrected_shares(result, demo, sheet, n_boot=50)
     assert (shares["corrected"] - shares["observed"]).abs().max() < 1e-12
@@ -161,9 +149,9 @@ def test_corrected_shares_equal_framings_where_the_coders_agree_with_it(demo, tm
     assert row["observed"] == pytest.approx((mine["source_type"] == "person").mean())
 
 
-def test_corrected_shares_move_what_the_coders_relabel(demo, tmp_path):
+def test_corrected_shares_move_what_the_coders_relabel(demo, tmp_path, as_framing):
     sheet = framing.coding_sheet(demo, unit="attribution", n=60, seed=3)
-    coder = _as_framing(sheet)
+    coder = as_framing(sheet)
     # the coder reads every source framing calls anonymous as a person
     coder.loc[coder["framing_source_type"] == "anonymous", "source_type"] = "person"
     coder.to_csv(tmp_path / "a.csv", index=False)

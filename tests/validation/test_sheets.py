@@ -11,19 +11,6 @@ from framing.errors import ArgumentError, SheetError
 from framing.validation import CODES
 
 
-@pytest.fixture(scope="module")
-def demo():
-    return framing.analyse(framing.load_corpus(framing.DEMO_CORPUS))
-
-
-def _filled(sheet: framing.CodingSheet) -> pd.DataFrame:
-    """The sheet as a coder who agrees with framing on every unit would fill it."""
-    out = sheet.units.copy()
-    for code in sheet.codes:
-        out[code] = out[f"framing_{code}"]
-    return out
-
-
 def test_a_sheet_is_seeded_and_keeps_every_stratum(demo):
     a = framing.coding_sheet(demo, unit="attribution", n=30, seed=7)
     b = framing.coding_sheet(demo, unit="attribution", n=30, seed=7)
@@ -134,10 +121,10 @@ def _write(frame: pd.DataFrame, path) -> None:
         (lambda f: pd.concat([f, f.iloc[[0]]]), "unit ids given twice in rows 12"),
     ],
 )
-def test_a_bad_sheet_is_refused_naming_the_row(demo, tmp_path, spoil, message):
+def test_a_bad_sheet_is_refused_naming_the_row(demo, tmp_path, spoil, message, as_framing):
     sheet = framing.coding_sheet(demo, unit="sentence", n=10, seed=0)
     path = tmp_path / "coder_b.csv"
-    _write(spoil(_filled(sheet)), path)
+    _write(spoil(as_framing(sheet)), path)
     with pytest.raises(SheetError, match=message):
         framing.read_codes(sheet, path)
 
