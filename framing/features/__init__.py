@@ -15,6 +15,7 @@ from ..errors import ArgumentError
 from ._base import ArticleInput, Feature, FeatureOutput, Option
 from ._lexicons import function_words
 from ._measures import (
+    Coded,
     Condition,
     Evidence,
     FamilyReport,
@@ -44,6 +45,7 @@ __all__ = [
     "FEATURES",
     "LEDE_SENTENCES",
     "ArticleInput",
+    "Coded",
     "Condition",
     "Evidence",
     "FamilyReport",

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "Coded",
     "Condition",
     "Evidence",
     "Highlight",
@@ -194,6 +195,24 @@ class SpanValue:
 
 
 @dataclass(frozen=True)
+class Coded:
+    """How human coders check a measure (``framing.coding_sheet``): the measure is, per
+    article, the share of its units of kind ``unit`` whose ``code`` takes one of
+    ``values``. ``framing.corrected_comparison`` reads it to correct a compared
+    difference by what the coders found framing's labels to hold.
+
+    Attributes:
+        unit: The coding sheet's unit (``sentence``, ``attribution``).
+        code: The code (a column of that sheet).
+        values: The values the measure counts.
+    """
+
+    unit: str
+    code: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Measure:
     """One figure outlets are compared on, as its family declares it.
 
@@ -212,6 +231,7 @@ class Measure:
         summary: Whether ``Analysis.summary`` shows its mean per group (article columns
             only).
         family: The family that declares it; set when the family is registered.
+        coded: How human coders check it, where a coding sheet can (see :class:`Coded`).
     """
 
     feature: str
@@ -224,6 +244,7 @@ class Measure:
     headline: bool = True
     summary: bool = False
     family: str = ""
+    coded: Coded | None = None
 
     def needs(self) -> tuple[str, ...]:
         """The article columns the measure is computed from (none for a span value)."""

@@ -16,7 +16,7 @@ Units and direction: compound in [-1, 1], higher = more positive; shares in [0, 
 from __future__ import annotations
 
 from ._base import ArticleInput, Feature, FeatureOutput
-from ._measures import Evidence, FamilyReport, Measure, at_least, at_most
+from ._measures import Coded, Evidence, FamilyReport, Measure, at_least, at_most
 from ._vader import score_texts
 
 __all__ = ["NEGATIVE_THRESHOLD", "POSITIVE_THRESHOLD", "SENTIMENT", "sentiment"]
@@ -110,6 +110,7 @@ SENTIMENT = Feature(
                 "sentences", (at_most("sent_compound", NEGATIVE_THRESHOLD),), "-sent_compound"
             ),
             summary=True,
+            coded=Coded("sentence", "sentiment", ("negative",)),
         ),
         Measure(
             "sent_positive_share",
@@ -119,6 +120,7 @@ SENTIMENT = Feature(
             Evidence(
                 "sentences", (at_least("sent_compound", POSITIVE_THRESHOLD),), "sent_compound"
             ),
+            coded=Coded("sentence", "sentiment", ("positive",)),
         ),
     ),
     report=FamilyReport(core=True),

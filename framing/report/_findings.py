@@ -51,7 +51,9 @@ def core_families() -> tuple[str, ...]:
 @dataclass
 class Finding:
     """One sentence of the summary and the evidence behind it; ``main`` is False for a
-    core family's largest difference when none of its differences is main."""
+    core family's largest difference when none of its differences is main. ``checked``
+    says what coders found of it, where they checked its measure, and ``within_error``
+    whether the measured error could explain it."""
 
     anchor: str
     family: str
@@ -60,6 +62,9 @@ class Finding:
     sentence: str
     evidence: list[OutletEvidence] = field(default_factory=list)
     main: bool = True
+    outlet: str = ""
+    checked: str = ""
+    within_error: bool = False
 
 
 def findings(
@@ -104,6 +109,7 @@ def findings(
                 sentence=sentence(row, paired, groups, measure.unit, level),
                 evidence=evidence(measure),
                 main=i < len(chosen),
+                outlet=str(row["outlet"]),
             )
         )
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import io
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -40,10 +40,11 @@ from ..comparison import (
 from ..errors import ArgumentError, MissingDependencyError
 from ..features import LEDE_SENTENCES, option_labels
 from ..features.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+from ..validation import Reliability, corrected_comparison
 from . import _format, _plot_emphasis, _plot_story, _plot_tone, _plot_voices
 from ._annotate import article_view, unique_by_sentence
 from ._evidence import EXAMPLES_PER_OUTLET, EvidenceBuilder
-from ._findings import findings
+from ._findings import Finding, findings
 from ._format import Q_MARK
 from ._labels import story_labels
 from ._methods import collect, relative_origin
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from ..analysis import Analysis
-    from ..validation import Reliability
 
 
 def _shown_alignment(analysis: Analysis, shown: pd.DataFrame) -> pd.DataFrame | None:
@@ -90,7 +90,7 @@ def render_report_html(
     min_n: int = 5,
     level: float = 0.95,
     progress: bool = False,
-    validation: Reliability | None = None,
+    validation: Reliability | Sequence[Reliability] | None = None,
 ) -> str:
     """The report as one self-contained HTML page.
 
@@ -110,9 +110,12 @@ def render_report_html(
         level: Confidence level of the intervals.
         progress: Show a progress bar over the report's stages (comparison, evidence,
             plots, annotated articles).
-        validation: Scores of coded sheets (:func:`framing.reliability`): the page
-            then has a section with the coders' agreement and framing's accuracy,
-            overall and per outlet.
+        validation: Scores of coded sheets (:func:`framing.reliability`), one or
+            several (a sentence sheet and an attribution sheet): the page then has a
+            section with the coders' agreement, framing's accuracy overall and per
+            outlet, and the differences the coders checked corrected by their findings
+            (:func:`framing.corrected_comparison`); each finding whose measure they
+            checked says so, and is marked where the measured error could explain it.
 
     Returns:
         The HTML text.
@@ -134,6 +137,10 @@ def render_report_html(
         # The page describes the table it shows: its grouping and reference.
         by = table.attrs.get("by", by)
         reference = table.attrs.get("reference", reference)
+    results = _results(validation)
+    corrected = (
+        corrected_comparison(analysis, results, table, level=level, seed=seed) if results else None
+    )
     table = with_outlet_column(table)  # the page reads every grouping alike
     measures = measure_table(analysis, by)
     by_feature = {m.feature: m for m in measures_for(analysis)}
@@ -149,6 +156,8 @@ def render_report_html(
     stages.done()
     stages.start("main differences and their evidence")
     summary = findings(table, measures, by_feature, EvidenceBuilder(analysis, by, anchors))
+    if corrected is not None:
+        _mark_checked(summary, corrected, by_feature, level)
     stages.done()
     attrs = table.attrs or {}
     level = float(attrs.get("level", 0.95))
@@ -232,7 +241,7 @@ def render_report_html(
             }
             for e in analysis.errors.to_dict("records")
         ],
-        "validation": _validation(validation),
+        "validation": _validation(results, corrected, by_feature),
         "full_columns": _FULL_COLUMNS,
         "full_rows": _full_rows(table),
     }
@@ -334,55 +343,112 @@ def _pdf_writer() -> Callable[[str, Path], None]:
     return write
 
 
-def _validation(result: Reliability | None) -> dict[str, Any] | None:
+def _results(validation: Reliability | Sequence[Reliability] | None) -> list[Reliability]:
+    if validation is None:
+        return []
+    return [validation] if isinstance(validation, Reliability) else list(validation)
+
+
+def _mark_checked(
+    summary: list[Finding], corrected: pd.DataFrame, by_feature: dict, level: float
+) -> None:
+    """Each finding whose measure coders checked: its difference corrected by what they
+    found, and whether the measured error could explain it."""
+    group = corrected.columns[0]
+    rows = corrected.set_index(["feature", group])
+    for f in summary:
+        if (f.feature, f.outlet) not in rows.index:
+            continue
+        r = rows.loc[(f.feature, f.outlet)]
+        unit = by_feature[f.feature].unit
+        bounds = _format.interval(
+            r["diff_corrected_ci_low"], r["diff_corrected_ci_high"], unit, signed=True
+        )
+        f.within_error = bool(r["error_could_explain"])
+        f.checked = (
+            f"Checked by coders ({r['code']}, {r['coded_units']} units): corrected by what "
+            f"they found framing's labels to hold, the difference is "
+            f"{_format.difference(r['diff_corrected'], unit)}"
+            + (f" ({level * 100:g}% interval of the correction {bounds})" if bounds else "")
+            + (
+                "; the measured error could explain it."
+                if f.within_error
+                else "; it stands beyond the measured error."
+            )
+        )
+
+
+def _validation(
+    results: list[Reliability], corrected: pd.DataFrame | None, by_feature: dict
+) -> dict[str, Any] | None:
     """The validation section's rows, numbers written as a reader wants them."""
-    if result is None:
+    if not results:
         return None
 
     def num(value: object) -> str:
         return "–" if value is None or pd.isna(value) else f"{float(value):.2f}"
 
-    right = result.accuracy[result.accuracy["label"] == "all"].set_index(["code", "outlet"])
-    agreement = []
-    for r in result.agreement.itertuples(index=False):
-        interval = (
-            f" [{num(r.alpha_ci_low)}, {num(r.alpha_ci_high)}]"
-            if not pd.isna(r.alpha_ci_low)
-            else ""
-        )
-        share = right["f1"].get((r.code, r.outlet))
-        support = right["support"].get((r.code, r.outlet))
-        agreement.append(
+    agreement, labels = [], []
+    for result in results:
+        right = result.accuracy[result.accuracy["label"] == "all"].set_index(["code", "outlet"])
+        for r in result.agreement.itertuples(index=False):
+            interval = (
+                f" [{num(r.alpha_ci_low)}, {num(r.alpha_ci_high)}]"
+                if not pd.isna(r.alpha_ci_low)
+                else ""
+            )
+            share = right["f1"].get((r.code, r.outlet))
+            support = right["support"].get((r.code, r.outlet))
+            agreement.append(
+                {
+                    "code": r.code,
+                    "outlet": r.outlet,
+                    "units": r.units,
+                    "coders": r.coders,
+                    "alpha": num(r.alpha) + interval,
+                    "agreement": num(r.percent_agreement),
+                    "with_framing": num(r.alpha_with_framing),
+                    "right": f"{num(share)} of {support}" if support else "–",
+                }
+            )
+        labels += [
             {
                 "code": r.code,
-                "outlet": r.outlet,
-                "units": r.units,
-                "coders": r.coders,
-                "alpha": num(r.alpha) + interval,
-                "agreement": num(r.percent_agreement),
-                "with_framing": num(r.alpha_with_framing),
-                "right": f"{num(share)} of {support}" if support else "–",
+                "label": r.label,
+                "support": r.support,
+                "predicted": r.predicted,
+                "precision": num(r.precision),
+                "recall": num(r.recall),
+                "f1": num(r.f1),
             }
-        )
-    labels = [
-        {
-            "code": r.code,
-            "label": r.label,
-            "support": r.support,
-            "predicted": r.predicted,
-            "precision": num(r.precision),
-            "recall": num(r.recall),
-            "f1": num(r.f1),
-        }
-        for r in result.accuracy.itertuples(index=False)
-        if r.outlet == "all" and r.label != "all"
-    ]
+            for r in result.accuracy.itertuples(index=False)
+            if r.outlet == "all" and r.label != "all"
+        ]
+    checked = []
+    if corrected is not None:
+        group = corrected.columns[0]
+        for r in corrected.to_dict("records"):
+            unit = by_feature[r["feature"]].unit
+            checked.append(
+                {
+                    "outlet": r[group],
+                    "label": r["label"],
+                    "reference": r["reference"],
+                    "diff": _format.difference(r["diff"], unit),
+                    "corrected": _format.difference(r["diff_corrected"], unit),
+                    "interval": _format.interval(
+                        r["diff_corrected_ci_low"], r["diff_corrected_ci_high"], unit, signed=True
+                    ),
+                    "within_error": bool(r["error_could_explain"]),
+                }
+            )
     return {
-        "sample_id": result.sample_id,
-        "coders": result.coders,
-        "level_pct": f"{result.level * 100:g}",
+        "sample_id": ", ".join(r.sample_id for r in results),
+        "coders": list(dict.fromkeys(c for r in results for c in r.coders)),
+        "level_pct": f"{results[0].level * 100:g}",
         "agreement": agreement,
         "labels": labels,
+        "checked": checked,
     }
 
 

@@ -3,12 +3,14 @@ among coders, Krippendorff's α (:func:`krippendorff_alpha`), usable on any codi
 data; coding sheets drawn from an analysis for coders to fill in
 (:func:`coding_sheet`), and their codes read back, checked row by row
 (:func:`read_codes`) and scored: the coders against each other, framing against them
-(:func:`reliability`)."""
+(:func:`reliability`); and framing's figures corrected by what the coders found
+(:func:`corrected_shares`, :func:`corrected_comparison`)."""
 
 from __future__ import annotations
 
 from ._alpha import Level, krippendorff_alpha
-from ._score import Reliability, corrected_shares, reliability
+from ._correct import corrected_comparison, corrected_shares
+from ._score import Reliability, reliability
 from ._sheets import CODES, CodingSheet, Unit, coding_sheet, read_codes
 
 __all__ = [
@@ -18,6 +20,7 @@ __all__ = [
     "Reliability",
     "Unit",
     "coding_sheet",
+    "corrected_comparison",
     "corrected_shares",
     "krippendorff_alpha",
     "read_codes",

@@ -38,7 +38,6 @@ from ._alpha import krippendorff_alpha
 from ._sheets import (
     SAMPLE_COLUMN,
     CodingSheet,
-    _pool,
     coding_sheet,
     read_codes,
     read_sheet_file,
@@ -47,7 +46,7 @@ from ._sheets import (
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
-__all__ = ["Reliability", "corrected_shares", "reliability"]
+__all__ = ["Reliability", "reliability"]
 
 #: Codes whose values are ordered, and the numbers α reads them as (interval level).
 ORDERED: dict[str, dict[str, float]] = {
@@ -77,6 +76,10 @@ class Reliability:
         sample_id: The sample scored.
         level: The confidence level of α's interval.
         coded: Per code, every unit's value from every coder (units × coders).
+        unit: What the sheet's units are (sentence, attribution, article).
+        units: The units scored: ``unit_id``, ``doc_id``, ``outlet`` (the value of
+            ``by``) and framing's label of each code (``framing_<code>``).
+        by: The column the sample was stratified by.
     """
 
     agreement: pd.DataFrame
@@ -87,6 +90,22 @@ class Reliability:
     sample_id: str
     level: float = 0.95
     coded: dict[str, pd.DataFrame] = field(default_factory=dict)
+    unit: str = ""
+    units: pd.DataFrame = field(default_factory=pd.DataFrame)
+    by: str = "outlet"
+
+    def majority(self, code: str) -> pd.Series:
+        """Each unit's majority value of ``code`` (None where the coders tie), by unit id.
+
+        Raises:
+            ArgumentError: The sheet has no such code.
+        """
+        values = self.coded.get(code)
+        if values is None:
+            raise ArgumentError(
+                f"code={code!r}: this result scored {', '.join(self.coded) or 'no code'}"
+            )
+        return values.apply(_majority, axis=1)
 
 
 def reliability(
@@ -176,6 +195,9 @@ def reliability(
         sheet.sample_id,
         level,
         coded,
+        sheet.unit,
+        sheet.units[["unit_id", "doc_id", "outlet", *(f"framing_{c}" for c in sheet.codes)]].copy(),
+        sheet.by,
     )
 
 
@@ -329,120 +351,3 @@ def _accuracy(
         }
     )
     return rows
-
-
-def corrected_shares(
-    result: Reliability,
-    analysis: Analysis,
-    sheet: CodingSheet,
-    *,
-    code: str | None = None,
-    n_boot: int = N_BOOT,
-    level: float = 0.95,
-    seed: int = 0,
-) -> pd.DataFrame:
-    """Each outlet's share of every value of a code, as framing labels the whole corpus
-    and corrected by what the coders found framing's labels to be.
-
-    The sheet is drawn stratified by framing's label, so within each of framing's labels
-    the coded units estimate what that label really holds: ``P(coders' value | framing's
-    label)``, per outlet where the outlet has coded units of that label, else over all
-    outlets. The corrected share of value ``v`` is ``Σ_j P(v | j) · share of j`` over
-    framing's labels ``j`` (calibration, as in Buonaccorsi 2010, *Measurement Error*,
-    ch. 3, for misclassified categories). The interval resamples the coded units within
-    each of framing's labels. Units without a majority are left out.
-
-    Args:
-        result: From :func:`reliability` on ``sheet``.
-        analysis: The analysis the sheet was drawn from (its shares are the corpus's).
-        sheet: The coding sheet scored.
-        code: Which code (default: the sheet's first).
-        n_boot: Resamples for the interval (0: none).
-        level: Confidence level.
-        seed: Seed of the resampling.
-
-    Returns:
-        One row per outlet and value: ``units`` (the outlet's units in the corpus),
-        ``observed`` (framing's share), ``corrected`` and its interval.
-    """
-    code = code or next(iter(sheet.codes))
-    if code not in sheet.codes:
-        raise ArgumentError(f"code={code!r}: the sheet's codes are {', '.join(sheet.codes)}")
-    allowed = list(sheet.codes[code])
-    pool = _pool(analysis, sheet.unit, "outlet")
-    labels = pool[f"framing_{code}"].astype(str)
-    observed = pd.crosstab(pool["_group"], labels).reindex(columns=allowed, fill_value=0)
-    coded = sheet.units.set_index("unit_id")
-    majority = _coded_majority(result, sheet, code)
-    frame = pd.DataFrame(
-        {
-            "outlet": coded["outlet"].astype(str),
-            "framing": coded[f"framing_{code}"].astype(str),
-            "coders": majority,
-        }
-    ).dropna(subset=["coders"])
-    rng = np.random.default_rng(seed)
-    point = _calibrated(frame, observed, allowed)
-    draws = []
-    for _ in range(n_boot):
-        parts = [
-            rows.iloc[rng.integers(0, len(rows), len(rows))]
-            for _, rows in frame.groupby("framing", sort=False)
-        ]
-        draws.append(_calibrated(pd.concat(parts), observed, allowed))
-    rows = []
-    for outlet in observed.index:
-        total = int(observed.loc[outlet].sum())
-        for value in allowed:
-            sample = [d.at[outlet, value] for d in draws]
-            low, high = (
-                np.quantile(sample, [(1 - level) / 2, (1 + level) / 2]) if sample else (np.nan,) * 2
-            )
-            rows.append(
-                {
-                    "code": code,
-                    "outlet": outlet,
-                    "value": value,
-                    "units": total,
-                    "observed": observed.at[outlet, value] / total if total else math.nan,
-                    "corrected": point.at[outlet, value],
-                    "corrected_ci_low": float(low),
-                    "corrected_ci_high": float(high),
-                }
-            )
-    return pd.DataFrame(rows)
-
-
-def _coded_majority(result: Reliability, sheet: CodingSheet, code: str) -> pd.Series:
-    """Each coded unit's majority value, from the sheet's files as ``result`` read them."""
-    values = result.coded.get(code)
-    if values is None:
-        raise ArgumentError(f"the result holds no codes for {code!r}")
-    return values.apply(_majority, axis=1)
-
-
-def _calibrated(frame: pd.DataFrame, observed: pd.DataFrame, allowed: list[str]) -> pd.DataFrame:
-    """Corrected shares per outlet: Σ_j P(value | framing's j) · observed share of j."""
-    pooled = pd.crosstab(frame["framing"], frame["coders"]).reindex(
-        index=allowed, columns=allowed, fill_value=0
-    )
-    out = pd.DataFrame(0.0, index=observed.index, columns=allowed)
-    for outlet in observed.index:
-        total = observed.loc[outlet].sum()
-        if not total:
-            out.loc[outlet] = math.nan
-            continue
-        mine = frame[frame["outlet"] == outlet]
-        local = pd.crosstab(mine["framing"], mine["coders"]).reindex(
-            index=allowed, columns=allowed, fill_value=0
-        )
-        for j in allowed:
-            share_j = observed.at[outlet, j] / total
-            if not share_j:
-                continue
-            counts = local.loc[j] if local.loc[j].sum() else pooled.loc[j]
-            if not counts.sum():  # framing's label never coded: taken as it is
-                out.at[outlet, j] += share_j
-                continue
-            out.loc[outlet] += share_j * counts / counts.sum()
-    return out

@@ -69,6 +69,8 @@ class CodingSheet:
             own label), which the workbook hides.
         codes: Each code and the values a coder may give.
         seed: The seed the sample was drawn with.
+        sample_id: The sample's id, written on every row of the files.
+        by: The column whose values the ``outlet`` column holds (the sample's strata).
     """
 
     unit: str
@@ -76,6 +78,7 @@ class CodingSheet:
     codes: dict[str, tuple[str, ...]]
     seed: int
     sample_id: str = field(default="")
+    by: str = "outlet"
 
     def hidden_columns(self) -> list[str]:
         """The columns a coder is not shown."""
@@ -211,7 +214,7 @@ def coding_sheet(
             **{f"framing_{c}": chosen[f"framing_{c}"] for c in codes},
         }
     )
-    return CodingSheet(unit, units, dict(codes), seed, sample_id)
+    return CodingSheet(unit, units, dict(codes), seed, sample_id, by)
 
 
 def _pool(analysis: Analysis, unit: str, by: str) -> pd.DataFrame:

@@ -138,7 +138,7 @@ def test_corrected_shares_equal_framings_where_the_coders_agree_with_it(demo, tm
     sheet = framing.coding_sheet(demo, unit="attribution", n=40, seed=3)
     as_framing(sheet).to_csv(tmp_path / "a.csv", index=False)
     result = framing.reliability(sheet, tmp_path / "a.csv", n_boot=0)
-    shares = framing.corrected_shares(result, demo, sheet, n_boot=50)
+    shares = framing.corrected_shares(result, demo, n_boot=50)
     assert (shares["corrected"] - shares["observed"]).abs().max() < 1e-12
     assert (shares["corrected_ci_high"] - shares["corrected_ci_low"]).abs().max() < 1e-12
     # the observed shares are framing's over the whole corpus, per outlet
@@ -156,7 +156,7 @@ def test_corrected_shares_move_what_the_coders_relabel(demo, tmp_path, as_framin
     coder.loc[coder["framing_source_type"] == "anonymous", "source_type"] = "person"
     coder.to_csv(tmp_path / "a.csv", index=False)
     result = framing.reliability(sheet, tmp_path / "a.csv", n_boot=0)
-    shares = framing.corrected_shares(result, demo, sheet, n_boot=0).set_index(["outlet", "value"])
+    shares = framing.corrected_shares(result, demo, n_boot=0).set_index(["outlet", "value"])
     for outlet in shares.index.get_level_values(0).unique():
         assert shares.at[(outlet, "anonymous"), "corrected"] == 0
         assert shares.at[(outlet, "person"), "corrected"] == pytest.approx(

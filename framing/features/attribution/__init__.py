@@ -39,6 +39,7 @@ import pandas as pd
 from ...text import segment
 from .._base import ArticleInput, Feature, FeatureOutput, Option, span_frame
 from .._measures import (
+    Coded,
     Evidence,
     FamilyReport,
     Highlight,
@@ -243,6 +244,7 @@ MEASURES: tuple[Measure, ...] = (
         "higher = more of its sources named",
         Evidence("attributions", (one_of("source_type", "person", "organisation"),)),
         headline=False,
+        coded=Coded("attribution", "source_type", ("person", "organisation")),
     ),
     *(
         Measure(
@@ -252,6 +254,7 @@ MEASURES: tuple[Measure, ...] = (
             f"higher = more of its attributions to {t} sources",
             Evidence("attributions", (equals("source_type", t),)),
             summary=t == "anonymous",
+            coded=Coded("attribution", "source_type", (t,)),
         )
         for t in SOURCE_TYPES
     ),

@@ -29,7 +29,7 @@ import pandas as pd
 
 from ...text import segment
 from .._base import ArticleInput, Feature, FeatureOutput, Option, span_frame
-from .._measures import Evidence, FamilyReport, Highlight, Measure, equals
+from .._measures import Coded, Evidence, FamilyReport, Highlight, Measure, equals
 from .._view import View, make_view
 from ._lexicon import (
     BOOSTER_CATEGORIES,
@@ -281,6 +281,7 @@ MEASURES: tuple[Measure, ...] = (
         "higher = more hedged",
         Evidence("hedges"),
         summary=True,
+        coded=Coded("sentence", "uncertain", ("yes",)),
     ),
     Measure(
         "hedge_own_voice_share",
