@@ -79,6 +79,7 @@ _LAZY = {
     "CodingSheet": "validation",
     "read_codes": "validation",
     "reliability": "validation",
+    "score_sheets": "validation",
     "corrected_shares": "validation",
     "corrected_comparison": "validation",
     "Reliability": "validation",
@@ -156,6 +157,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
         krippendorff_alpha,
         read_codes,
         reliability,
+        score_sheets,
     )
 
 # Library logging: silent unless the application (or the CLI's -v) configures it.
@@ -241,5 +243,6 @@ __all__ = [
     "render_report",
     "render_report_html",
     "report_html",
+    "score_sheets",
     "segment",
 ]

@@ -274,6 +274,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"show at most N articles annotated (default {DEFAULT_MAX_ARTICLES}; 0 = all)",
     )
     rep.add_argument("--story", help="the story drawn in the story map")
+    rep.add_argument(
+        "--coder",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="a coder's filled coding sheet (framing validate sample); repeat for every "
+        "coder and sheet: the report then has a validation section and marks the "
+        "findings the measured error could explain",
+    )
 
     val = commands.add_parser(
         "validate",
@@ -571,8 +580,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import corpus_name, render_report
+    from .validation import score_sheets
 
     analysis = _analyse(args)
+    validation = score_sheets(analysis, args.coder, seed=args.seed) if args.coder else None
     out = args.out
     if out is None:
         name = "demo" if args.demo else corpus_name(args.path)
@@ -589,6 +600,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         min_n=args.min_n,
         level=args.level,
         progress=_progress(args),
+        validation=validation,
     )
     counted = len(analysis.counted)
     print(f"wrote {written}: {counted} articles counted, {len(analysis.errors)} errors")
@@ -596,7 +608,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .validation import coding_sheet, reliability
+    from .validation import coding_sheet, corrected_comparison, corrected_shares, score_sheets
 
     analysis = _analyse(args)
     if args.step == "sample":
@@ -616,20 +628,34 @@ def cmd_validate(args: argparse.Namespace) -> int:
             f"{args.unit}s, sample {sheet.sample_id}"
         )
         return 0
-    result = reliability(analysis, *args.coder, seed=args.seed)
-    shown = result.agreement.round(3)
-    print(f"sample {result.sample_id}, coders: {', '.join(result.coders)}\n")
-    print(shown.to_string(index=False))
-    overall = result.accuracy[result.accuracy["label"] == "all"]
-    print("\nframing against the coders' majority (share right, units with a majority):")
-    print(overall[["code", "outlet", "support", "f1"]].round(3).to_string(index=False))
+    results = score_sheets(analysis, args.coder, seed=args.seed)
+    for result in results:
+        print(f"sample {result.sample_id}, coders: {', '.join(result.coders)}\n")
+        print(result.agreement.round(3).to_string(index=False))
+        overall = result.accuracy[result.accuracy["label"] == "all"]
+        print("\nframing against the coders' majority (share right, units with a majority):")
+        print(overall[["code", "outlet", "support", "f1"]].round(3).to_string(index=False))
+        print()
+    corrected = corrected_comparison(analysis, results, seed=args.seed)
+    if len(corrected):
+        shown = corrected[["outlet", "feature", "diff", "diff_corrected"]].round(3)
+        shown["mark"] = corrected["error_could_explain"].map({True: "within error", False: ""})
+        print("differences checked by the coders, corrected by their findings:")
+        print(shown.to_string(index=False))
     if args.out is not None:
         args.out.mkdir(parents=True, exist_ok=True)
-        result.agreement.to_csv(args.out / "agreement.csv", index=False)
-        result.accuracy.to_csv(args.out / "accuracy.csv", index=False)
-        result.disagreements.to_csv(args.out / "disagreements.csv", index=False)
-        for code, table in result.confusion.items():
-            table.to_csv(args.out / f"confusion_{code}.csv")
+        several = len(results) > 1
+        for result in results:
+            prefix = f"{result.unit}_" if several else ""
+            result.agreement.to_csv(args.out / f"{prefix}agreement.csv", index=False)
+            result.accuracy.to_csv(args.out / f"{prefix}accuracy.csv", index=False)
+            result.disagreements.to_csv(args.out / f"{prefix}disagreements.csv", index=False)
+            for code, table in result.confusion.items():
+                table.to_csv(args.out / f"confusion_{code}.csv")
+            for code in result.coded:
+                shares = corrected_shares(result, analysis, code=code, seed=args.seed)
+                shares.to_csv(args.out / f"corrected_shares_{code}.csv", index=False)
+        corrected.to_csv(args.out / "corrected_comparison.csv", index=False)
         print(f"\nwrote the score tables to {args.out}")
     return 0
 

@@ -280,3 +280,20 @@ def test_validate_samples_a_sheet_and_scores_filled_copies(tmp_path, capsys):
     assert {"accuracy.csv", "disagreements.csv", "confusion_sentiment.csv"} <= {
         p.name for p in (tmp_path / "scores").iterdir()
     }
+    # the coders agree with framing: every checked difference stands as compare gives it
+    corrected = pd.read_csv(tmp_path / "scores" / "corrected_comparison.csv")
+    assert set(corrected["feature"]) == {
+        "hedge_sentence_share",
+        "sent_negative_share",
+        "sent_positive_share",
+    }
+    assert (corrected["diff_corrected"] - corrected["diff"]).abs().max() < 1e-12
+    shares = pd.read_csv(tmp_path / "scores" / "corrected_shares_uncertain.csv")
+    assert (shares["corrected"] - shares["observed"]).abs().max() < 1e-12
+
+    # a report from the same files has the validation section, and names the sample
+    report = tmp_path / "report.html"
+    argv = ["report", "--demo", "-o", str(report), "--max-articles", "1"]
+    assert main([*argv, "--coder", str(tmp_path / "a.csv")]) == 0
+    page = report.read_text(encoding="utf-8")
+    assert '<section id="validation">' in page and sheet["sample_id"][0] in page

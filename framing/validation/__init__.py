@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ._alpha import Level, krippendorff_alpha
 from ._correct import corrected_comparison, corrected_shares
-from ._score import Reliability, reliability
+from ._score import Reliability, reliability, score_sheets
 from ._sheets import CODES, CodingSheet, Unit, coding_sheet, read_codes
 
 __all__ = [
@@ -25,4 +25,5 @@ __all__ = [
     "krippendorff_alpha",
     "read_codes",
     "reliability",
+    "score_sheets",
 ]

@@ -46,7 +46,7 @@ from ._sheets import (
 if TYPE_CHECKING:
     from ..analysis import Analysis
 
-__all__ = ["Reliability", "reliability"]
+__all__ = ["Reliability", "reliability", "score_sheets"]
 
 #: Codes whose values are ordered, and the numbers α reads them as (interval level).
 ORDERED: dict[str, dict[str, float]] = {
@@ -199,6 +199,40 @@ def reliability(
         sheet.units[["unit_id", "doc_id", "outlet", *(f"framing_{c}" for c in sheet.codes)]].copy(),
         sheet.by,
     )
+
+
+def score_sheets(
+    analysis: Analysis,
+    files: Sequence[str | PathLike[str]],
+    *,
+    level: float = 0.95,
+    n_boot: int = N_BOOT,
+    seed: int = 0,
+) -> list[Reliability]:
+    """Score coders' files of one or several samples (a sentence sheet and an attribution
+    sheet, say): the files are grouped by the sample they carry, and each sample is
+    scored with :func:`reliability`, in the order its first file is given.
+
+    Raises:
+        ArgumentError: No file.
+        SheetError: A file carries no sample id, or one this analysis does not give.
+    """
+    if not files:
+        raise ArgumentError("give at least one coder's filled sheet (.xlsx or .csv)")
+    samples: dict[str, list[str | PathLike[str]]] = {}
+    for path in files:
+        frame = read_sheet_file(Path(path))
+        ids = [v for v in frame.get(SAMPLE_COLUMN, pd.Series(dtype=str)) if v]
+        if not ids:
+            raise SheetError(
+                f"{Path(path).name}: no {SAMPLE_COLUMN} column; fill in the sheet framing "
+                "wrote without deleting its columns"
+            )
+        samples.setdefault(ids[0], []).append(path)
+    return [
+        reliability(analysis, *paths, level=level, n_boot=n_boot, seed=seed)
+        for paths in samples.values()
+    ]
 
 
 def _names(paths: Sequence[str | PathLike[str]]) -> list[str]:

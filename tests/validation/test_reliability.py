@@ -163,3 +163,18 @@ def test_corrected_shares_move_what_the_coders_relabel(demo, tmp_path, as_framin
             shares.at[(outlet, "person"), "observed"] + shares.at[(outlet, "anonymous"), "observed"]
         )
         assert shares.loc[outlet, "corrected"].sum() == pytest.approx(1.0)
+
+
+def test_score_sheets_scores_each_sample_its_files_carry(demo, tmp_path, as_framing):
+    sentences = framing.coding_sheet(demo, unit="sentence", n=12, seed=1)
+    attributions = framing.coding_sheet(demo, unit="attribution", n=12, seed=1)
+    as_framing(attributions).to_csv(tmp_path / "attr_a.csv", index=False)
+    as_framing(sentences).to_csv(tmp_path / "sent_a.csv", index=False)
+    as_framing(sentences).to_csv(tmp_path / "sent_b.csv", index=False)
+    files = [tmp_path / "attr_a.csv", tmp_path / "sent_a.csv", tmp_path / "sent_b.csv"]
+    results = framing.score_sheets(demo, files, n_boot=0)
+    assert [r.sample_id for r in results] == [attributions.sample_id, sentences.sample_id]
+    assert [r.coders for r in results] == [["attr_a"], ["sent_a", "sent_b"]]
+    as_framing(sentences).drop(columns="sample_id").to_csv(tmp_path / "bare.csv", index=False)
+    with pytest.raises(SheetError, match=r"bare\.csv: no sample_id column"):
+        framing.score_sheets(demo, [tmp_path / "bare.csv"])
