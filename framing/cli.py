@@ -650,6 +650,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
             result.agreement.to_csv(args.out / f"{prefix}agreement.csv", index=False)
             result.accuracy.to_csv(args.out / f"{prefix}accuracy.csv", index=False)
             result.disagreements.to_csv(args.out / f"{prefix}disagreements.csv", index=False)
+            result.accuracy_by_coder.to_csv(
+                args.out / f"{prefix}accuracy_by_coder.csv", index=False
+            )
             for code, table in result.confusion.items():
                 table.to_csv(args.out / f"confusion_{code}.csv")
             for code in result.coded:

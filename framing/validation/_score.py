@@ -70,6 +70,9 @@ class Reliability:
             majority, which for one label per unit is the share framing got right.
         confusion: Per code: the coders' majority (rows) against framing (columns),
             counts over units with a majority.
+        accuracy_by_coder: As ``accuracy``, with framing set against each coder in
+            turn rather than their majority (column ``coder``): a coder framing agrees
+            with far less than with the others is worth a look.
         disagreements: Every unit and code where the coders differ, with each coder's
             value and framing's.
         coders: The coders' names (their files' names, without the suffix).
@@ -93,6 +96,7 @@ class Reliability:
     unit: str = ""
     units: pd.DataFrame = field(default_factory=pd.DataFrame)
     by: str = "outlet"
+    accuracy_by_coder: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def majority(self, code: str) -> pd.Series:
         """Each unit's majority value of ``code`` (None where the coders tie), by unit id.
@@ -148,7 +152,7 @@ def reliability(
     units = sheet.units.set_index("unit_id")
     outlets = units["outlet"].astype("string")
     rng = np.random.default_rng(seed)
-    agreement, accuracy, disagreements = [], [], []
+    agreement, accuracy, by_coder, disagreements = [], [], [], []
     confusion: dict[str, pd.DataFrame] = {}
     coded: dict[str, pd.DataFrame] = {}
     for code, allowed in sheet.codes.items():
@@ -167,6 +171,13 @@ def reliability(
             accuracy += _accuracy(
                 code, outlet, allowed, majority.loc[mine], framing_labels.loc[mine]
             )
+            for name in names:
+                by_coder += [
+                    {"coder": name, **row}
+                    for row in _accuracy(
+                        code, outlet, allowed, table.loc[mine, name], framing_labels.loc[mine]
+                    )
+                ]
         known = majority.notna()
         confusion[code] = pd.crosstab(
             pd.Categorical(majority[known], categories=allowed),
@@ -198,6 +209,7 @@ def reliability(
         sheet.unit,
         sheet.units[["unit_id", "doc_id", "outlet", *(f"framing_{c}" for c in sheet.codes)]].copy(),
         sheet.by,
+        pd.DataFrame(by_coder),
     )
 
 

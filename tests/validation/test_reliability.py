@@ -42,6 +42,11 @@ def test_a_coder_who_agrees_with_framing_and_one_who_differs_on_k_units(demo, tm
     assert acc.at[("uncertain", "all", "all"), "support"] == 37
     assert acc.at[("uncertain", "all", "all"), "f1"] == 1.0
     assert result.confusion["uncertain"].to_numpy().trace() == 37
+    # against each coder in turn: a agrees with framing everywhere, b on 37 of 40 units
+    each = result.accuracy_by_coder.set_index(["coder", "code", "outlet", "label"])
+    assert each.at[("a", "uncertain", "all", "all"), "f1"] == 1.0
+    assert each.at[("b", "uncertain", "all", "all"), "f1"] == pytest.approx(37 / 40)
+    assert each.at[("b", "uncertain", "all", "all"), "support"] == 40
     # every disagreement listed, with both coders' values and framing's
     rows = result.disagreements[result.disagreements["code"] == "uncertain"]
     assert sorted(rows["unit_id"]) == sorted(sheet.units.loc[flipped, "unit_id"])
