@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 import numpy as np
@@ -63,6 +64,35 @@ def krippendorff_alpha(
         >>> framing.krippendorff_alpha([[1, 2, 3, 3], [1, 2, 3, 4]], level="interval")
         0.888...
     """
+    table = _coincidences(data, level)
+    expected = float(table.n_c @ table.delta @ table.n_c)
+    if expected == 0:
+        return math.nan
+    observed = float((table.matrix * table.delta).sum())
+    return 1.0 - (table.n - 1) * observed / expected
+
+
+@dataclass(frozen=True)
+class _Coincidences:
+    """A reliability table reduced to what α needs."""
+
+    #: o_ck, values × values (the values sorted).
+    matrix: np.ndarray
+    #: δ²_ck of the level of measurement.
+    delta: np.ndarray
+    #: m_u: how many values each pairable unit has.
+    pairable: np.ndarray
+
+    @property
+    def n_c(self) -> np.ndarray:
+        return self.matrix.sum(axis=1)
+
+    @property
+    def n(self) -> float:
+        return float(self.matrix.sum())
+
+
+def _coincidences(data: pd.DataFrame | Sequence[Sequence[Any]], level: str) -> _Coincidences:
     if level not in _LEVELS:
         raise ArgumentError(f"level={level!r}: use one of {', '.join(map(repr, _LEVELS))}")
     rows = _rows(data)
@@ -78,14 +108,8 @@ def krippendorff_alpha(
     weighted = counts / (m - 1)
     # o_ck = Σ_u counts_uc · counts_uk / (m_u − 1), less each value paired with itself
     coincidences = counts.T.astype(float) @ weighted - np.diag(weighted.sum(axis=0))
-    n_c = coincidences.sum(axis=1)
-    n = n_c.sum()
-    delta = _differences(values, n_c, level)
-    expected = float(n_c @ delta @ n_c)
-    if expected == 0:
-        return math.nan
-    observed = float((coincidences * delta).sum())
-    return 1.0 - (n - 1) * observed / expected
+    delta = _differences(values, coincidences.sum(axis=1), level)
+    return _Coincidences(coincidences, delta, counts.sum(axis=1))
 
 
 def _rows(data: pd.DataFrame | Sequence[Sequence[Any]]) -> list[list[Any]]:
