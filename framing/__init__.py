@@ -75,6 +75,8 @@ _LAZY = {
     "render_report_html": "report",
     "report_html": "report",  # deprecated: render_report_html
     "krippendorff_alpha": "validation",
+    "bootstrap_alpha": "validation",
+    "AlphaBootstrap": "validation",
     "coding_sheet": "validation",
     "CodingSheet": "validation",
     "read_codes": "validation",
@@ -149,8 +151,10 @@ if TYPE_CHECKING:  # what type checkers and editors see
     )
     from .text import Quote, Segmented, segment
     from .validation import (
+        AlphaBootstrap,
         CodingSheet,
         Reliability,
+        bootstrap_alpha,
         coding_sheet,
         corrected_comparison,
         corrected_shares,
@@ -183,6 +187,7 @@ __all__ = [
     "EXAMPLE_ACTORS",
     "EXAMPLE_ANGLES",
     "FEATURES",
+    "AlphaBootstrap",
     "Analysis",
     "ArgumentError",
     "AttributionLexicons",
@@ -212,6 +217,7 @@ __all__ = [
     "__version__",
     "align_sentences",
     "analyse",
+    "bootstrap_alpha",
     "coding_sheet",
     "compare",
     "corrected_comparison",

@@ -343,6 +343,13 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--seed", type=int, default=0, help="seed of the bootstrap of alpha's interval (0)"
     )
+    score.add_argument(
+        "--interval",
+        choices=["pairs", "units"],
+        default="pairs",
+        help="how alpha's interval is bootstrapped: pairs of values as Hayes & "
+        "Krippendorff (2007) do (default), or units (wider)",
+    )
 
     commands.add_parser(
         "features",
@@ -628,7 +635,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             f"{args.unit}s, sample {sheet.sample_id}"
         )
         return 0
-    results = score_sheets(analysis, args.coder, seed=args.seed)
+    results = score_sheets(analysis, args.coder, seed=args.seed, interval=args.interval)
     for result in results:
         print(f"sample {result.sample_id}, coders: {', '.join(result.coders)}\n")
         print(result.agreement.round(3).to_string(index=False))

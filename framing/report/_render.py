@@ -446,10 +446,21 @@ def _validation(
         "sample_id": ", ".join(r.sample_id for r in results),
         "coders": list(dict.fromkeys(c for r in results for c in r.coders)),
         "level_pct": f"{results[0].level * 100:g}",
+        "interval": _interval_text(results),
         "agreement": agreement,
         "labels": labels,
         "checked": checked,
     }
+
+
+def _interval_text(results: list[Reliability]) -> str:
+    """How α's intervals were drawn, in words."""
+    kinds = {kind for r in results for kind in r.agreement.get("interval", pd.Series()) if kind}
+    words = {
+        "pairs": "pairs of values resampled as Hayes & Krippendorff 2007 do",
+        "units": "units resampled",
+    }
+    return "; ".join(words[k] for k in sorted(kinds)) or "none drawn"
 
 
 def _plural(word: str) -> str:

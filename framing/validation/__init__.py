@@ -8,17 +8,19 @@ data; coding sheets drawn from an analysis for coders to fill in
 
 from __future__ import annotations
 
-from ._alpha import Level, krippendorff_alpha
+from ._alpha import AlphaBootstrap, Level, bootstrap_alpha, krippendorff_alpha
 from ._correct import corrected_comparison, corrected_shares
 from ._score import Reliability, reliability, score_sheets
 from ._sheets import CODES, CodingSheet, Unit, coding_sheet, read_codes
 
 __all__ = [
     "CODES",
+    "AlphaBootstrap",
     "CodingSheet",
     "Level",
     "Reliability",
     "Unit",
+    "bootstrap_alpha",
     "coding_sheet",
     "corrected_comparison",
     "corrected_shares",

@@ -161,15 +161,15 @@ def bootstrap_alpha(
     (coders − 1) n / 2)`` pairs (``Q`` the non-zero cells of ``o``): unless ``25 Q`` is
     the smaller, more than the data hold whenever a coder skipped a unit, and so a
     narrower interval (318 against 239 in the paper's example); the paper's count
-    is followed here, as the issue asks for the paper's algorithm and it is the number
-    of pairs actually observed (``pairs=`` gives another). KALPHA cannot tell which
+    is followed here: it is the published algorithm's, and the number of pairs
+    actually observed (``pairs=`` gives another). KALPHA cannot tell which
     resamples lack variation, so it sets ``round(n_boot · Σ_c (o_cc / n)^M)`` of the
     resamples at 1 to 0, their expected number; here they are found exactly. The R
     package icr, after Krippendorff's 2016 note, draws every pair with equal probability
     and drops α below −1; with units coded by different numbers of coders its draws are
     not centred on α, and it is not followed.
 
-    Unlike resampling units (as :func:`framing.reliability` does), the draws treat pairs
+    Unlike resampling units (``framing.reliability(..., interval="units")``), the draws treat pairs
     as independent and hold ``D_e`` fixed, so they ignore that a unit's pairs share
     values; Gwet (2015) finds the standard error it implies too small, and Zapf et al.
     (2016, BMC Medical Research Methodology 16:93) recommend resampling units instead.

@@ -28,13 +28,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError, SheetError
-from ._alpha import krippendorff_alpha
+from ._alpha import bootstrap_alpha, krippendorff_alpha
 from ._sheets import (
     SAMPLE_COLUMN,
     CodingSheet,
@@ -52,8 +52,13 @@ __all__ = ["Reliability", "reliability", "score_sheets"]
 ORDERED: dict[str, dict[str, float]] = {
     "sentiment": {"negative": -1.0, "neutral": 0.0, "positive": 1.0},
 }
-#: Bootstrap resamples of units for α's interval.
+#: Bootstrap resamples for α's interval.
 N_BOOT = 1000
+#: How α's interval is bootstrapped: Hayes & Krippendorff's pairs of values, or units.
+Interval = Literal["pairs", "units"]
+#: Krippendorff's (2004, Content Analysis, 2nd ed., p. 241) lowest α for tentative
+#: conclusions and for relying on the data; ``q`` is the chance α falls below each.
+ALPHA_MINIMA = (0.667, 0.800)
 
 
 @dataclass
@@ -62,8 +67,9 @@ class Reliability:
 
     Attributes:
         agreement: Per code and outlet (``all`` first): units, coders, α among the
-            coders with its interval, percent agreement, and α with framing as one more
-            coder.
+            coders with its interval (and how it was drawn), ``alpha_q_667`` and
+            ``alpha_q_800`` (the share of bootstrap draws below Krippendorff's minima),
+            percent agreement, and α with framing as one more coder.
         accuracy: Per code, outlet and label: how often the coders' majority gave it
             (``support``), how often framing did (``predicted``), precision, recall and
             F1; the row with label ``all`` is their micro-average over the units with a
@@ -118,6 +124,7 @@ def reliability(
     level: float = 0.95,
     n_boot: int = N_BOOT,
     seed: int = 0,
+    interval: Interval = "pairs",
 ) -> Reliability:
     """Score filled coding sheets: the coders against each other, framing against them.
 
@@ -128,8 +135,12 @@ def reliability(
         *coders: The filled sheets (.xlsx or .csv), one per coder; one coder gives
             framing's accuracy but no agreement among coders.
         level: Confidence level of α's bootstrap interval.
-        n_boot: Bootstrap resamples of units (0: no interval).
+        n_boot: Bootstrap resamples (0: no interval).
         seed: Seed of the bootstrap.
+        interval: How α's interval is drawn: ``"pairs"``, Hayes & Krippendorff's
+            (2007) resampling of pairs of values (:func:`bootstrap_alpha`, as their
+            KALPHA macro does), or ``"units"``, a bootstrap of units (wider: it keeps
+            a unit's values together; Zapf et al. 2016 recommend it).
 
     Returns:
         A :class:`Reliability` with ``agreement``, ``accuracy``, ``confusion`` and
@@ -145,6 +156,8 @@ def reliability(
         raise ArgumentError("give at least one coder's filled sheet (.xlsx or .csv)")
     if not 0 < level < 1:
         raise ArgumentError(f"level={level}: give a confidence level between 0 and 1")
+    if interval not in ("pairs", "units"):
+        raise ArgumentError(f"interval={interval!r}: use 'pairs' or 'units'")
     if not isinstance(sheet, CodingSheet):
         sheet = _sheet_of(sheet, Path(coders[0]))
     names = _names(coders)
@@ -165,7 +178,14 @@ def reliability(
             mine = outlets.index if outlet == "all" else outlets.index[outlets == outlet]
             agreement.append(
                 _agreement(
-                    code, outlet, table.loc[mine], framing_labels.loc[mine], level, n_boot, rng
+                    code,
+                    outlet,
+                    table.loc[mine],
+                    framing_labels.loc[mine],
+                    level,
+                    n_boot,
+                    rng,
+                    interval,
                 )
             )
             accuracy += _accuracy(
@@ -220,6 +240,7 @@ def score_sheets(
     level: float = 0.95,
     n_boot: int = N_BOOT,
     seed: int = 0,
+    interval: Interval = "pairs",
 ) -> list[Reliability]:
     """Score coders' files of one or several samples (a sentence sheet and an attribution
     sheet, say): the files are grouped by the sample they carry, and each sample is
@@ -242,7 +263,7 @@ def score_sheets(
             )
         samples.setdefault(ids[0], []).append(path)
     return [
-        reliability(analysis, *paths, level=level, n_boot=n_boot, seed=seed)
+        reliability(analysis, *paths, level=level, n_boot=n_boot, seed=seed, interval=interval)
         for paths in samples.values()
     ]
 
@@ -297,9 +318,8 @@ def _as_alpha_data(table: pd.DataFrame, code: str) -> list[list[object]]:
 
 
 def _alpha(table: pd.DataFrame, code: str) -> float:
-    level = "interval" if code in ORDERED else "nominal"
     try:
-        return krippendorff_alpha(_as_alpha_data(table, code), level=level)
+        return krippendorff_alpha(_as_alpha_data(table, code), level=_level(code))
     except ArgumentError:  # fewer than two coders, or no unit two of them coded
         return math.nan
 
@@ -312,31 +332,46 @@ def _agreement(
     level: float,
     n_boot: int,
     rng: np.random.Generator,
+    interval: Interval,
 ) -> dict[str, object]:
     alpha = _alpha(table, code) if table.shape[1] >= 2 else math.nan
+    draws = np.array([])
     low = high = math.nan
     if n_boot and not math.isnan(alpha) and len(table) >= 2:
-        draws = []
-        for _ in range(n_boot):
-            picked = table.iloc[rng.integers(0, len(table), len(table))]
-            value = _alpha(picked, code)
-            if not math.isnan(value):
-                draws.append(value)
-        if draws:
-            low, high = np.quantile(draws, [(1 - level) / 2, (1 + level) / 2])
+        if interval == "pairs":
+            boot = bootstrap_alpha(
+                _as_alpha_data(table, code), _level(code), n_boot=n_boot, seed=rng
+            )
+            draws = boot.draws
+            low, high = boot.interval(level)  # KALPHA's order statistics
+        else:
+            picked = (table.iloc[rng.integers(0, len(table), len(table))] for _ in range(n_boot))
+            draws = np.array([_alpha(p, code) for p in picked])
+            draws = draws[~np.isnan(draws)]
+            if len(draws):
+                low, high = np.quantile(draws, [(1 - level) / 2, (1 + level) / 2])
     with_framing = table.assign(framing=framing_labels)
     return {
         "code": code,
         "outlet": outlet,
-        "level": "interval" if code in ORDERED else "nominal",
+        "level": _level(code),
         "units": len(table),
         "coders": table.shape[1],
         "alpha": alpha,
         "alpha_ci_low": float(low),
         "alpha_ci_high": float(high),
+        "interval": interval if len(draws) else "",
+        **{
+            f"alpha_q_{round(m * 1000):03d}": float(np.mean(draws < m)) if len(draws) else math.nan
+            for m in ALPHA_MINIMA
+        },
         "percent_agreement": _percent_agreement(table),
         "alpha_with_framing": _alpha(with_framing, code),
     }
+
+
+def _level(code: str) -> str:
+    return "interval" if code in ORDERED else "nominal"
 
 
 def _percent_agreement(table: pd.DataFrame) -> float:

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 import framing
+from framing import AlphaBootstrap, bootstrap_alpha
 from framing.errors import ArgumentError
-from framing.validation._alpha import AlphaBootstrap, bootstrap_alpha
 
 NAN = float("nan")
 

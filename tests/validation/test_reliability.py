@@ -37,6 +37,16 @@ def test_a_coder_who_agrees_with_framing_and_one_who_differs_on_k_units(demo, tm
         overall.at[("uncertain", "all"), "alpha_ci_high"],
     )
     assert low <= expected <= high
+    # Hayes & Krippendorff's pairs by default; the chance alpha falls below each minimum
+    assert overall.at[("uncertain", "all"), "interval"] == "pairs"
+    assert (result.agreement["alpha_q_800"] >= result.agreement["alpha_q_667"]).all()
+    units = framing.reliability(
+        sheet, tmp_path / "a.csv", tmp_path / "b.csv", n_boot=50, interval="units"
+    ).agreement.set_index(["code", "outlet"])
+    assert units.at[("uncertain", "all"), "interval"] == "units"
+    assert units.at[("uncertain", "all"), "alpha"] == overall.at[("uncertain", "all"), "alpha"]
+    with pytest.raises(ArgumentError, match="interval='cases'"):
+        framing.reliability(sheet, tmp_path / "a.csv", interval="cases")  # type: ignore[arg-type]
     # the coders' majority exists where they agree, and framing is that majority
     acc = result.accuracy.set_index(["code", "outlet", "label"])
     assert acc.at[("uncertain", "all", "all"), "support"] == 37
