@@ -1,8 +1,9 @@
 """The notebooks run top to bottom, show what their prose promises, and are stored clean.
 
 The tests that execute a notebook are named ``test_notebook_*``: select them with
-``-k test_notebook_`` or leave them out with ``-k "not test_notebook_"``. The seed-story
-and BASIL notebooks read ``../shared`` and skip, with a message, where it is absent.
+``-k test_notebook_`` or leave them out with ``-k "not test_notebook_"``. The seed-story,
+BASIL and validation notebooks read ``../shared`` and skip, with a message, where it is
+absent.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from nbclient import NotebookClient
 
@@ -49,6 +51,17 @@ def shown_text(notebook: nbformat.NotebookNode) -> str:
             parts.append(output.data.get("text/plain", ""))
             parts.append(output.data.get("text/html", ""))
     return "\n".join(parts)
+
+
+def shown_by_cell(notebook: nbformat.NotebookNode, snippet: str) -> str:
+    """What the one code cell whose source holds ``snippet`` printed or displayed."""
+    (cell,) = [c for c in notebook.cells if c.cell_type == "code" and snippet in c.source]
+    return shown_text(nbformat.v4.new_notebook(cells=[cell]))
+
+
+def files_under(folder: Path) -> dict[Path, int]:
+    """Every file under ``folder`` with its modification time: to see that none changed."""
+    return {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
 
 def n_figures(notebook: nbformat.NotebookNode) -> int:
@@ -102,7 +115,9 @@ def test_quickstart_has_exactly_ten_code_cells() -> None:
     assert len(code_cells("01-quickstart.ipynb")) == 10
 
 
-@pytest.mark.parametrize("name", ["02-uk-officers-gaza.ipynb", "03-basil-paired.ipynb"])
+@pytest.mark.parametrize(
+    "name", ["02-uk-officers-gaza.ipynb", "03-basil-paired.ipynb", "04-validation.ipynb"]
+)
 def test_first_code_cell_is_tagged_parameters(name: str) -> None:
     assert "parameters" in code_cells(name)[0].metadata.get("tags", [])
 
@@ -160,3 +175,47 @@ def test_notebook_basil_paired_covers_100_three_outlet_stories(shared_dir: Path)
     assert "0 errors" in text
     # The paired differences with their intervals.
     assert_figures_drawn(notebook, 1)
+
+
+def test_notebook_validation_draws_sheets_scores_two_coders_and_reports(
+    shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FRAMING_REPORTS", str(tmp_path))
+    # Everything goes to FRAMING_REPORTS: nothing to reports/, nor beside the notebook.
+    before = files_under(REPO / "reports") | files_under(NOTEBOOKS)
+
+    notebook = execute("04-validation.ipynb")
+
+    assert_ran_cleanly(notebook)
+    assert files_under(REPO / "reports") | files_under(NOTEBOOKS) == before
+    # A workbook, its rows as CSV and a codebook for each of the three BASIL sheets.
+    coding = tmp_path / "basil-coding"
+    written = sorted(path.name for path in coding.iterdir())
+    assert written == sorted(
+        f"{unit}s{suffix}"
+        for unit in ("sentence", "attribution", "article")
+        for suffix in (".xlsx", ".csv", "-codebook.html")
+    )
+    text = shown_text(notebook)
+    assert "Analysis(300 articles" in text and "0 errors" in text
+    # Coders are blind to framing's labels and to the outlet: the preview shows neither.
+    preview = shown_by_cell(notebook, 'attribution_sheet.units[["text"')
+    assert "[[" in preview and "source_type" in preview
+    assert "framing_" not in preview and "outlet" not in preview
+    # The demo: 11 articles, 60 attributions drawn, filled from the gold and a copy of it.
+    assert "Analysis(11 articles" in text and "60 attributions drawn" in text
+    gold_coder = pd.read_csv(tmp_path / "demo-coding" / "coder_gold.csv")
+    coder_b = pd.read_csv(tmp_path / "demo-coding" / "coder_b.csv")
+    assert (gold_coder["source_type"] != coder_b["source_type"]).sum() == 2
+    # framing types every gold attribution as the gold does: recall 1 for every type the
+    # gold gives; "not an attribution" is framing's false attributions, recall 0.
+    recalls = dict(re.findall(r"^(.+): recall (\d\.\d\d) of \d+ coded$", text, flags=re.M))
+    gold_types = set(gold_coder["source_type"]) - {"not an attribution"}
+    assert gold_types == {"person", "organisation", "anonymous", "media"}
+    assert {t: recalls[t] for t in gold_types} == dict.fromkeys(gold_types, "1.00")
+    assert recalls["not an attribution"] == "0.00"
+    # Krippendorff's alpha of the hand-made table of frames.
+    assert "alpha = 0.671" in text
+    report = tmp_path / "demo-validated.html"
+    assert "Validation against coders" in report.read_text(encoding="utf-8")
+    assert f"Report written to {report}" in text
