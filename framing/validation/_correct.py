@@ -129,17 +129,28 @@ def _label_shares(
     return shares, group
 
 
-def _corrected(
-    shares: pd.DataFrame, group: pd.Series, matrices: Matrices, values: list[int]
+def _stacked(draws: Sequence[Matrices]) -> dict[str | None, np.ndarray]:
+    """Matrices of several draws, stacked per group: ``(draws, labels, values)``."""
+    return {key: np.stack([m[key] for m in draws]) for key in draws[0]} if draws else {}
+
+
+def _bias(
+    shares: pd.DataFrame,
+    group: pd.Series,
+    stacked: dict[str | None, np.ndarray],
+    values: list[int],
 ) -> np.ndarray:
-    """Per article, the corrected share of ``values``: Σ_j share of j · P(values | j)."""
-    out = np.empty(len(shares))
+    """Per draw and article, the corrected share of ``values`` (Σ_j share of j ·
+    P(values | j), with the article's group's matrix) less framing's share of them."""
     s = shares.to_numpy()
-    keys = group.astype(object).where(group.isin(matrices), None).to_numpy()
+    n_draws = len(next(iter(stacked.values())))
+    out = np.empty((n_draws, len(s)))
+    keys = group.astype(object).where(group.isin(stacked), None).to_numpy()
     for key in pd.unique(keys):
         rows = keys == key
-        out[rows] = s[rows] @ matrices[key][:, values].sum(axis=1)
-    return out
+        weights = stacked[key][:, :, values].sum(axis=2)  # draws × framing's labels
+        out[:, rows] = weights @ s[rows].T
+    return out - s[:, values].sum(axis=1)
 
 
 def corrected_shares(
@@ -280,36 +291,30 @@ def corrected_comparison(
                 calibration,
                 shares,
                 group,
-                calibration.matrices(),
-                calibration.resamples(n_boot, rng),
+                _stacked([calibration.matrices()]),
+                _stacked(calibration.resamples(n_boot, rng)),
             )
         calibration, shares, group, point, draws = prepared[key]
         values = [calibration.allowed.index(v) for v in coded.values]
-        observed = shares.iloc[:, values].sum(axis=1).to_numpy()
-        bias = pd.Series(_corrected(shares, group, point, values) - observed, index=shares.index)
-        bias_draws = [
-            pd.Series(_corrected(shares, group, m, values) - observed, index=shares.index)
-            for m in draws
-        ]
+        bias = _bias(shares, group, point, values)[0]
+        bias_draws = _bias(shares, group, draws, values) if draws else np.empty((0, len(bias)))
+        position = pd.Series(np.arange(len(shares)), index=shares.index)
         present = table[table[feature].notna()]
         for row in between[between["feature"] == feature].itertuples(index=False):
             outlet = getattr(row, group_column)
-            mine = present.loc[present[by] == outlet, "doc_id"]
-            other = (
-                present.loc[present[by] == reference, "doc_id"]
+            in_reference = (
+                present[by] == reference
                 if reference is not None
-                else present.loc[present[by].notna() & (present[by] != outlet), "doc_id"]
+                else present[by].notna() & (present[by] != outlet)
             )
-
-            def shift(b: pd.Series, mine: pd.Series = mine, other: pd.Series = other) -> float:
-                return _mean(b.reindex(mine)) - _mean(b.reindex(other))
-
-            moved = shift(bias)
+            mine = _positions(position, present.loc[present[by] == outlet, "doc_id"])
+            other = _positions(position, present.loc[in_reference, "doc_id"])
+            moved = _mean(bias, mine) - _mean(bias, other)
             corrected = row.diff + moved
-            spread = np.array([row.diff + shift(b) for b in bias_draws])
+            spread = row.diff + _mean(bias_draws, mine) - _mean(bias_draws, other)
             low, high = (
                 np.quantile(spread, [(1 - level) / 2, (1 + level) / 2])
-                if len(spread)
+                if len(bias_draws)
                 else (math.nan, math.nan)
             )
             rows.append(
@@ -332,16 +337,29 @@ def corrected_comparison(
     return pd.DataFrame(rows, columns=[group_column, *CORRECTED_COLUMNS])
 
 
-def _mean(values: pd.Series) -> float:
-    v = values.dropna()
-    return float(v.mean()) if len(v) else 0.0
+def _positions(position: pd.Series, docs: pd.Series) -> np.ndarray:
+    """Where the articles ``docs`` are among the articles with units (those without
+    units have no share to correct, and shift nothing)."""
+    return position.reindex(docs).dropna().to_numpy(dtype=int)
+
+
+def _mean(bias: np.ndarray, columns: np.ndarray) -> np.ndarray | float:
+    """The mean bias over the articles ``columns``: one value, or one per draw."""
+    if not len(columns):
+        return 0.0 if bias.ndim == 1 else np.zeros(len(bias))
+    return bias[..., columns].mean(axis=-1)
 
 
 def _could_explain(diff: float, corrected: float, low: float, high: float) -> bool:
-    """Whether, corrected, the difference could be none or the other way round."""
-    if math.isnan(diff) or diff == 0:
+    """Whether, corrected, the difference could be none or the other way round (a
+    corrected bound within rounding error of zero counts as zero)."""
+    if math.isnan(diff) or abs(diff) < _ZERO:
         return False
     sign = math.copysign(1, diff)
     if math.isnan(low) or math.isnan(high):
-        return not corrected * sign > 0
-    return not (low * sign > 0 and high * sign > 0)
+        return not corrected * sign > _ZERO
+    return not (low * sign > _ZERO and high * sign > _ZERO)
+
+
+#: Smaller than any difference a share can show, larger than floating-point error.
+_ZERO = 1e-9

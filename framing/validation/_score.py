@@ -66,7 +66,8 @@ class Reliability:
     """The scores of a coded sample.
 
     Attributes:
-        agreement: Per code and outlet (``all`` first): units, coders, α among the
+        agreement: Per code and outlet (``all`` first): α's level of measurement
+            (``measurement``: nominal, interval), units, coders, α among the
             coders with its interval (and how it was drawn), ``alpha_q_667`` and
             ``alpha_q_800`` (the share of bootstrap draws below Krippendorff's minima),
             percent agreement, and α with framing as one more coder.
@@ -354,7 +355,7 @@ def _agreement(
     return {
         "code": code,
         "outlet": outlet,
-        "level": _level(code),
+        "measurement": _level(code),
         "units": len(table),
         "coders": table.shape[1],
         "alpha": alpha,
