@@ -21,7 +21,7 @@ PACKAGE = Path(framing.__file__).parent
 STEPS = (
     ("errors", "_defaults", "_progress", "_frames", "_unicode", "_version", "_export"),
     ("corpus",),
-    ("text",),
+    ("text", "_words"),
     ("features",),
     ("analysis",),
     ("comparison",),

@@ -56,11 +56,11 @@ from itertools import pairwise
 
 import pandas as pd
 
+from .._words import is_all_caps, tokens, word_form
 from ..analysis import Analysis, require_column
 from ..errors import ArgumentError
 from ..features import function_words
 from ..features._lexicons import word_set
-from ._tokens import is_all_caps, tokens, word_form
 
 __all__ = ["DEFAULT_THRESHOLD", "align_sentences", "sentence_similarity"]
 

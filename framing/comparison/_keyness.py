@@ -88,12 +88,12 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._words import is_all_caps, unify, word_form
 from ..analysis import Analysis, require_column
 from ..corpus import load_outlet_aliases
 from ..errors import ArgumentError
 from ..features import function_words
 from ..text import _TOKEN
-from ._tokens import is_all_caps, unify, word_form
 
 __all__ = [
     "BOILERPLATE_WORDS",

@@ -1,4 +1,5 @@
-"""Word forms shared by keyness and sentence alignment, so both read a token the same way.
+"""Word forms shared by keyness, sentence alignment and story grouping, so all read a
+token the same way, and the stemmer they share.
 
 Texts are first *unified* (curly apostrophes to ``'``, the Unicode hyphen U+2010 and the
 non-breaking hyphen U+2011 to ``-``; one character for one, so spans still index the
@@ -13,8 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from ..text import _TOKEN
+import Stemmer
+
+from .text import _TOKEN
 
 _UNIFY = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 
@@ -48,3 +52,19 @@ def word_form(token: str) -> str:
 def is_all_caps(form: str) -> bool:
     """Whether ``form`` is written in capitals with at least two letters (``US``, ``WHO``)."""
     return form.isupper() and sum(c.isalpha() for c in form) >= 2
+
+
+_SNOWBALL = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """The Snowball English stem (Porter 2001, "Snowball: A language for stemming
+    algorithms"; the "Porter2" stemmer, by PyStemmer's C implementation) of a lowercase
+    word: *offer*, *offers* and *offered* → ``offer``; *statement* and *state* stay
+    apart; *coordination*, *coordinating* → ``coordin``.
+
+    >>> stem("offers"), stem("offered"), stem("question"), stem("statement")
+    ('offer', 'offer', 'question', 'statement')
+    """
+    return _SNOWBALL.stemWord(word)
