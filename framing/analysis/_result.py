@@ -172,6 +172,18 @@ class Analysis:
         return self._actor_merge()[2]
 
     @property
+    def stories(self) -> pd.DataFrame:
+        """The corpus's stories, one row each (counted articles): its ``label`` (its most
+        distinctive headline-and-lede terms), first headline, first and last dates,
+        how many articles and outlets covered it, which, and which outlets did not
+        (``outlets_missing``). Computed once and kept."""
+        if "_stories" not in self.__dict__:
+            from ._story_table import story_table
+
+            self.__dict__["_stories"] = story_table(self)
+        return self.__dict__["_stories"]
+
+    @property
     def articles(self) -> pd.DataFrame:
         """One row per analysed article (read from disk on first use for an analysis
         written to or opened from a results directory)."""
@@ -184,6 +196,7 @@ class Analysis:
     @articles.setter
     def articles(self, frame: pd.DataFrame) -> None:
         self._articles = frame
+        self.__dict__.pop("_stories", None)  # the stories are the articles'
 
     def _article_columns(self, columns: list[str]) -> pd.DataFrame:
         """Some columns of ``articles``: read alone from disk while the table is not in
