@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -377,6 +378,29 @@ def test_seed_the_shared_news_is_matched(seed):
         assert not found["unique"], contains
         assert found["match_doc_id"] == INDEPENDENT
         assert partner in found["match_text"]
+
+
+# Each seed sentence labelled by hand: the same information as a sentence of the other
+# outlet (with those sentences' indices), partly so, or unique.
+SEED_LABELS = Path(__file__).resolve().parents[2] / "evaluation" / "seed_alignment_labels.csv"
+
+
+def test_seed_hand_labels_at_the_default_threshold(seed):
+    labels = pd.read_csv(SEED_LABELS, dtype={"partners": str})
+    assert labels["label"].value_counts().to_dict() == {"unique": 33, "same": 16, "partial": 3}
+    table = seed.merge(labels.drop(columns="text"), on=["doc_id", "sentence"], validate="1:1")
+    assert len(table) == 52
+    matched = table[table["unique"] == False]  # noqa: E712 - a nullable boolean
+    # 13 of 16 same-information sentences, 1 of 3 partial ones, 2 of 33 unique ones
+    assert matched["label"].value_counts().to_dict() == {"same": 13, "unique": 2, "partial": 1}
+    same = matched[matched["label"] == "same"]
+    for found in same.itertuples():
+        assert str(found.match_sentence) in found.partners.split(";"), found.text
+    assert same["match_score"].min() > 0.21
+    # the one unique sentence matched: a British deputy to US commanders in Iraq, matched
+    # to the British two-star deputy commander
+    wrong = matched[matched["label"] == "unique"].set_index("text")["match_text"]
+    assert any("Iraq" in text and "deputy commander" in wrong[text] for text in wrong.index)
 
 
 def test_seed_no_independent_sentence_is_matched_to_the_other_capture(seed):
