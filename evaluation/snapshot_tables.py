@@ -4,10 +4,12 @@ before/after check of a refactoring ("all figures unchanged").
 For the demo corpus, the seed story (``<shared>/corpus/uk-officers-gaza-2025-10``) and
 BASIL (``<shared>/corpus/basil/articles``) it writes ``analysis.articles``,
 ``analysis.sentences``, every span table, ``analysis.actor_merges``,
-``analysis.summary()`` and ``framing.compare(analysis)`` as pickles (exact dtypes and
-values). ``--against`` then compares a new snapshot with an old one table by table,
-after renaming the old columns by ``--rename OLD=NEW`` pairs; columns are compared by
-name, so a change of column order alone is reported apart from a change of values.
+``analysis.summary()``, ``framing.compare(analysis)``, the sentence alignment
+(``framing.align_sentences(analysis)``) and the distinctive words (per outlet, and within
+each story where two outlets share one) as pickles (exact dtypes and values).
+``--against`` then compares a new snapshot with an old one table by table, after
+renaming the old columns by ``--rename OLD=NEW`` pairs; columns are compared by name, so
+a change of column order alone is reported apart from a change of values.
 
 Usage (from the repository root)::
 
@@ -21,6 +23,7 @@ Exit codes: 0 written, or equal; 1 a table differs (each difference is printed);
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -32,6 +35,7 @@ if str(ROOT) not in sys.path:
 
 import framing  # noqa: E402
 from evaluation.basil_compare import load_basil  # noqa: E402
+from framing.errors import ArgumentError  # noqa: E402
 
 
 def corpora(shared: Path, skip_basil: bool) -> dict[str, framing.Corpus]:
@@ -66,7 +70,14 @@ def write(out: Path, shared: Path, skip_basil: bool) -> int:
             "errors": analysis.errors,
             "summary": analysis.summary(),
             "compare": framing.compare(analysis),
+            "alignment": framing.align_sentences(analysis),
+            "distinctive_words": framing.find_distinctive_words(analysis),
         }
+        # no story covered by two outlets (the demo, the seed): no within-story table
+        with contextlib.suppress(ArgumentError):
+            tables["distinctive_words_story"] = framing.find_distinctive_words(
+                analysis, within="story"
+            )
         for span in analysis.spans:
             tables[f"spans.{span}"] = analysis.spans[span]
         if "actors" in analysis.spans:
