@@ -7,6 +7,7 @@ The flow is corpus → segmented articles → features → tables → comparison
     analysis = framing.analyse(corpus)               # tidy tables with evidence
     analysis.articles, analysis.sentences, analysis.errors
     framing.compare(analysis)                        # outlet against outlet, with CIs
+    framing.trend(analysis, freq="M")                # every figure per outlet and month
     framing.render_report(analysis, "reports/story.html")   # or .pdf
 """
 
@@ -39,8 +40,10 @@ _LAZY = {
     "open_analysis": "analysis",
     "align_sentences": "comparison",
     "compare": "comparison",
+    "compare_periods": "comparison",
     "find_distinctive_words": "comparison",
     "distinctive_words": "comparison",  # deprecated: find_distinctive_words
+    "trend": "comparison",
     "CleaningRule": "corpus",
     "Corpus": "corpus",
     "load_cleaning_rules": "corpus",
@@ -109,8 +112,10 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from .comparison import (
         align_sentences,
         compare,
+        compare_periods,
         distinctive_words,
         find_distinctive_words,
+        trend,
     )
     from .corpus import CleaningRule, Corpus, load_cleaning_rules, load_corpus
     from .features import (
@@ -220,6 +225,7 @@ __all__ = [
     "bootstrap_alpha",
     "coding_sheet",
     "compare",
+    "compare_periods",
     "corrected_comparison",
     "corrected_shares",
     "distinctive_words",
@@ -251,4 +257,5 @@ __all__ = [
     "report_html",
     "score_sheets",
     "segment",
+    "trend",
 ]
