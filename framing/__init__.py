@@ -74,6 +74,7 @@ _LAZY = {
     "plot_sentiment": "report",
     "plot_source_mix": "report",
     "plot_story_map": "report",
+    "plot_trend": "report",
     "render_report": "report",
     "render_report_html": "report",
     "report_html": "report",  # deprecated: render_report_html
@@ -150,6 +151,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
         plot_sentiment,
         plot_source_mix,
         plot_story_map,
+        plot_trend,
         render_report,
         render_report_html,
         report_html,
@@ -249,6 +251,7 @@ __all__ = [
     "plot_sentiment",
     "plot_source_mix",
     "plot_story_map",
+    "plot_trend",
     "read_codes",
     "register_feature",
     "reliability",
