@@ -18,7 +18,18 @@ from ._compare import (
 )
 from ._keyness import HONORIFICS, distinctive_words, find_distinctive_words, word_counts
 from ._measures import Measure, groups_of, measure_table, measures_for
-from ._trend import ARTICLES, FREQ_WORDS, TREND_COLUMNS, Freq, compare_periods, period_of, trend
+from ._trend import (
+    ARTICLES,
+    FREQ_WORDS,
+    TREND_COLUMNS,
+    Freq,
+    compare_periods,
+    format_trend,
+    freq_word,
+    period_label,
+    period_of,
+    trend,
+)
 
 __all__ = [
     "ARTICLES",
@@ -37,10 +48,13 @@ __all__ = [
     "distinctive_words",
     "find_distinctive_words",
     "format_comparison",
+    "format_trend",
+    "freq_word",
     "group_column",
     "groups_of",
     "measure_table",
     "measures_for",
+    "period_label",
     "period_of",
     "trend",
     "with_outlet_column",

@@ -380,3 +380,88 @@ def _undated_note(undated: int) -> str:
     return (
         f"{undated} counted article{'s' if undated != 1 else ''} without a published date left out"
     )
+
+
+def period_label(start: pd.Timestamp, freq: str) -> str:
+    """A period named by its start as a reader writes it: ``2024-03-04`` for a day or
+    the Monday of a week, ``2024-03`` for a month, ``2024`` for a year."""
+    return start.strftime({"M": "%Y-%m", "Y": "%Y"}.get(freq, "%Y-%m-%d"))
+
+
+def format_trend(table: pd.DataFrame, feature: str = ARTICLES, *, width: int = 120) -> str:
+    """One figure of a trend table as text for a terminal: a row per period, a column
+    per group; a mean with its interval in brackets, or marked ``*`` where the period
+    has fewer than ``min_n`` values (described only), ``–`` where the group has no
+    article.
+
+    Args:
+        table: From :func:`trend`.
+        feature: The figure shown (``articles``: the articles counted).
+        width: The terminal's width; groups that do not fit are left to ``--out``.
+    """
+    group = str(table.attrs.get("group_column", "outlet"))
+    freq = str(table.attrs.get("freq", "W"))
+    rows = table[table["feature"] == feature]
+    if rows.empty:
+        return f"no values of {feature!r}"
+    unit = str(rows["unit"].iloc[0])
+
+    def num(x: float) -> str:
+        if unit == "share":
+            return f"{x * 100:.0f}%"
+        return f"{x:.3g}" if abs(x) < 1000 else f"{x:,.0f}"
+
+    def cell(r: pd.Series) -> str:
+        if feature == ARTICLES:
+            return str(int(r["n"]))
+        if math.isnan(r["mean"]):
+            return "–"
+        if r["basis"] == "inferential":
+            return f"{num(r['mean'])} [{num(r['ci_low'])}, {num(r['ci_high'])}]"
+        return f"{num(r['mean'])}*"
+
+    periods = sorted(table.loc[table["feature"] == ARTICLES, "period"].unique())
+    groups = sorted(table[group].astype(str).unique())
+    cells = {(str(r[group]), r["period"]): cell(r) for _, r in rows.iterrows()}
+    columns = {freq_word(freq): [period_label(pd.Timestamp(p), freq) for p in periods]}
+    for g in groups:
+        columns[g] = [cells.get((g, p), "–") for p in periods]
+    widths = {k: max(len(k), *map(len, v)) for k, v in columns.items()}
+    kept, used = [], 0
+    for k in columns:
+        if used + widths[k] + 2 > width and kept:
+            break
+        kept.append(k)
+        used += widths[k] + 2
+    lines = ["  ".join(k.rjust(widths[k]) if i else k.ljust(widths[k]) for i, k in enumerate(kept))]
+    for row in range(len(periods)):
+        lines.append(
+            "  ".join(
+                columns[k][row].rjust(widths[k]) if i else columns[k][row].ljust(widths[k])
+                for i, k in enumerate(kept)
+            ).rstrip()
+        )
+    label = "articles counted" if feature == ARTICLES else str(rows["label"].iloc[0])
+    head = f"{label}, per {freq_word(freq)} and {table.attrs.get('by', group)}"
+    notes = []
+    if feature != ARTICLES:
+        level = float(table.attrs.get("level", 0.95))
+        notes.append(
+            f"[ ]: {level * 100:g}% bootstrap interval; *: fewer than "
+            f"min_n={table.attrs.get('min_n', 5)} articles, described only; –: no article"
+        )
+    if len(kept) < len(columns):
+        notes.append(f"{len(columns) - len(kept)} more columns not shown: --out FILE writes them")
+    if table.attrs.get("note"):
+        notes.append(str(table.attrs["note"]))
+    return "\n".join([head, *lines, *(f"({n})" for n in notes)])
+
+
+def freq_word(freq: str) -> str:
+    """A period's name in words: ``week (Monday to Sunday, UTC)``."""
+    return {
+        "D": "day (UTC)",
+        "W": "week (Monday to Sunday, UTC)",
+        "M": "month (UTC)",
+        "Y": "year (UTC)",
+    }.get(freq, freq)

@@ -11,7 +11,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from ..analysis import Analysis, require_column
-from ..comparison import ARTICLES, FREQ_WORDS, Freq, trend
+from ..comparison import ARTICLES, FREQ_WORDS, Freq, freq_word, trend
 from ._plot_style import (
     FIGURE_WIDTH,
     _by_words,
@@ -30,7 +30,7 @@ _LINES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)))
 
 # The groups' points are set side by side within a period (this share of its length
 # between neighbours), so that their intervals do not hide one another.
-_DODGE = 0.12
+_DODGE = 0.18
 
 
 def plot_trend(
@@ -212,7 +212,7 @@ def trend_figure(table: pd.DataFrame, measure: str = ARTICLES) -> Figure:
     locator = AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    ax.set_xlabel(_period_words(freq))
+    ax.set_xlabel(freq_word(freq))
     ax.set_title(_wrap(title, FIGURE_WIDTH - 0.5))
     ax.grid(True, axis="y", color="0.9", linewidth=0.6)
     ax.set_axisbelow(True)
@@ -226,12 +226,3 @@ def _period_days(periods: list) -> float:
         return 1.0
     gaps = np.diff(pd.DatetimeIndex(periods).asi8) / 86_400e9
     return float(gaps.min())
-
-
-def _period_words(freq: str) -> str:
-    return {
-        "D": "day (UTC)",
-        "W": "week, from Monday (UTC)",
-        "M": "month (UTC)",
-        "Y": "year (UTC)",
-    }.get(freq, freq)
