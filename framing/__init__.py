@@ -7,6 +7,7 @@ The flow is corpus → segmented articles → features → tables → comparison
     analysis = framing.analyse(corpus)               # tidy tables with evidence
     analysis.articles, analysis.sentences, analysis.errors
     framing.compare(analysis)                        # outlet against outlet, with CIs
+    framing.trend(analysis, freq="M")                # every figure per outlet and month
     framing.render_report(analysis, "reports/story.html")   # or .pdf
 """
 
@@ -39,8 +40,10 @@ _LAZY = {
     "open_analysis": "analysis",
     "align_sentences": "comparison",
     "compare": "comparison",
+    "compare_periods": "comparison",
     "find_distinctive_words": "comparison",
     "distinctive_words": "comparison",  # deprecated: find_distinctive_words
+    "trend": "comparison",
     "CleaningRule": "corpus",
     "Corpus": "corpus",
     "load_cleaning_rules": "corpus",
@@ -71,6 +74,7 @@ _LAZY = {
     "plot_sentiment": "report",
     "plot_source_mix": "report",
     "plot_story_map": "report",
+    "plot_trend": "report",
     "render_report": "report",
     "render_report_html": "report",
     "report_html": "report",  # deprecated: render_report_html
@@ -109,8 +113,10 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from .comparison import (
         align_sentences,
         compare,
+        compare_periods,
         distinctive_words,
         find_distinctive_words,
+        trend,
     )
     from .corpus import CleaningRule, Corpus, load_cleaning_rules, load_corpus
     from .features import (
@@ -145,6 +151,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
         plot_sentiment,
         plot_source_mix,
         plot_story_map,
+        plot_trend,
         render_report,
         render_report_html,
         report_html,
@@ -220,6 +227,7 @@ __all__ = [
     "bootstrap_alpha",
     "coding_sheet",
     "compare",
+    "compare_periods",
     "corrected_comparison",
     "corrected_shares",
     "distinctive_words",
@@ -243,6 +251,7 @@ __all__ = [
     "plot_sentiment",
     "plot_source_mix",
     "plot_story_map",
+    "plot_trend",
     "read_codes",
     "register_feature",
     "reliability",
@@ -251,4 +260,5 @@ __all__ = [
     "report_html",
     "score_sheets",
     "segment",
+    "trend",
 ]

@@ -284,6 +284,53 @@ def build_parser() -> argparse.ArgumentParser:
         "findings the measured error could explain",
     )
 
+    trd = commands.add_parser(
+        "trend",
+        help="every figure per outlet over time: articles per period, tone, sources …",
+        description="Analyse a corpus and print, per period (day, week from Monday, month "
+        "or year, in UTC) and outlet, the articles counted, or a figure's mean with its "
+        "bootstrap interval; periods with fewer than --min-n articles are described only. "
+        "Articles without a published date are left out, and counted.",
+        epilog="Example: framing trend articles/ --field published=date --freq M --measure "
+        "sent_compound_mean --plot reports/tone.png --out reports/trend.csv",
+    )
+    _corpus_options(trd, results=True)
+    _loudness(trd)
+    _analysis_options(trd)
+    trd.add_argument(
+        "--freq",
+        choices=["D", "W", "M", "Y"],
+        default="W",
+        help="the period: D day, W week (Monday to Sunday), M month, Y year (default W)",
+    )
+    trd.add_argument(
+        "--by", default="outlet", metavar="COLUMN", help="the column naming the groups (outlet)"
+    )
+    trd.add_argument(
+        "--measure",
+        default="articles",
+        metavar="FEATURE",
+        help="the figure printed and plotted, by its feature name as in 'framing compare "
+        "--out' (default: articles, the articles counted)",
+    )
+    trd.add_argument(
+        "--out", type=Path, metavar="FILE", help="write every figure's rows (.csv, .parquet, .xlsx)"
+    )
+    trd.add_argument(
+        "--plot", type=Path, metavar="FILE", help="draw the figure to FILE (.png, .pdf, .svg)"
+    )
+    trd.add_argument("--seed", type=int, default=0, help="seed of the bootstrap (0)")
+    trd.add_argument(
+        "--min-n",
+        type=int,
+        default=5,
+        metavar="N",
+        help="fewest articles in a period for an interval; below it, description only (5)",
+    )
+    trd.add_argument(
+        "--level", type=float, default=0.95, help="confidence level of the intervals (0.95)"
+    )
+
     val = commands.add_parser(
         "validate",
         help="draw coding sheets for human coders, and score their codes",
@@ -614,6 +661,35 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_trend(args: argparse.Namespace) -> int:
+    from .comparison import format_trend, trend
+
+    analysis = _analyse(args)
+    table = trend(
+        analysis,
+        freq=args.freq,
+        by=args.by,
+        features=None if args.out else [args.measure],
+        seed=args.seed,
+        min_n=args.min_n,
+        level=args.level,
+    )
+    if args.out:
+        _write(table, args.out)
+        print(f"wrote {len(table)} rows to {args.out}")
+    if args.plot:
+        from .report._plot_trend import trend_figure
+
+        args.plot.parent.mkdir(parents=True, exist_ok=True)
+        trend_figure(table, args.measure).savefig(
+            args.plot, dpi=200, bbox_inches="tight", facecolor="white"
+        )
+        print(f"wrote the figure to {args.plot}")
+    width = shutil.get_terminal_size((120, 40)).columns
+    print(format_trend(table, args.measure, width=width))
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .validation import coding_sheet, corrected_comparison, corrected_shares, score_sheets
 
@@ -727,6 +803,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         "compare": cmd_compare,
         "report": cmd_report,
         "features": cmd_features,
+        "trend": cmd_trend,
         "validate": cmd_validate,
     }
     try:

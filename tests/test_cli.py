@@ -137,6 +137,30 @@ def test_report_writes_the_html_report(tmp_path, capsys):
     assert "<h2>Main differences</h2>" in html and "Northgate Dispatch" in html
 
 
+def test_trend_prints_a_figure_per_day_and_writes_the_table_and_plot(tmp_path, capsys):
+    out, plot = tmp_path / "trend.csv", tmp_path / "tone.png"
+    argv = ["trend", "--demo", "--no-progress", "--freq", "D", "--measure", "sent_compound_mean"]
+    assert main([*argv, "--out", str(out), "--plot", str(plot)]) == 0
+    printed = capsys.readouterr().out
+    assert "mean sentence sentiment (VADER compound, −1 to 1), per day (UTC) and outlet" in printed
+    assert "2026-05-12" in printed and "fewer than min_n=5" in printed
+    table = pd.read_csv(out)
+    counts = table[table.feature == "articles"].groupby("period")["n"].sum()
+    assert counts.to_dict() == {
+        f"2026-05-{d}": n for d, n in zip(range(12, 21), [3, 3, 1, 0, 0, 0, 0, 0, 3], strict=True)
+    }
+    assert plot.stat().st_size > 10_000
+
+
+def test_trend_without_dates_says_how_to_give_them(tmp_path, capsys):
+    corpus = tmp_path / "articles.csv"
+    pd.DataFrame(
+        {"doc_id": ["a"], "outlet": ["X"], "text": ["The mayor said the bridge may close."]}
+    ).to_csv(corpus, index=False)
+    assert main(["trend", str(corpus), "--no-progress", "--jobs", "1"]) == 2
+    assert "--field published=COLUMN" in capsys.readouterr().err
+
+
 def test_report_refuses_a_suffix_it_cannot_write(tmp_path, capsys):
     assert main(["report", "--demo", "--no-progress", "-o", str(tmp_path / "r.docx")]) == 2
     assert ".html or .pdf" in capsys.readouterr().err

@@ -113,13 +113,47 @@ def compare(
         >>> table = framing.compare(analysis, reference="The Independent")  # doctest: +SKIP
         >>> table[table.feature == "attr_anonymous_share"]  # doctest: +SKIP
     """
+    check_settings(min_n=min_n, n_boot=n_boot, level=level)
+    return compare_table(
+        measure_table(analysis, by),
+        measures_for(analysis),
+        by,
+        reference,
+        min_n=min_n,
+        n_boot=n_boot,
+        level=level,
+        seed=seed,
+        paired=paired,
+        progress=progress,
+    )
+
+
+def check_settings(*, min_n: int, n_boot: int, level: float) -> None:
+    """Raise :class:`ArgumentError` for settings no comparison can use."""
     if not 0 < level < 1:
         raise ArgumentError(f"level={level!r}: give a confidence level between 0 and 1, e.g. 0.95")
     if min_n < 2:
         raise ArgumentError(f"min_n={min_n!r}: inference needs at least 2 values a side")
     if n_boot < 100:
         raise ArgumentError(f"n_boot={n_boot!r}: use at least 100 resamples (2000 is the default)")
-    table = measure_table(analysis, by)
+
+
+def compare_table(
+    table: pd.DataFrame,
+    measures: tuple[Measure, ...],
+    by: str,
+    reference: str | None,
+    *,
+    min_n: int,
+    n_boot: int,
+    level: float,
+    seed: int,
+    paired: bool,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """:func:`compare` on a measure table (:func:`measure_table`, or one with a column
+    derived from it, as :func:`framing.compare_periods` adds ``period``): the same
+    rows, draws and columns."""
     groups = groups_of(table, by)
     if reference is not None and reference not in groups:
         raise ArgumentError(
@@ -128,7 +162,6 @@ def compare(
         )
     settings = {"min_n": min_n, "n_boot": n_boot, "level": level}
     rows: list[dict[str, Any]] = []
-    measures = measures_for(analysis)
     # Within stories needs a story other than the groups themselves.
     within = paired and by != "story" and "story" in table.columns and table["story"].notna().any()
     bar = progress_bar(progress, len(measures) * (2 if within else 1), "comparing", "figure")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ._plot_emphasis import plot_distinctive_words, plot_emphasis
 from ._plot_story import plot_story_map
 from ._plot_tone import plot_hedges_boosters, plot_sentiment
+from ._plot_trend import plot_trend
 from ._plot_voices import plot_actor_prominence, plot_source_mix
 from ._render import (
     DEFAULT_MAX_ARTICLES,
@@ -26,6 +27,7 @@ __all__ = [
     "plot_sentiment",
     "plot_source_mix",
     "plot_story_map",
+    "plot_trend",
     "render_report",
     "render_report_html",
     "report_html",

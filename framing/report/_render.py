@@ -48,6 +48,7 @@ from ._findings import Finding, findings
 from ._format import Q_MARK
 from ._labels import story_labels
 from ._methods import collect, relative_origin
+from ._over_time import over_time
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -224,6 +225,9 @@ def render_report_html(
         "side_by_side": _side_by_side(table, groups, by_feature),
         "within": _within_rows(table, groups, by_feature),
         "figures": _staged(stages, "plots", lambda: _figures(analysis, by, story)),
+        "over_time": _staged(
+            stages, "over time", lambda: _over_time(analysis, by, min_n, level, seed)
+        ),
         "articles": _staged(
             stages, "annotated articles", lambda: _articles(analysis, shown, anchors)
         ),
@@ -267,6 +271,7 @@ _STAGES = [
     "comparing",
     "main differences and their evidence",
     "plots",
+    "over time",
     "annotated articles",
     "page",
 ]
@@ -578,6 +583,21 @@ def _figures(analysis: Analysis, by: str, story: str | None) -> list[_Figure]:
         ),
     ]
     return [_Figure(_png(make()), caption) for make, caption in plots]
+
+
+def _over_time(
+    analysis: Analysis, by: str, min_n: int, level: float, seed: int
+) -> dict[str, Any] | None:
+    """The "Over time" section, where the counted articles span enough periods (see
+    :func:`._over_time.over_time`): its figures as PNG, why its period, its notes."""
+    section = over_time(analysis, by, min_n=min_n, level=level, seed=seed)
+    if section is None:
+        return None
+    return {
+        "why": section.why,
+        "notes": section.notes,
+        "figures": [_Figure(_png(fig), caption) for fig, caption in section.figures],
+    }
 
 
 def _png(figure: Figure) -> str:

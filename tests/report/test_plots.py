@@ -27,6 +27,7 @@ from framing.errors import ArgumentError, ColumnError, FramingError
 from framing.report._plot_emphasis import plot_distinctive_words, plot_emphasis
 from framing.report._plot_story import NO_CONTENT_FACE, SHARED_FACE, UNIQUE_FACE, plot_story_map
 from framing.report._plot_tone import plot_hedges_boosters, plot_sentiment
+from framing.report._plot_trend import plot_trend
 from framing.report._plot_voices import SOURCE_TYPES, plot_actor_prominence, plot_source_mix
 
 OUTLETS = ["Estuary Observer", "Marrowick Courier", "Northgate Dispatch"]
@@ -42,6 +43,9 @@ PLOTS: dict[str, tuple[Plot, dict]] = {
     "actor_prominence": (plot_actor_prominence, {}),
     "find_distinctive_words": (plot_distinctive_words, {}),
     "story_map": (plot_story_map, {}),
+    # the demo's two dates: two days
+    "trend": (plot_trend, {"measure": "sent_compound_mean", "freq": "D"}),
+    "trend_articles": (plot_trend, {"freq": "D"}),
 }
 BY_PLOTS = [name for name in PLOTS if name != "story_map"]
 

@@ -56,6 +56,12 @@ def test_report_has_every_section_and_outlet(demo_html):
         assert outlet in text
 
 
+def test_the_demo_spans_too_few_days_for_an_over_time_section(demo_html):
+    # Ten counted articles over four days of May 2026: no day, week or month gives an
+    # outlet five articles in four periods (tests/report/test_over_time.py).
+    assert "over-time" not in demo_html and "Over time" not in demo_html
+
+
 def test_every_link_in_the_report_points_at_an_element_of_it(demo_html):
     page = _parse(demo_html)
     ids = {a["id"] for _, a in page.tags if a.get("id")}
@@ -274,6 +280,10 @@ def test_basil_report_compares_three_outlets_within_100_stories(shared_dir):
     assert "(100 stories)" in text
     assert "6 of 300 counted articles shown" in text
     assert "Hedges' g" in text and "d_z" in text
+    # Ten stories a year, 2010 to 2019: the over-time section, by year.
+    assert '<a href="#over-time">Over time</a>' in html
+    assert "(20 Feb 2010 to 28 Mar 2019), so they are charted by year" in text
+    assert "All 30 outlet-years with articles have 5 or more" in text
 
 
 def test_summary_states_the_confidence_level_and_reference_of_the_table_given(demo):
