@@ -330,6 +330,15 @@ def build_parser() -> argparse.ArgumentParser:
     trd.add_argument(
         "--level", type=float, default=0.95, help="confidence level of the intervals (0.95)"
     )
+    trd.add_argument(
+        "--between",
+        nargs=2,
+        metavar=("FIRST", "SECOND"),
+        help="test the change between two periods (any date in each: 2016, 2016-03, "
+        "2016-03-09) on every figure, as compare tests two outlets; with --outlet, one "
+        "outlet's change, else all outlets pooled",
+    )
+    trd.add_argument("--outlet", help="with --between: the outlet whose change is tested")
 
     val = commands.add_parser(
         "validate",
@@ -662,9 +671,29 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_trend(args: argparse.Namespace) -> int:
-    from .comparison import format_trend, trend
+    import pandas as pd
+
+    from .comparison import compare_periods, format_trend, trend
 
     analysis = _analyse(args)
+    if args.between:
+        change = compare_periods(
+            analysis,
+            *args.between,
+            freq=args.freq,
+            outlet=args.outlet,
+            by=args.by,
+            seed=args.seed,
+            min_n=args.min_n,
+            level=args.level,
+        )
+        if args.out:
+            _write(change, args.out)
+            print(f"wrote {len(change)} rows to {args.out}")
+        shown = change[["label", "reference", "mean", "reference_mean", "diff", "q_value", "basis"]]
+        with pd.option_context("display.width", shutil.get_terminal_size((120, 40)).columns):
+            print(shown.round(3).to_string(index=False))
+        return 0
     table = trend(
         analysis,
         freq=args.freq,

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import framing
 from framing.cli import main
 
 
@@ -150,6 +151,23 @@ def test_trend_prints_a_figure_per_day_and_writes_the_table_and_plot(tmp_path, c
         f"2026-05-{d}": n for d, n in zip(range(12, 21), [3, 3, 1, 0, 0, 0, 0, 0, 3], strict=True)
     }
     assert plot.stat().st_size > 10_000
+
+
+def test_trend_between_two_periods_tests_the_change(tmp_path, capsys):
+    out = tmp_path / "change.csv"
+    argv = ["trend", "--demo", "--no-progress", "--freq", "D"]
+    assert main([*argv, "--between", "2026-05-12", "2026-05-20", "--out", str(out)]) == 0
+    assert "words per article" in capsys.readouterr().out
+    change = pd.read_csv(out).set_index("feature")
+    # three counted articles on each day: too few for inference, described
+    words = change.loc["n_words"]
+    assert (words["n"], words["reference_n"], words["basis"]) == (3, 3, "descriptive")
+    demo = framing.analyse(framing.load_corpus(framing.DEMO_CORPUS)).counted
+    day = demo["published"].dt.strftime("%Y-%m-%d")
+    expected = demo.loc[day == "2026-05-20", "n_words"].mean()
+    assert words["diff"] == pytest.approx(
+        expected - demo.loc[day == "2026-05-12", "n_words"].mean()
+    )
 
 
 def test_trend_without_dates_says_how_to_give_them(tmp_path, capsys):
