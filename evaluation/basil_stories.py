@@ -1,0 +1,244 @@
+"""Story grouping measured on BASIL, whose 100 stories (triplets) are known.
+
+BASIL (Fan et al., EMNLP 2019) covers each of 100 events with one article from Fox News,
+HuffPost and The New York Times. Here the corpus is loaded with its story hidden: only
+text, title, date and outlet (``triplet-uuid`` is not mapped, and ``main-event``,
+``keywords`` and ``main-entities``, which name the story, are dropped before loading), and
+``group_stories`` must find the triplets again. Scored over pairs of articles:
+
+* pairwise precision, recall and F1 (Manning, Raghavan & Schütze 2008, *Introduction to
+  Information Retrieval*, §16.3): a pair of articles put in one story is a true positive
+  when BASIL puts them in one triplet;
+* the adjusted Rand index (Hubert & Arabie 1985, "Comparing partitions", *Journal of
+  Classification* 2): the Rand index corrected for the agreement two random partitions
+  with the same story sizes would reach (0 = chance, 1 = identical).
+
+Both are written here from their definitions, over the contingency table of the two
+partitions. The script prints the figures at the defaults, with BASIL's dates and with
+dates ignored (``window=inf``: content alone, as a scraped corpus with many stories a day
+needs), a grid of windows and thresholds, the seed and demo corpora, and how the paired
+comparison (``framing.compare``'s ``within stories`` rows) changes when BASIL's own
+stories are replaced by the grouping.
+
+Usage (from the repository root)::
+
+    python evaluation/basil_stories.py [--shared PATH] [--no-paired]
+
+Exit codes: 0 done; 2 the BASIL folder is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import framing  # noqa: E402
+from framing.analysis._stories import (  # noqa: E402
+    DEFAULT_THRESHOLD,
+    DEFAULT_WINDOW,
+    group_stories,
+)
+
+#: BASIL's keys that name or describe the story: never given to the grouping.
+LEAKS = ("triplet-uuid", "main-event", "keywords", "main-entities")
+
+
+def _pairs(k: int) -> int:
+    return k * (k - 1) // 2
+
+
+def pair_counts(truth: Sequence[Hashable], predicted: Sequence[Hashable]) -> dict[str, int]:
+    """Pairs of items: together in both partitions (``both``), in ``truth``, in
+    ``predicted``, and all pairs (``total``), from the contingency table."""
+    if len(truth) != len(predicted):
+        raise ValueError(f"{len(truth)} true labels against {len(predicted)} predicted")
+    return {
+        "both": sum(_pairs(n) for n in Counter(zip(truth, predicted, strict=True)).values()),
+        "truth": sum(_pairs(n) for n in Counter(truth).values()),
+        "predicted": sum(_pairs(n) for n in Counter(predicted).values()),
+        "total": _pairs(len(truth)),
+    }
+
+
+def pairwise_scores(
+    truth: Sequence[Hashable], predicted: Sequence[Hashable]
+) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 (Manning et al. 2008, §16.3); a side with no
+    pairs at all scores 1 (nothing claimed, or nothing to find)."""
+    c = pair_counts(truth, predicted)
+    precision = c["both"] / c["predicted"] if c["predicted"] else 1.0
+    recall = c["both"] / c["truth"] if c["truth"] else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def adjusted_rand_index(truth: Sequence[Hashable], predicted: Sequence[Hashable]) -> float:
+    """Hubert & Arabie's (1985) adjusted Rand index:
+    (index − expected) / (max − expected), with index = Σ C(n_ij, 2), expected =
+    Σ C(a_i, 2) · Σ C(b_j, 2) / C(n, 2) and max = (Σ C(a_i, 2) + Σ C(b_j, 2)) / 2.
+    Two identical partitions score 1 (also where max = expected, e.g. all singletons)."""
+    c = pair_counts(truth, predicted)
+    expected = c["truth"] * c["predicted"] / c["total"] if c["total"] else 0.0
+    maximum = (c["truth"] + c["predicted"]) / 2
+    if maximum == expected:
+        return 1.0
+    return (c["both"] - expected) / (maximum - expected)
+
+
+def load_basil_hidden(articles: Path, workdir: Path) -> framing.Corpus:
+    """BASIL with the story hidden: each article rewritten without ``LEAKS``, loaded with
+    only text, title, date and outlet mapped."""
+    for path in sorted(articles.rglob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        for key in LEAKS:
+            record.pop(key, None)
+        target = workdir / path.relative_to(articles)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(record), encoding="utf-8")
+    return framing.load_corpus(
+        workdir, text="body-paragraphs", outlet="source", published="date", title="title"
+    )
+
+
+def basil_truth(articles: Path) -> pd.Series:
+    """BASIL's own story (triplet) of every article, by doc id."""
+    corpus = framing.load_corpus(
+        articles, text="body-paragraphs", outlet="source", story="triplet-uuid"
+    )
+    return corpus.articles.set_index("doc_id")["story"]
+
+
+def score(stories: pd.DataFrame, truth: pd.Series) -> dict[str, float]:
+    """F1, precision, recall and ARI of a grouping against the true stories."""
+    gold = truth.reindex(stories["doc_id"]).tolist()
+    precision, recall, f1 = pairwise_scores(gold, stories["story"].tolist())
+    return {
+        "stories": stories["story"].nunique(),
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "ari": adjusted_rand_index(gold, stories["story"].tolist()),
+    }
+
+
+def _line(label: str, s: dict[str, float], seconds: float | None = None) -> str:
+    cpu = f"  CPU {seconds:.2f} s" if seconds is not None else ""
+    return (
+        f"{label:<34} stories {s['stories']:>4}  P {s['precision']:.3f}  R {s['recall']:.3f}  "
+        f"F1 {s['f1']:.3f}  ARI {s['ari']:.3f}{cpu}"
+    )
+
+
+def paired_agreement(articles: Path, grouped: pd.DataFrame) -> dict[str, float]:
+    """``compare``'s within-story rows on BASIL's own stories against the same rows with
+    the stories replaced by the grouping: rows on both sides, signs of the difference
+    that agree, rows with q < 0.05 on each side and on both."""
+    corpus = framing.load_corpus(
+        articles, text="body-paragraphs", outlet="source", story="triplet-uuid"
+    )
+    analysis = framing.analyse(corpus, n_jobs=2)
+    own = framing.compare(analysis)
+    # compare reads analysis.counted (analysis.articles' counted rows): only the story
+    # column is replaced, nothing else of the analysis.
+    articles_table = analysis.articles.copy()
+    articles_table["story"] = (
+        grouped.set_index("doc_id")["story"].reindex(articles_table["doc_id"]).to_numpy()
+    )
+    analysis.articles = articles_table
+    mine = framing.compare(analysis)
+    keys = ["feature", "outlet"]
+    a = own[own["comparison"] == "within stories"]
+    b = mine[mine["comparison"] == "within stories"]
+    both = a.merge(b, on=keys, how="inner", suffixes=("_own", "_grouped"))
+    both = both.dropna(subset=["diff_own", "diff_grouped"])
+    signs = (both["diff_own"] > 0) == (both["diff_grouped"] > 0)
+    nonzero = (both["diff_own"] != 0) | (both["diff_grouped"] != 0)
+    sig_own = both["q_value_own"] < 0.05
+    sig_grouped = both["q_value_grouped"] < 0.05
+    return {
+        "rows": len(both),
+        "same_sign": int(signs[nonzero].sum()),
+        "nonzero": int(nonzero.sum()),
+        "q05_own": int(sig_own.sum()),
+        "q05_grouped": int(sig_grouped.sum()),
+        "q05_both": int((sig_own & sig_grouped).sum()),
+        "q05_both_same_sign": int((sig_own & sig_grouped & signs).sum()),
+        "stories_own": int(a["n"].max()) if len(a) else 0,
+        "stories_grouped": int(b["n"].max()) if len(b) else 0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--no-paired", action="store_true", help="skip the paired comparison")
+    args = parser.parse_args(argv)
+    articles = args.shared / "corpus" / "basil" / "articles"
+    if not articles.is_dir():
+        print(f"BASIL not found at {articles}; pass --shared PATH", file=sys.stderr)
+        return 2
+    print("python evaluation/basil_stories.py" + (" --no-paired" if args.no_paired else ""))
+    truth = basil_truth(articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = load_basil_hidden(articles, Path(tmp))
+        hidden = corpus.articles  # read once; every grouping below reads the same articles
+        assert not set(LEAKS) & set(hidden.columns)
+        assert hidden["story"].isna().all()
+        print(
+            f"\nBASIL, {len(corpus.articles)} articles, story hidden; defaults window="
+            f"{DEFAULT_WINDOW} days, threshold={DEFAULT_THRESHOLD}"
+        )
+        results = {}
+        for label, window in (
+            ("defaults, with dates", DEFAULT_WINDOW),
+            ("dates ignored", math.inf),
+        ):
+            start = time.process_time()
+            grouped = group_stories(corpus, window=window)
+            seconds = time.process_time() - start
+            results[label] = grouped
+            print(_line(label, score(grouped, truth), seconds))
+        print("\nSensitivity (F1 / ARI):")
+        thresholds = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
+        print("window \\ threshold " + "".join(f"{t:>14}" for t in thresholds))
+        for window in (1.0, 3.0, 7.0, 14.0, math.inf):
+            cells = []
+            for threshold in thresholds:
+                s = score(group_stories(corpus, window=window, threshold=threshold), truth)
+                cells.append(f"{s['f1']:.3f}/{s['ari']:.3f}")
+            print(f"{window:<19}" + "".join(f"{c:>14}" for c in cells))
+    print("\nDemo corpus (framing.DEMO_CORPUS; its story column is the gold):")
+    demo = framing.load_corpus(framing.DEMO_CORPUS)
+    demo_truth = demo.articles.set_index("doc_id")["story"]
+    for threshold in (DEFAULT_THRESHOLD, 0.15, 0.1):
+        grouped = group_stories(demo, threshold=threshold)
+        print(_line(f"threshold {threshold}", score(grouped, demo_truth)))
+    seed = args.shared / "corpus" / "uk-officers-gaza-2025-10"
+    if seed.is_dir():
+        print("\nSeed corpus (uk-officers-gaza-2025-10, one story; The National undated):")
+        grouped = group_stories(framing.load_corpus(seed))
+        print(grouped[["doc_id", "outlet", "published", "story", "joined_by"]].to_string())
+        print(grouped[["doc_id", "nearest_doc_id", "nearest_similarity"]].to_string())
+    if not args.no_paired:
+        print("\nPaired comparison (compare, within stories): BASIL's stories vs the grouping")
+        for label, grouped in results.items():
+            agreement = paired_agreement(articles, grouped)
+            print(f"{label}: {agreement}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

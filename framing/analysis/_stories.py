@@ -1,0 +1,706 @@
+"""Story grouping: which articles of a corpus report the same event.
+
+framing's strongest comparison holds the event constant (outlets compared within the
+same story, paired), which needs a ``story`` for every article. A scraped corpus has none;
+:func:`group_stories` assigns one from the articles' content and dates.
+
+The method is retrospective event detection as Yang, Pierce & Carbonell (1998, "A study
+of retrospective and on-line event detection", SIGIR) describe it, TF-IDF vectors joined
+by group-average similarity, with the time window of on-line detection (Allan, Papka &
+Lavrenko 1998, "On-line new event detection and tracking", SIGIR: an event's articles
+come close together in time, so far-apart articles are never compared):
+
+1. **Terms.** Each article's headline (counted twice: it states the event) and text are
+   read into the word forms alignment uses (:mod:`framing._words`: unified apostrophes
+   and hyphens, initialisms without dots, Snowball stems; framing's function words and
+   alignment's stop words left out, numbers left out), plus its *names*: runs of two or
+   more capitalised words in the body ("Defence Secretary John Healey", "Marrowick
+   Port"), one term each, because the people and places of an event tell it from
+   another event on the same topic. An article keeps its 64 terms most used (ties: first
+   used first, as news puts the event first).
+2. **Weights.** ``(1 + log tf) * idf`` with ``idf = 1 + log((1 + n) / (1 + df))`` over the
+   whole corpus (Manning, Raghavan & Schütze 2008, ch. 6); each vector keeps its 40
+   heaviest terms (Allan et al. 1998 represent an event by its most heavily weighted
+   features) and is L2-normalised.
+3. **Links.** Each article's 10 nearest articles by cosine, among those published within
+   ``window`` days of it (articles sorted by date and compared a block at a time with
+   the block's date window, through the terms they share: never all pairs). An article
+   without a date is compared with every article, by content alone.
+4. **Stories.** Links at or above ``threshold`` are taken strongest first, and two groups
+   join only if the cosine of their centroids (the sums of their members' vectors) is
+   at or above ``threshold`` too: a guarded single link that behaves as group-average
+   clustering (Yang et al. 1998), so that one loose link cannot chain two stories.
+   Versions of one article (the corpus's ``version_group``) start as one group.
+
+Stories are numbered ``story-0001``… by their first date (undated stories last), then
+their first doc id.
+
+Texts are read a chunk at a time (the corpus's articles in slices; a corpus not yet read
+streamed from its source as :func:`framing.analyse` streams it, with versions decided
+across the corpus as it decides them; an analysis written to a results directory read
+part by part), and each article's terms are kept in a temporary file: what stays in
+memory is its date, ids and a few numbers, and the window's vectors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._words import is_all_caps, stem, tokens, word_form
+from ..corpus import Corpus
+from ..errors import ArgumentError
+from ..features import function_words
+from ..features._lexicons import word_set
+from ._result import Analysis
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "DEFAULT_WINDOW",
+    "STORY_COLUMNS",
+    "group_stories",
+]
+
+#: Days two linked articles may lie apart.
+DEFAULT_WINDOW = 3.0
+#: Cosine at or above which two articles (and two stories' centroids) are joined.
+DEFAULT_THRESHOLD = 0.2
+
+#: The columns :func:`group_stories` returns.
+STORY_COLUMNS = (
+    "doc_id",
+    "story",
+    "outlet",
+    "published",
+    "version_group",
+    "story_n_articles",
+    "nearest_doc_id",
+    "nearest_similarity",
+    "joined_by",
+)
+
+#: Terms kept per article on disk, and in its vector.
+_STORED_TERMS = 64
+_VECTOR_TERMS = 40
+#: Nearest articles linked per article.
+_NEIGHBOURS = 10
+#: Articles read per chunk, and compared per block.
+_CHUNK = 500
+_BLOCK = 500
+#: Term weight of a headline's words relative to the body's.
+_TITLE_TF = 2
+_DAY_US = 86_400 * 1_000_000
+
+_STOPWORDS = function_words() | word_set("alignment_stop_words.tsv")
+
+
+@lru_cache(maxsize=1 << 18)
+def _term_id(term: str) -> int:
+    """A stable 63-bit id for a term (the same in every process and run)."""
+    digest = hashlib.blake2b(term.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") >> 1 or 1  # 0 pads a row
+
+
+def _word(form: str) -> str | None:
+    """A content word's term, or None for a function word, number or single letter."""
+    capitals = is_all_caps(form)
+    raw = form.lower()
+    if (raw in _STOPWORDS and not capitals) or not any(c.isalpha() for c in raw):
+        return None
+    if any(c.isdigit() for c in raw):
+        return None
+    raw = "".join(p for p in raw.replace("'", "-").split("-") if p)
+    if len(raw) < 2 or (raw in _STOPWORDS and not capitals):
+        return None
+    return stem(raw)
+
+
+def article_terms(title: str | None, text: str | None) -> dict[str, tuple[int, int]]:
+    """An article's terms: each stemmed content word and each name, with its count and the
+    position it is first used at (the headline's words count twice and come first).
+
+    >>> terms = article_terms("Leak at port", "Defence Secretary John Healey said.")
+    >>> terms["leak"], terms["healey"], terms["@defence secretary john healey"]
+    ((2, 0), (1, 6), (1, 7))
+    """
+    out: dict[str, list[int]] = {}
+    position = 0
+
+    def add(term: str, tf: int) -> None:
+        seen = out.get(term)
+        if seen is None:
+            out[term] = [tf, position]
+        else:
+            seen[0] += tf
+
+    for match in tokens(title or ""):
+        term = _word(word_form(match.group()))
+        if term:
+            add(term, _TITLE_TF)
+        position += 1
+    body = text or ""
+    run: list[str] = []
+    end = -1
+    for match in tokens(body):
+        form = word_form(match.group())
+        term = _word(form)
+        if term:
+            add(term, 1)
+        # Names: capitalised words next to each other (only spaces between them).
+        capitalised = form[:1].isupper() and (form.lower() not in _STOPWORDS or is_all_caps(form))
+        adjacent = end >= 0 and body[end : match.start()].isspace()
+        if capitalised and (adjacent or not run):
+            run.append(form.lower())
+        else:
+            if len(run) >= 2:
+                add("@" + " ".join(run), 1)
+            run = [form.lower()] if capitalised else []
+        end = match.end()
+        position += 1
+    if len(run) >= 2:
+        add("@" + " ".join(run), 1)
+    return {t: (v[0], v[1]) for t, v in out.items()}
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class _Meta:
+    """What is kept of every article: its id, outlet, date and version group."""
+
+    doc_id: np.ndarray
+    outlet: np.ndarray
+    published: np.ndarray  # int64 microseconds, NaT as _NO_DATE
+    version_group: np.ndarray
+
+
+_NO_DATE = np.iinfo(np.int64).min
+
+
+def _stamps(values: Any) -> np.ndarray:
+    when = pd.to_datetime(pd.Series(values), errors="coerce")
+    if getattr(when.dt, "tz", None) is not None:
+        when = when.dt.tz_convert("UTC").dt.tz_localize(None)
+    out = when.astype("datetime64[us]").to_numpy().astype(np.int64)
+    out[when.isna().to_numpy()] = _NO_DATE
+    return out
+
+
+def _frame_chunks(frame: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
+    for start in range(0, len(frame), size):
+        yield frame.iloc[start : start + size]
+
+
+def _meta_of(frame: pd.DataFrame) -> _Meta:
+    groups = frame["version_group"] if "version_group" in frame else frame["doc_id"]
+    groups = groups.where(groups.notna(), frame["doc_id"])
+    outlets = frame["outlet"] if "outlet" in frame else pd.Series([None] * len(frame))
+    published = frame["published"] if "published" in frame else [None] * len(frame)
+    return _Meta(
+        frame["doc_id"].astype(str).to_numpy(dtype=object),
+        outlets.to_numpy(dtype=object),
+        _stamps(published),
+        groups.astype(str).to_numpy(dtype=object),
+    )
+
+
+class _Source:
+    """Texts a chunk at a time (``chunks``), then every article's metadata (``meta``)."""
+
+    def __init__(self, source: Corpus | Analysis, workdir: Path) -> None:
+        self.source = source
+        self.workdir = workdir
+        self._meta: _Meta | None = None
+
+    def chunks(self) -> Iterator[pd.DataFrame]:
+        """Frames of ``doc_id``, ``title``, ``text`` in the order :meth:`meta` gives."""
+        source = self.source
+        if isinstance(source, Analysis):
+            yield from self._analysis_chunks(source)
+        elif source.plan is None or source.loaded:
+            articles = source.articles
+            self._meta = _meta_of(articles)
+            yield from _frame_chunks(articles[["doc_id", "title", "text"]], _CHUNK)
+        else:
+            yield from self._streamed(source)
+
+    def meta(self) -> _Meta:
+        assert self._meta is not None, "chunks() first"
+        return self._meta
+
+    def _analysis_chunks(self, analysis: Analysis) -> Iterator[pd.DataFrame]:
+        columns = ["doc_id", "outlet", "published", "version_group"]
+        articles = analysis._article_columns(columns)
+        self._meta = _meta_of(articles)
+        wanted = pd.Index(self._meta.doc_id)
+        corpus = analysis.corpus
+        if analysis.directory is not None and (corpus is None or not corpus.loaded):
+            import pyarrow.dataset as ds
+
+            parts = sorted((Path(analysis.directory) / "corpus").glob("part-*.parquet"))
+            data = ds.dataset([str(p) for p in parts], format="parquet")
+            frames = (
+                batch.to_pandas()
+                for batch in data.to_batches(columns=["doc_id", "title", "text"], batch_size=_CHUNK)
+            )
+        elif corpus is not None:
+            frames = _frame_chunks(corpus.articles[["doc_id", "title", "text"]], _CHUNK)
+        else:
+            raise ArgumentError(
+                "group_stories(): this analysis keeps no corpus, so its texts cannot be read; "
+                "pass the corpus (framing.load_corpus) instead"
+            )
+        # Only the analysed articles, in the order of analysis.articles.
+        texts: dict[int, pd.DataFrame] = {}
+        for frame in frames:
+            at = wanted.get_indexer(frame["doc_id"].astype(str))
+            frame = frame[at >= 0].assign(_at=at[at >= 0])
+            if len(frame):
+                texts[int(frame["_at"].iloc[0])] = frame
+        # Analysis tables are in corpus order, so the parts come in order; sort to be sure.
+        ordered = pd.concat([texts[k] for k in sorted(texts)], ignore_index=True) if texts else None
+        if ordered is None:
+            return
+        ordered = ordered.sort_values("_at", kind="stable")
+        if len(ordered) != len(wanted):
+            missing = len(wanted) - len(ordered)
+            raise ArgumentError(
+                f"group_stories(): {missing} analysed articles have no text in the corpus "
+                "table; pass the corpus instead"
+            )
+        yield from _frame_chunks(ordered[["doc_id", "title", "text"]], _CHUNK)
+
+    def _streamed(self, corpus: Corpus) -> Iterator[pd.DataFrame]:
+        """Stream a corpus not yet read, as analyse() does: prepare each chunk (clean,
+        sign), then decide duplicates, outlets and versions over the whole corpus."""
+        from itertools import islice
+
+        from ..corpus._prepare import chunk_meta, prepare, resolve, signature_entries
+
+        plan = corpus.plan
+        assert plan is not None
+        signatures = plan.version_threshold is not None
+        metas: list[pd.DataFrame] = []
+        readers = []
+        items = plan.read()
+        index = 0
+        while True:
+            batch = list(islice(items, _CHUNK))
+            if not batch:
+                break
+            chunk = prepare(
+                batch, plan.rules, signatures=signatures, extra=(), repair=plan.repair_mojibake
+            )
+            metas.append(chunk_meta(chunk))
+            if signatures:
+                rows, hashes = signature_entries(chunk)
+                path = self.workdir / f"signatures-{index}.npz"
+                np.savez(path, rows=rows, hashes=hashes)
+                readers.append(_npz_reader(path))
+            yield chunk.articles[["doc_id", "title", "text"]]
+            index += 1
+        resolution = resolve(
+            metas,
+            readers if signatures else None,
+            plan.outlet_aliases,
+            plan.version_threshold,
+            plan.primary,
+            workdir=str(self.workdir),
+        )
+        decided = resolution.decided(-1)
+        ids = pd.concat([m["doc_id"] for m in metas], ignore_index=True) if metas else pd.Series()
+        published = pd.concat([m["published"] for m in metas], ignore_index=True) if metas else []
+        # An id used twice keeps its first article (the corpus makes the others errors).
+        first = ~ids.duplicated(keep="first")
+        rows = decided.reindex(ids.astype(object))
+        self._meta = _Meta(
+            ids.astype(str).to_numpy(dtype=object),
+            rows["outlet"].to_numpy(dtype=object),
+            _stamps(published),
+            rows["version_group"]
+            .where(rows["version_group"].notna(), ids.to_numpy())
+            .to_numpy(dtype=object),
+        )
+        self.keep = first.to_numpy()
+
+
+def _npz_reader(path: Path):
+    def read() -> tuple[np.ndarray, np.ndarray]:
+        with np.load(path) as data:
+            return data["rows"], data["hashes"]
+
+    return read
+
+
+# --------------------------------------------------------------------------- terms on disk
+
+
+class _TermStore:
+    """Every article's kept terms (ids and counts, fixed width) in a temporary file, and
+    the document frequency of every term of the corpus (a sorted array, merged as the
+    chunks come, so it grows with the vocabulary, not with the articles)."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.path = workdir / "terms.bin"
+        self._file = self.path.open("wb")
+        self.n = 0
+        self.vocab = np.empty(0, np.int64)
+        self.df = np.empty(0, np.int64)
+        self._pending: list[np.ndarray] = []
+        self._pending_size = 0
+
+    def add(self, titles: list[Any], texts: list[Any]) -> None:
+        ids = np.zeros((len(texts), _STORED_TERMS), np.int64)
+        tfs = np.zeros((len(texts), _STORED_TERMS), np.float32)
+        every: list[int] = []
+        for row, (title, text) in enumerate(zip(titles, texts, strict=True)):
+            terms = article_terms(
+                title if isinstance(title, str) else None, text if isinstance(text, str) else None
+            )
+            hashed = [_term_id(t) for t in terms]
+            every.extend(set(hashed))
+            kept = sorted(
+                zip(terms.values(), hashed, strict=True), key=lambda x: (-x[0][0], x[0][1])
+            )
+            kept = kept[:_STORED_TERMS]
+            ids[row, : len(kept)] = [h for _, h in kept]
+            tfs[row, : len(kept)] = [tf for (tf, _), _ in kept]
+        record = np.empty(
+            len(texts), dtype=[("ids", np.int64, _STORED_TERMS), ("tf", np.float32, _STORED_TERMS)]
+        )
+        record["ids"] = ids
+        record["tf"] = tfs
+        self._file.write(record.tobytes())
+        self.n += len(texts)
+        self._pending.append(np.array(every, np.int64))
+        self._pending_size += len(every)
+        if self._pending_size > 4_000_000:
+            self._merge()
+
+    def _merge(self) -> None:
+        if not self._pending:
+            return
+        terms, counts = np.unique(np.concatenate(self._pending), return_counts=True)
+        self._pending, self._pending_size = [], 0
+        both = np.concatenate([self.vocab, terms])
+        weights = np.concatenate([self.df, counts])
+        self.vocab, inverse = np.unique(both, return_inverse=True)
+        self.df = np.bincount(inverse, weights=weights, minlength=len(self.vocab)).astype(np.int64)
+
+    def finish(self) -> None:
+        self._merge()
+        self._file.close()
+        dtype = [("ids", np.int64, _STORED_TERMS), ("tf", np.float32, _STORED_TERMS)]
+        self.rows = (
+            np.memmap(self.path, dtype=dtype, mode="r", shape=(self.n,))
+            if self.n
+            else np.empty(0, dtype=dtype)
+        )
+        self.idf = (1.0 + np.log((1.0 + self.n) / (1.0 + self.df))).astype(np.float32)
+
+    def vectors(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The L2-normalised vectors of ``rows`` as entries (row position, term, weight)."""
+        stored = self.rows[rows]
+        ids = np.asarray(stored["ids"])
+        tf = np.asarray(stored["tf"])
+        present = tf > 0
+        where = np.searchsorted(self.vocab, ids)
+        where[~present] = 0
+        weight = np.where(present, (1.0 + np.log(np.maximum(tf, 1.0))) * self.idf[where], 0.0)
+        if _VECTOR_TERMS < _STORED_TERMS:
+            cut = np.argsort(-weight, axis=1, kind="stable")[:, :_VECTOR_TERMS]
+            weight = np.take_along_axis(weight, cut, axis=1)
+            ids = np.take_along_axis(ids, cut, axis=1)
+        norm = np.sqrt((weight**2).sum(axis=1, keepdims=True))
+        weight = np.divide(weight, norm, out=np.zeros_like(weight), where=norm > 0)
+        position = np.repeat(np.arange(len(rows)), weight.shape[1]).reshape(weight.shape)
+        keep = weight > 0
+        return position[keep], ids[keep], weight[keep].astype(np.float64)
+
+
+def _similarities(
+    query: tuple[np.ndarray, np.ndarray, np.ndarray],
+    other: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cosines of every query vector with every other vector sharing a term with it, as
+    (query position, other position, cosine): a sparse product through the terms."""
+    q_pos, q_term, q_w = query
+    o_pos, o_term, o_w = other
+    order = np.argsort(o_term, kind="stable")
+    o_pos, o_term, o_w = o_pos[order], o_term[order], o_w[order]
+    low = np.searchsorted(o_term, q_term, "left")
+    counts = np.searchsorted(o_term, q_term, "right") - low
+    total = int(counts.sum())
+    if total == 0:
+        empty = np.empty(0, np.int64)
+        return empty, empty, np.empty(0)
+    entry = np.repeat(np.arange(len(q_term)), counts)
+    offset = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    match = low[entry] + offset
+    width = int(o_pos.max()) + 1 if len(o_pos) else 1
+    keys = q_pos[entry].astype(np.int64) * width + o_pos[match]
+    pairs, inverse = np.unique(keys, return_inverse=True)
+    cosine = np.bincount(inverse, weights=q_w[entry] * o_w[match])
+    return pairs // width, pairs % width, np.minimum(cosine, 1.0)
+
+
+def _nearest(
+    store: _TermStore, published: np.ndarray, window: float, threshold: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each article's nearest articles (up to ``_NEIGHBOURS``) at or above ``threshold``,
+    among those within ``window`` days (an undated article: among all), as links (a, b,
+    cosine) with a < b, each once."""
+    n = len(published)
+    dated = np.flatnonzero(published != _NO_DATE)
+    undated = np.flatnonzero(published == _NO_DATE)
+    order = dated[np.argsort(published[dated], kind="stable")]
+    stamps = published[order]
+    span = np.inf if math.isinf(window) else window * _DAY_US
+    found_a, found_b, found_s = [], [], []
+
+    def compare(queries: np.ndarray, others: np.ndarray, check_dates: bool) -> None:
+        if not len(queries) or not len(others):
+            return
+        qa, qb, sim = _similarities(store.vectors(queries), store.vectors(others))
+        a, b = queries[qa], others[qb]
+        keep = (a != b) & (sim >= threshold)
+        if check_dates and not math.isinf(span):
+            gap = np.abs(published[a] - published[b])
+            keep &= gap <= span
+        a, b, sim = a[keep], b[keep], sim[keep]
+        # The nearest few of each query article.
+        rank = np.lexsort((b, -sim, a))
+        a, b, sim = a[rank], b[rank], sim[rank]
+        starts = np.r_[0, np.flatnonzero(np.diff(a)) + 1] if len(a) else np.empty(0, np.int64)
+        nth = np.arange(len(a)) - np.repeat(starts, np.diff(np.r_[starts, len(a)]))
+        near = nth < _NEIGHBOURS
+        found_a.append(a[near])
+        found_b.append(b[near])
+        found_s.append(sim[near])
+
+    for start in range(0, len(order), _BLOCK):
+        block = order[start : start + _BLOCK]
+        if math.isinf(span):
+            low, high = 0, len(order)
+        else:
+            low = int(np.searchsorted(stamps, stamps[start] - span, "left"))
+            high = int(
+                np.searchsorted(stamps, stamps[min(start + _BLOCK, len(order)) - 1] + span, "right")
+            )
+        # The window's vectors a block at a time, so that a long window stays bounded.
+        for w in range(low, high, 4 * _BLOCK):
+            compare(block, order[w : min(high, w + 4 * _BLOCK)], True)
+    everyone = np.arange(n)
+    for start in range(0, len(undated), _BLOCK):
+        for w in range(0, n, 4 * _BLOCK):
+            compare(undated[start : start + _BLOCK], everyone[w : w + 4 * _BLOCK], False)
+    if not found_a:
+        empty = np.empty(0, np.int64)
+        return empty, empty, np.empty(0)
+    a, b, sim = np.concatenate(found_a), np.concatenate(found_b), np.concatenate(found_s)
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    keys = low * max(n, 1) + high
+    _, first = np.unique(keys, return_index=True)
+    return low[first], high[first], sim[first]
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+class _Centroids:
+    """Each group's centroid: the sum of its members' vectors, as sorted (terms, weights)."""
+
+    def __init__(self, store: _TermStore) -> None:
+        self.store = store
+        self.of: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.size: dict[int, int] = {}
+
+    def get(self, root: int) -> tuple[np.ndarray, np.ndarray]:
+        if root not in self.of:
+            _, terms, weights = self.store.vectors(np.array([root]))
+            order = np.argsort(terms)
+            self.of[root] = (terms[order], weights[order])
+        return self.of[root]
+
+    def average(self, a: int, b: int) -> float:
+        """The mean cosine over every pair of a member of ``a`` and a member of ``b``:
+        the dot product of the two sums over the number of pairs, as group-average
+        clustering compares two groups (without computing the pairs)."""
+        ta, wa = self.get(a)
+        tb, wb = self.get(b)
+        _, ia, ib = np.intersect1d(ta, tb, assume_unique=True, return_indices=True)
+        return float(wa[ia] @ wb[ib]) / (self.size.get(a, 1) * self.size.get(b, 1))
+
+    def merge(self, into: int, other: int) -> None:
+        ta, wa = self.get(into)
+        tb, wb = self.of.pop(other) if other in self.of else self.get(other)
+        terms, inverse = np.unique(np.concatenate([ta, tb]), return_inverse=True)
+        self.of[into] = (terms, np.bincount(inverse, weights=np.concatenate([wa, wb])))
+        self.size[into] = self.size.get(into, 1) + self.size.pop(other, 1)
+
+
+def _cluster(
+    store: _TermStore,
+    groups: np.ndarray,
+    links: tuple[np.ndarray, np.ndarray, np.ndarray],
+    threshold: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each article's group root, and how it joined (0 alone, 1 version, 2 content)."""
+    n = len(groups)
+    parent = np.arange(n)
+
+    def find(i: int) -> int:
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        while parent[i] != root:
+            parent[i], i = root, parent[i]
+        return root
+
+    centroids = _Centroids(store)
+    how = np.zeros(n, np.int8)
+    # Versions of one article start as one group.
+    _, first_of = np.unique(groups, return_inverse=True)
+    leader: dict[int, int] = {}
+    for i, g in enumerate(first_of.tolist()):
+        if g in leader:
+            ra, rb = find(leader[g]), find(i)
+            if ra != rb:
+                centroids.merge(min(ra, rb), max(ra, rb))
+                parent[max(ra, rb)] = min(ra, rb)
+            how[i] = how[leader[g]] = 1
+        else:
+            leader[g] = i
+    a, b, sim = links
+    for k in np.lexsort((b, a, -sim)).tolist():
+        ra, rb = find(int(a[k])), find(int(b[k]))
+        if ra == rb:
+            continue
+        if centroids.average(ra, rb) < threshold:
+            continue
+        centroids.merge(min(ra, rb), max(ra, rb))
+        parent[max(ra, rb)] = min(ra, rb)
+        for i in (int(a[k]), int(b[k])):
+            how[i] = max(how[i], 2)
+    return np.array([find(i) for i in range(n)]), how
+
+
+def group_stories(
+    source: Corpus | Analysis,
+    *,
+    window: float = DEFAULT_WINDOW,
+    threshold: float = DEFAULT_THRESHOLD,
+    workdir: str | Path | None = None,
+) -> pd.DataFrame:
+    """Group a corpus's articles into stories: articles about the same event, published
+    within ``window`` days of each other, by the similarity of their content.
+
+    See the module docstring for the method (retrospective event detection, Yang, Pierce
+    & Carbonell 1998, with Allan, Papka & Lavrenko's 1998 time window). Versions of one
+    article are one story; an article without a date is grouped by content alone.
+
+    Args:
+        source: A corpus (:func:`framing.load_corpus`; one not yet read is streamed from
+            its source) or an analysis (its analysed articles, texts from its corpus or
+            results directory).
+        window: Days two linked articles may lie apart (``math.inf``: dates ignored).
+        threshold: TF-IDF cosine (0–1) at or above which two articles are linked, and
+            two groups' centroids must reach to be joined; higher = smaller stories.
+        workdir: Where the articles' terms are kept while grouping (default: a
+            temporary folder, removed after).
+
+    Returns:
+        One row per article, in the corpus's order: ``doc_id``, ``story``
+        (``story-0001``… by first date, then first doc id), ``outlet``, ``published``,
+        ``version_group``, ``story_n_articles``, ``nearest_doc_id`` and
+        ``nearest_similarity`` (the most similar other article of its story among its
+        links, empty if none), ``joined_by`` (``content``, ``version`` or ``alone``).
+
+    Raises:
+        ArgumentError: ``source``, ``window`` or ``threshold`` unusable.
+
+    Example:
+        >>> stories = group_stories(framing.load_corpus("articles/"))  # doctest: +SKIP
+        >>> stories.groupby("story").size()  # doctest: +SKIP
+    """
+    if not isinstance(source, Corpus | Analysis):
+        raise ArgumentError(
+            "group_stories() takes a Corpus (framing.load_corpus) or an Analysis "
+            f"(framing.analyse), got {type(source).__name__}"
+        )
+    if isinstance(window, bool) or not isinstance(window, int | float) or not window >= 0:
+        raise ArgumentError(f"window={window!r}: pass days (a number ≥ 0, or math.inf)")
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
+        raise ArgumentError(f"threshold={threshold!r}: pass a cosine in (0, 1]")
+    if not 0 < threshold <= 1:
+        raise ArgumentError(f"threshold={threshold!r}: pass a cosine in (0, 1]")
+    with tempfile.TemporaryDirectory(prefix="framing-stories-", dir=workdir) as tmp:
+        reader = _Source(source, Path(tmp))
+        store = _TermStore(Path(tmp))
+        for chunk in reader.chunks():
+            store.add(chunk["title"].tolist(), chunk["text"].tolist())
+        store.finish()
+        meta = reader.meta()
+        keep = getattr(reader, "keep", None)
+        published = meta.published.copy()
+        groups = meta.version_group.copy()
+        if keep is not None and not keep.all():
+            # A doc id used twice: the later article is not part of the corpus; it is
+            # left out of every link, then dropped.
+            published[~keep] = _NO_DATE
+        links = _nearest(store, published, float(window), float(threshold))
+        if keep is not None and not keep.all():
+            fine = keep[links[0]] & keep[links[1]]
+            links = (links[0][fine], links[1][fine], links[2][fine])
+        roots, how = _cluster(store, groups, links, float(threshold))
+        del store
+    return _table(meta, roots, how, links, keep)
+
+
+def _table(meta: _Meta, roots, how, links, keep) -> pd.DataFrame:
+    n = len(roots)
+    published = pd.Series(meta.published).where(meta.published != _NO_DATE)
+    published = pd.to_datetime(published, unit="us").astype("datetime64[us]")
+    frame = pd.DataFrame(
+        {
+            "doc_id": meta.doc_id,
+            "root": roots,
+            "outlet": meta.outlet,
+            "published": published,
+            "version_group": meta.version_group,
+        }
+    )
+    if keep is not None:
+        frame = frame[keep]
+    first = frame.groupby("root").agg(first_date=("published", "min"), first_id=("doc_id", "min"))
+    first = first.sort_values(["first_date", "first_id"], na_position="last")
+    width = max(4, len(str(len(first))))
+    names = {root: f"story-{i:0{width}d}" for i, root in enumerate(first.index, 1)}
+    frame["story"] = frame["root"].map(names)
+    frame["story_n_articles"] = frame.groupby("root")["doc_id"].transform("size").astype("int64")
+    # Each article's most similar linked article in its own story.
+    a, b, sim = links
+    same = roots[a] == roots[b] if len(a) else np.zeros(0, bool)
+    best_doc = np.full(n, -1, np.int64)
+    best_sim = np.full(n, np.nan)
+    for x, y, s in zip(
+        np.r_[a[same], b[same]], np.r_[b[same], a[same]], np.r_[sim[same], sim[same]], strict=True
+    ):
+        if not s <= best_sim[x]:
+            best_sim[x], best_doc[x] = s, y
+    nearest = np.where(best_doc >= 0, meta.doc_id[np.maximum(best_doc, 0)], None)
+    frame["nearest_doc_id"] = pd.Series(nearest, dtype="str").where(best_doc >= 0)[frame.index]
+    frame["nearest_similarity"] = best_sim[frame.index]
+    frame["joined_by"] = pd.Series(np.array(["alone", "version", "content"])[how])[frame.index]
+    frame.loc[(frame["story_n_articles"] == 1), "joined_by"] = "alone"
+    return frame[list(STORY_COLUMNS)].reset_index(drop=True)
