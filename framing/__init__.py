@@ -38,6 +38,7 @@ _LAZY = {
     "Analysis": "analysis",
     "analyse": "analysis",
     "open_analysis": "analysis",
+    "group_stories": "analysis",
     "align_sentences": "comparison",
     "compare": "comparison",
     "compare_periods": "comparison",
@@ -109,7 +110,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what type checkers and editors see
-    from .analysis import Analysis, analyse, open_analysis
+    from .analysis import Analysis, analyse, group_stories, open_analysis
     from .comparison import (
         align_sentences,
         compare,
@@ -237,6 +238,7 @@ __all__ = [
     "extract_emphasis",
     "extract_hedges",
     "find_distinctive_words",
+    "group_stories",
     "krippendorff_alpha",
     "load_actor_aliases",
     "load_attribution_lexicons",

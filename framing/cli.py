@@ -118,6 +118,14 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
         help="articles per chunk (default: up to 500)",
     )
     parser.add_argument(
+        "--stories",
+        choices=["auto", "given", "grouped"],
+        default="auto",
+        help="where stories come from: auto (the corpus's story labels; where no article "
+        "has one, framing groups the articles by content and date), given (never group), "
+        "grouped (group even a labelled corpus); default auto",
+    )
+    parser.add_argument(
         "--max-chars",
         type=int,
         default=1_000_000,
@@ -555,6 +563,7 @@ def _analyse(args: argparse.Namespace) -> Analysis:
         overwrite=getattr(args, "overwrite", False),
         dask=args.dask,
         chunk_size=args.chunk_size,
+        stories=args.stories,
     )
 
 

@@ -9,7 +9,10 @@ len(analysis.errors)``.
 A corpus runs in chunks (``_run``: :func:`analyse`; ``_chunk``: one chunk's task;
 ``_executors``: in this process, in worker processes or on a Dask cluster; ``_assemble``:
 the chunks' tables put together), into memory or into a results directory of Parquet
-tables (``_store``) that :func:`open_analysis` reads back.
+tables (``_store``) that :func:`open_analysis` reads back. Where the corpus gives no
+stories, the articles are grouped into stories by content and date (``_stories``:
+:func:`group_stories`; ``_story_source``), and ``Analysis.stories`` describes them
+(``_story_table``).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from ._article import DEFAULT_MAX_CHARS, analyse_article
 from ._result import Analysis, Tables, require_column
 from ._run import analyse
 from ._store import open_analysis
+from ._stories import group_stories
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -25,6 +29,7 @@ __all__ = [
     "Tables",
     "analyse",
     "analyse_article",
+    "group_stories",
     "open_analysis",
     "require_column",
 ]

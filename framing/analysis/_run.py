@@ -45,6 +45,7 @@ from ._assemble import (
 from ._chunk import Job
 from ._executors import _check_picklable, _execute, _workers
 from ._result import Analysis
+from ._story_source import StorySource, check_stories, with_stories
 from ._tables import Schema
 
 __all__ = ["analyse"]
@@ -87,6 +88,7 @@ def analyse(
     dask: Any = None,
     chunk_size: int | None = None,
     start_method: str | None = None,
+    stories: StorySource = "auto",
     **options: str | PathLike[str] | None,
 ) -> Analysis:
     """Run every registered feature family over a corpus.
@@ -115,6 +117,12 @@ def analyse(
             that every worker has work). A resumed run keeps its first chunk size.
         start_method: How worker processes start (``"fork"``, ``"spawn"``,
             ``"forkserver"``; default: Python's default for this system).
+        stories: Where the stories come from: ``"auto"`` keeps the corpus's story
+            labels and, where no article has one, groups the articles into stories
+            by content and date (:func:`framing.group_stories`; the analysis's notes
+            say so); ``"given"`` never groups; ``"grouped"`` groups even a labelled
+            corpus, keeping its labels in ``story_given``. ``articles.story_source``
+            says ``given`` or ``grouped``.
         **options: The researcher's files the families read, each checked by the
             families that declare it (``Feature.options``; ``framing features`` lists
             them). The built-in ones:
@@ -148,6 +156,7 @@ def analyse(
             f"analyse() takes a Corpus from framing.load_corpus(), got {type(corpus).__name__}"
         )
     chosen = _select(features)
+    stories = check_stories(stories)
     max_seconds = _max_seconds(max_seconds)
     workers = _workers(n_jobs)
     files = check_options(options)
@@ -178,6 +187,7 @@ def analyse(
     file_hashes = {f: _store.sha256_file(f) for f in plan.files} if plan is not None else {}
     settings = _settings(corpus, plan, chosen, max_chars, size, files, file_hashes)
     settings["max_seconds"] = max_seconds
+    settings["stories"] = stories
     schema = Schema.of(chosen, dict.fromkeys((c for _, c in job.extra), "str"))
     manifest = None
     if root is not None:
@@ -193,7 +203,7 @@ def analyse(
                 )
             if previous.get("status") == "complete":
                 log.info("%s is complete already; opening it", root)
-                return _store.open_analysis(root)
+                return with_stories(_store.open_analysis(root), stories)
             manifest = {**previous, "settings": manifest["settings"]}
         root.mkdir(parents=True, exist_ok=True)
         _store.clear_stale(root)
@@ -229,7 +239,7 @@ def analyse(
         shutil.rmtree(root / _store.CHUNKS, ignore_errors=True)
         shutil.rmtree(root / _store.STAGING, ignore_errors=True)
         log.info("wrote %s", root)
-        return _store.open_analysis(root)
+        return with_stories(_store.open_analysis(root), stories)
     tables = _assemble_in_memory(store, schema, resolution, corpus, prepared)
     if not prepared:
         corpus._set(
@@ -252,7 +262,7 @@ def analyse(
         },
     )
     analysis.run_settings = settings
-    return analysis
+    return with_stories(analysis, stories)
 
 
 def _select(features: Iterable[str] | None) -> tuple[Feature, ...]:

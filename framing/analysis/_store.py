@@ -404,7 +404,7 @@ def open_analysis(directory: str | os.PathLike[str]) -> Analysis:
             f"format {manifest['format_version']}, newer than this framing "
             f"({framing_version()}, format {FORMAT_VERSION}) can read; upgrade framing"
         )
-    notes = []
+    notes = list(manifest.get("notes", []))  # what the run said of itself (stories grouped)
     if manifest.get("framing_version") != framing_version():
         notes.append(
             f"{root} was written by framing {manifest.get('framing_version')}, not "
@@ -553,9 +553,13 @@ def _schema_of(analysis: Analysis):
     declared = Schema.of(features)
     # the source's metadata and any column added by hand, with the dtype it has
     own = {c: str(t) for c, t in analysis.articles.dtypes.items() if c not in declared.articles}
+    # where the stories came from: the analysis's own columns, not the source's metadata
+    stories = {c: "str" for c in ("story_source", "story_given") if own.pop(c, None)}
     schema = Schema.of(features, own)
     extra = {n: {} for n in analysis.spans if n not in schema.spans}
-    return Schema(schema.articles, schema.sentences, {**schema.spans, **extra}, schema.extra)
+    return Schema(
+        {**schema.articles, **stories}, schema.sentences, {**schema.spans, **extra}, schema.extra
+    )
 
 
 def finish_manifest(root: Path, manifest: dict[str, Any], counts: Mapping[str, int]) -> None:

@@ -23,14 +23,15 @@ HEADLINE_CHARS = 70
 STORY_CHARS = 60
 
 # An id no reader can read: hex digits, digits and separators only (UUIDs, hashes,
-# numbers, dates), or a path.
-_OPAQUE = re.compile(r"[0-9a-fA-F\s_.:-]+")
+# numbers, dates), a story numbered by framing.group_stories, or a path.
+_OPAQUE = re.compile(r"[0-9a-fA-F\s_.:-]+|story-\d+")
 _PATH = re.compile(r"[/\\]|\.(?:txt|json|jsonl|html?|xml|csv)$", re.IGNORECASE)
 
 
 def is_opaque(value: str) -> bool:
     """Whether a story or document id says nothing to a reader (``'005a2961-0c2e-…'``,
-    ``'2010/x.json'``, ``'4417'``); ``'uk-officers-gaza-2025-10'`` or ``'Mosque row'`` do."""
+    ``'2010/x.json'``, ``'4417'``, ``'story-0012'``); ``'uk-officers-gaza-2025-10'`` or
+    ``'Mosque row'`` do."""
     value = value.strip()
     return not value or bool(_OPAQUE.fullmatch(value) or _PATH.search(value))
 

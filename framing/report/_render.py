@@ -184,6 +184,7 @@ def render_report_html(
             )
             for name, label in option_labels().items()
         },
+        "stories": _stories_line(analysis),
         "people merged across the corpus (table actor_merges)": _merges_line(analysis),
         "longest article analysed (characters)": analysis.settings.get("max_chars"),
         "CPU seconds an article may take": analysis.settings.get("max_seconds"),
@@ -470,6 +471,21 @@ def _interval_text(results: list[Reliability]) -> str:
 
 def _plural(word: str) -> str:
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+def _stories_line(analysis: Analysis) -> str:
+    """Where the stories come from, for the methods."""
+    counted = analysis.counted
+    source = counted.get("story_source", pd.Series(dtype="string")).dropna()
+    n = counted["story"].dropna().nunique() if "story" in counted.columns else 0
+    if not n:
+        return "none: every counted article compared as one pool, no paired comparison"
+    if (source == "grouped").any():
+        return (
+            f"{n} grouped by framing from content and date (framing.group_stories; "
+            "the corpus gave none, or stories='grouped')"
+        )
+    return f"{n} given by the corpus"
 
 
 def _merges_line(analysis: Analysis) -> str:

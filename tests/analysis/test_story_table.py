@@ -67,6 +67,10 @@ def test_the_demo_stories():
 
 def test_no_story_no_rows():
     frame = pd.DataFrame({"doc_id": ["x"], "outlet": ["Alpha"], "text": ["One sentence here."]})
-    analysis = framing.analyse(framing.load_corpus(frame), features=["sentiment"])
+    corpus = framing.load_corpus(frame)
+    analysis = framing.analyse(corpus, features=["sentiment"], stories="given")
     assert analysis.stories.empty
     assert list(analysis.stories.columns)[:3] == ["story", "label", "headline"]
+    # grouped by framing, the one article is one story
+    grouped = framing.analyse(corpus, features=["sentiment"]).stories
+    assert len(grouped) == 1 and grouped.at[0, "n_articles"] == 1

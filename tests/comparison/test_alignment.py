@@ -66,7 +66,8 @@ BETA_ORCHARD = (
 def analyse(rows: list[tuple[str, str, str | None, str]]) -> framing.Analysis:
     """Analyse a corpus of ``(doc_id, outlet, story, text)`` rows."""
     frame = pd.DataFrame(rows, columns=["doc_id", "outlet", "story", "text"])
-    return framing.analyse(framing.load_corpus(frame), features=["sentiment"])
+    # stories="given": articles without a label stay without (not grouped by framing)
+    return framing.analyse(framing.load_corpus(frame), features=["sentiment"], stories="given")
 
 
 def row(table: pd.DataFrame, doc_id: str, contains: str) -> pd.Series:

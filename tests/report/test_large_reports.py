@@ -45,7 +45,7 @@ def test_aligning_some_stories_gives_their_rows_of_the_whole_alignment():
 
 def test_many_unlabelled_articles_get_a_map_that_asks_for_story_labels(monkeypatch):
     monkeypatch.setattr(_plot_story, "UNLABELLED_MAX", 20)
-    analysis = framing.analyse(framing.load_corpus(_tiny(30, stories=False)))
+    analysis = framing.analyse(framing.load_corpus(_tiny(30, stories=False)), stories="given")
     html = framing.render_report_html(analysis, max_articles=6)
     assert "_alignment" not in analysis.__dict__  # nothing aligned as one story
     fig = framing.plot_story_map(analysis)
@@ -56,7 +56,7 @@ def test_many_unlabelled_articles_get_a_map_that_asks_for_story_labels(monkeypat
 
 
 def test_a_few_unlabelled_articles_are_still_aligned_as_one_story():
-    analysis = framing.analyse(framing.load_corpus(_tiny(6, stories=False)))
+    analysis = framing.analyse(framing.load_corpus(_tiny(6, stories=False)), stories="given")
     with pytest.warns(UserWarning, match="no story labels"):
         html = framing.render_report_html(analysis)
     assert re.search(r'class="s[^"]*\b(unique|shared)\b', html)

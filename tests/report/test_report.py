@@ -325,7 +325,7 @@ def test_a_one_outlet_corpus_gets_a_report_that_says_there_is_nothing_to_compare
     frame = pd.DataFrame(
         {"text": texts, "outlet": ["Solo Times"] * len(texts), "title": ["A headline"] * len(texts)}
     )
-    analysis = framing.analyse(framing.load_corpus(frame), n_jobs=1)
+    analysis = framing.analyse(framing.load_corpus(frame), n_jobs=1, stories="given")
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no warning about aligning one outlet with itself
         path = framing.render_report(analysis, tmp_path / "solo.html", progress=False)
