@@ -14,15 +14,24 @@ text, title, date and outlet (``triplet-uuid`` is not mapped, and ``main-event``
   with the same story sizes would reach (0 = chance, 1 = identical).
 
 Both are written here from their definitions, over the contingency table of the two
-partitions. The script prints the figures at the defaults, with BASIL's dates and with
-dates ignored (``window=inf``: content alone, as a scraped corpus with many stories a day
-needs), a grid of windows and thresholds, the seed and demo corpora, and how the paired
-comparison (``framing.compare``'s ``within stories`` rows) changes when BASIL's own
-stories are replaced by the grouping.
+partitions.
+
+**Protocol.** BASIL is split by date: the 50 triplets first published 2010–2014 are the
+*tuning* half, the 50 first published 2015–2019 the *held-out* half. Every parameter of
+the grouping (window, threshold, weighting) is chosen on the tuning half and the demo
+corpus only; the held-out half is scored with those choices and never used to change
+them. Each half is grouped as a corpus of its own (so that even the document frequencies
+come from that half alone), and all of BASIL is grouped too. For each, the script prints
+the figures at the defaults with BASIL's dates and with dates ignored (``window=inf``:
+content alone, as a scraped corpus with many stories a day needs). Then a grid of windows
+and thresholds (tuning half only), the demo and seed corpora and, unless ``--no-paired``,
+how the paired comparison (``framing.compare``'s ``within stories`` rows) changes when
+BASIL's own stories are replaced by the grouping. ``--tuning-only`` leaves the held-out
+half and all of BASIL out, for use while choosing.
 
 Usage (from the repository root)::
 
-    python evaluation/basil_stories.py [--shared PATH] [--no-paired]
+    python evaluation/basil_stories.py [--shared PATH] [--no-paired] [--tuning-only]
 
 Exit codes: 0 done; 2 the BASIL folder is missing.
 """
@@ -98,11 +107,34 @@ def adjusted_rand_index(truth: Sequence[Hashable], predicted: Sequence[Hashable]
     return (c["both"] - expected) / (maximum - expected)
 
 
-def load_basil_hidden(articles: Path, workdir: Path) -> framing.Corpus:
-    """BASIL with the story hidden: each article rewritten without ``LEAKS``, loaded with
-    only text, title, date and outlet mapped."""
+#: The halves of BASIL by the year a triplet was first published: (label, first, last).
+TUNING = ("tuning half, 2010-2014", 2010, 2014)
+HELD_OUT = ("held-out half, 2015-2019", 2015, 2019)
+EVERYTHING = ("all of BASIL, 2010-2019", 2010, 2019)
+
+
+def triplet_years(articles: Path) -> dict[str, int]:
+    """The year each triplet's first article was published, by triplet id."""
+    first: dict[str, str] = {}
     for path in sorted(articles.rglob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
+        date = str(record.get("date") or "9999")
+        uuid = record["triplet-uuid"]
+        first[uuid] = min(first.get(uuid, date), date)
+    return {uuid: int(date[:4]) for uuid, date in first.items()}
+
+
+def load_basil_hidden(
+    articles: Path, workdir: Path, years: tuple[int, int] | None = None
+) -> framing.Corpus:
+    """BASIL with the story hidden: each article rewritten without ``LEAKS``, loaded with
+    only text, title, date and outlet mapped; with ``years`` (first, last), only the
+    triplets first published in those years."""
+    first_year = triplet_years(articles) if years is not None else {}
+    for path in sorted(articles.rglob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        if years is not None and not years[0] <= first_year[record["triplet-uuid"]] <= years[1]:
+            continue
         for key in LEAKS:
             record.pop(key, None)
         target = workdir / path.relative_to(articles)
@@ -185,39 +217,45 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--no-paired", action="store_true", help="skip the paired comparison")
+    parser.add_argument(
+        "--tuning-only", action="store_true", help="the tuning half only (while choosing)"
+    )
     args = parser.parse_args(argv)
     articles = args.shared / "corpus" / "basil" / "articles"
     if not articles.is_dir():
         print(f"BASIL not found at {articles}; pass --shared PATH", file=sys.stderr)
         return 2
-    print("python evaluation/basil_stories.py" + (" --no-paired" if args.no_paired else ""))
+    print("python evaluation/basil_stories.py " + " ".join(argv or sys.argv[1:]))
     truth = basil_truth(articles)
+    print(
+        f"\nBASIL, story hidden; defaults window={DEFAULT_WINDOW} days, "
+        f"threshold={DEFAULT_THRESHOLD}. Parameters are chosen on the TUNING half (and the "
+        "demo) only; the HELD-OUT half is scored with them, never used to choose them."
+    )
+    halves = (TUNING,) if args.tuning_only else (TUNING, HELD_OUT, EVERYTHING)
+    results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = load_basil_hidden(articles, Path(tmp))
-        hidden = corpus.articles  # read once; every grouping below reads the same articles
-        assert not set(LEAKS) & set(hidden.columns)
-        assert hidden["story"].isna().all()
-        print(
-            f"\nBASIL, {len(corpus.articles)} articles, story hidden; defaults window="
-            f"{DEFAULT_WINDOW} days, threshold={DEFAULT_THRESHOLD}"
-        )
-        results = {}
-        for label, window in (
-            ("defaults, with dates", DEFAULT_WINDOW),
-            ("dates ignored", math.inf),
-        ):
-            start = time.process_time()
-            grouped = group_stories(corpus, window=window)
-            seconds = time.process_time() - start
-            results[label] = grouped
-            print(_line(label, score(grouped, truth), seconds))
-        print("\nSensitivity (F1 / ARI):")
+        for label, first, last in halves:
+            corpus = load_basil_hidden(articles, Path(tmp) / label[:4], (first, last))
+            hidden = corpus.articles  # read once; every grouping below reads the same
+            assert not set(LEAKS) & set(hidden.columns)
+            assert hidden["story"].isna().all()
+            print(f"\n{label}: {len(hidden)} articles, {truth[hidden['doc_id']].nunique()} stories")
+            for how, window in (("with dates", DEFAULT_WINDOW), ("dates ignored", math.inf)):
+                start = time.process_time()
+                grouped = group_stories(corpus, window=window)
+                seconds = time.process_time() - start
+                results[(label, how)] = grouped
+                print(_line(f"  {how}", score(grouped, truth), seconds))
+            if label == TUNING[0]:
+                tuning = corpus
+        print(f"\nSensitivity, {TUNING[0]} only (F1 / ARI):")
         thresholds = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
         print("window \\ threshold " + "".join(f"{t:>14}" for t in thresholds))
         for window in (1.0, 3.0, 7.0, 14.0, math.inf):
             cells = []
             for threshold in thresholds:
-                s = score(group_stories(corpus, window=window, threshold=threshold), truth)
+                s = score(group_stories(tuning, window=window, threshold=threshold), truth)
                 cells.append(f"{s['f1']:.3f}/{s['ari']:.3f}")
             print(f"{window:<19}" + "".join(f"{c:>14}" for c in cells))
     print("\nDemo corpus (framing.DEMO_CORPUS; its story column is the gold):")
@@ -232,11 +270,11 @@ def main(argv: list[str] | None = None) -> int:
         grouped = group_stories(framing.load_corpus(seed))
         print(grouped[["doc_id", "outlet", "published", "story", "joined_by"]].to_string())
         print(grouped[["doc_id", "nearest_doc_id", "nearest_similarity"]].to_string())
-    if not args.no_paired:
+    if not args.no_paired and not args.tuning_only:
         print("\nPaired comparison (compare, within stories): BASIL's stories vs the grouping")
-        for label, grouped in results.items():
-            agreement = paired_agreement(articles, grouped)
-            print(f"{label}: {agreement}")
+        for how in ("with dates", "dates ignored"):
+            agreement = paired_agreement(articles, results[(EVERYTHING[0], how)])
+            print(f"{how}: {agreement}")
     return 0
 
 

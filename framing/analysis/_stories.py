@@ -13,24 +13,31 @@ come close together in time, so far-apart articles are never compared):
 1. **Terms.** Each article's headline (counted twice: it states the event) and text are
    read into the word forms alignment uses (:mod:`framing._words`: unified apostrophes
    and hyphens, initialisms without dots, Snowball stems; framing's function words and
-   alignment's stop words left out, numbers left out), plus its *names*: runs of two or
-   more capitalised words in the body ("Defence Secretary John Healey", "Marrowick
-   Port"), one term each, because the people and places of an event tell it from
-   another event on the same topic. An article keeps its 64 terms most used (ties: first
-   used first, as news puts the event first).
-2. **Weights.** ``(1 + log tf) * idf`` with ``idf = 1 + log((1 + n) / (1 + df))`` over the
-   whole corpus (Manning, Raghavan & Schütze 2008, ch. 6); each vector keeps its 40
-   heaviest terms (Allan et al. 1998 represent an event by its most heavily weighted
-   features) and is L2-normalised.
+   alignment's stop words left out, numbers left out). A word capitalised inside a
+   sentence (a proper noun: "Marrowick", "Brennock") counts three times, because the
+   people and places of an event tell it from another event on the same topic, and an
+   event's articles that each take a different angle share little else (Kumaran & Allan
+   2004, "Text classification and named entities for new event detection", SIGIR).
+   Runs of two or more capitalised words ("Defence Secretary John Healey") are one
+   term each too. An article keeps its 64 terms most used (ties: first used first, as
+   news puts the event first).
+2. **Weights.** ``(1 + log tf) * idf`` (Manning, Raghavan & Schütze 2008, ch. 6) with
+   ``idf = 1 + log((1 + n + 100) / (1 + df))``: the document frequencies of the corpus
+   plus 100 documents that hold none of its terms. A corpus of a few articles about one
+   event would otherwise weigh the event's own words (in every article) least and each
+   article's asides most; the 100 stand for the news at large, where an event's words
+   are rare, and stop mattering as the corpus grows (Allan, Papka & Lavrenko 1998 take
+   idf from an auxiliary corpus for the same reason). Vectors are L2-normalised.
 3. **Links.** Each article's 10 nearest articles by cosine, among those published within
    ``window`` days of it (articles sorted by date and compared a block at a time with
    the block's date window, through the terms they share: never all pairs). An article
    without a date is compared with every article, by content alone.
 4. **Stories.** Links at or above ``threshold`` are taken strongest first, and two groups
-   join only if the cosine of their centroids (the sums of their members' vectors) is
-   at or above ``threshold`` too: a guarded single link that behaves as group-average
-   clustering (Yang et al. 1998), so that one loose link cannot chain two stories.
-   Versions of one article (the corpus's ``version_group``) start as one group.
+   join only if their group-average similarity (the mean cosine over every pair of a
+   member of one and a member of the other, computed from the sums of their vectors)
+   is at or above ``threshold`` too: a guarded single link that behaves as
+   group-average clustering (Yang et al. 1998), so that one loose link cannot chain two
+   stories. Versions of one article (the corpus's ``version_group``) start as one group.
 
 Stories are numbered ``story-0001``… by their first date (undated stories last), then
 their first doc id.
@@ -72,7 +79,7 @@ __all__ = [
 
 #: Days two linked articles may lie apart.
 DEFAULT_WINDOW = 3.0
-#: Cosine at or above which two articles (and two stories' centroids) are joined.
+#: Cosine at or above which two articles (and two stories, on average) are joined.
 DEFAULT_THRESHOLD = 0.2
 
 #: The columns :func:`group_stories` returns.
@@ -90,7 +97,6 @@ STORY_COLUMNS = (
 
 #: Terms kept per article on disk, and in its vector.
 _STORED_TERMS = 64
-_VECTOR_TERMS = 40
 #: Nearest articles linked per article.
 _NEIGHBOURS = 10
 #: Articles read per chunk, and compared per block.
@@ -98,6 +104,10 @@ _CHUNK = 500
 _BLOCK = 500
 #: Term weight of a headline's words relative to the body's.
 _TITLE_TF = 2
+#: Term weight of a proper noun's occurrence (capitalised inside a sentence).
+_PROPER_TF = 3
+#: Pseudo-documents added to the corpus for idf, containing none of its terms.
+_IDF_PRIOR_DOCS = 100
 _DAY_US = 86_400 * 1_000_000
 
 _STOPWORDS = function_words() | word_set("alignment_stop_words.tsv")
@@ -130,7 +140,7 @@ def article_terms(title: str | None, text: str | None) -> dict[str, tuple[int, i
 
     >>> terms = article_terms("Leak at port", "Defence Secretary John Healey said.")
     >>> terms["leak"], terms["healey"], terms["@defence secretary john healey"]
-    ((2, 0), (1, 6), (1, 7))
+    ((2, 0), (3, 6), (1, 7))
     """
     out: dict[str, list[int]] = {}
     position = 0
@@ -153,10 +163,12 @@ def article_terms(title: str | None, text: str | None) -> dict[str, tuple[int, i
     for match in tokens(body):
         form = word_form(match.group())
         term = _word(form)
-        if term:
-            add(term, 1)
-        # Names: capitalised words next to each other (only spaces between them).
         capitalised = form[:1].isupper() and (form.lower() not in _STOPWORDS or is_all_caps(form))
+        if term:
+            before = body[max(0, match.start() - 3) : match.start()].rstrip(" \"'“‘(")
+            proper = capitalised and before[-1:] not in ("", ".", "!", "?", "\n", ":")
+            add(term, _PROPER_TF if proper else 1)
+        # Names: capitalised words next to each other (only spaces between them).
         adjacent = end >= 0 and body[end : match.start()].isspace()
         if capitalised and (adjacent or not run):
             run.append(form.lower())
@@ -406,7 +418,9 @@ class _TermStore:
             if self.n
             else np.empty(0, dtype=dtype)
         )
-        self.idf = (1.0 + np.log((1.0 + self.n) / (1.0 + self.df))).astype(np.float32)
+        self.idf = (1.0 + np.log((1.0 + self.n + _IDF_PRIOR_DOCS) / (1.0 + self.df))).astype(
+            np.float32
+        )
 
     def vectors(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The L2-normalised vectors of ``rows`` as entries (row position, term, weight)."""
@@ -417,10 +431,6 @@ class _TermStore:
         where = np.searchsorted(self.vocab, ids)
         where[~present] = 0
         weight = np.where(present, (1.0 + np.log(np.maximum(tf, 1.0))) * self.idf[where], 0.0)
-        if _VECTOR_TERMS < _STORED_TERMS:
-            cut = np.argsort(-weight, axis=1, kind="stable")[:, :_VECTOR_TERMS]
-            weight = np.take_along_axis(weight, cut, axis=1)
-            ids = np.take_along_axis(ids, cut, axis=1)
         norm = np.sqrt((weight**2).sum(axis=1, keepdims=True))
         weight = np.divide(weight, norm, out=np.zeros_like(weight), where=norm > 0)
         position = np.repeat(np.arange(len(rows)), weight.shape[1]).reshape(weight.shape)
@@ -615,7 +625,7 @@ def group_stories(
             results directory).
         window: Days two linked articles may lie apart (``math.inf``: dates ignored).
         threshold: TF-IDF cosine (0–1) at or above which two articles are linked, and
-            two groups' centroids must reach to be joined; higher = smaller stories.
+            two groups' mean pairwise cosine must reach to be joined; higher = smaller stories.
         workdir: Where the articles' terms are kept while grouping (default: a
             temporary folder, removed after).
 
