@@ -428,6 +428,9 @@ class _TermStore:
         ids = np.asarray(stored["ids"])
         tf = np.asarray(stored["tf"])
         present = tf > 0
+        if not len(self.vocab):  # no article has a word to compare: every vector is empty
+            empty = np.array([], dtype=np.int64)
+            return empty, empty, np.array([], dtype=np.float64)
         where = np.searchsorted(self.vocab, ids)
         where[~present] = 0
         weight = np.where(present, (1.0 + np.log(np.maximum(tf, 1.0))) * self.idf[where], 0.0)

@@ -159,6 +159,13 @@ def test_one_article_is_one_story():
     assert stories["nearest_doc_id"].isna().all()
 
 
+def test_articles_without_a_content_word_are_each_a_story_of_their_own():
+    frame = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"], "text": ["A", "The of"]})
+    stories = group_stories(framing.load_corpus(frame))
+    assert stories["story"].tolist() == ["story-0001", "story-0002"]
+    assert stories["joined_by"].tolist() == ["alone", "alone"]
+
+
 def test_one_outlet_is_grouped_like_many():
     corpus = _corpus([_row("a", FLOOD), _row("b", FLOOD_2), _row("c", TRADE)])
     stories = group_stories(corpus)
