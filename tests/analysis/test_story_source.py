@@ -88,3 +88,13 @@ def test_a_results_directory_keeps_the_grouping(tmp_path):
     # resumed when complete: opened as it is, not grouped again
     again = _analyse(_frame(), out=tmp_path / "results", resume=True)
     assert list(again.articles["story"]) == list(analysis.articles["story"])
+
+
+def test_the_report_works_end_to_end_on_a_corpus_without_stories():
+    analysis = _analyse(_frame())
+    page = framing.render_report_html(analysis, max_articles=0)
+    # two grouped stories, named by their first headlines, not by their ids
+    assert "How Alpha and Beta covered 2 stories" in page
+    assert "grouped by framing from content and date" in page
+    assert "“Riverton flood forces hundreds of Riverton families from their homes”" in page
+    assert "story-0001" not in page
