@@ -485,6 +485,8 @@ def _write_tables(analysis: Analysis, target: Path, quiet: bool = False) -> None
     }
     if "actors" in analysis.spans:
         tables["actor_merges"] = analysis.actor_merges
+    if not analysis.stories.empty:
+        tables["stories"] = analysis.stories
     if target.suffix.lower() == ".xlsx":
         from ._export import write_workbook
 
@@ -549,7 +551,7 @@ def _analyse(args: argparse.Namespace) -> Analysis:
             )
         return open_analysis(args.path)
     corpus = _load(args)
-    return analyse(
+    analysis = analyse(
         corpus,
         max_chars=args.max_chars,
         max_seconds=args.max_seconds or None,
@@ -565,6 +567,10 @@ def _analyse(args: argparse.Namespace) -> Analysis:
         chunk_size=args.chunk_size,
         stories=args.stories,
     )
+    if not getattr(args, "quiet", False):
+        for note in analysis.notes:  # what the run decided for the researcher (stories)
+            print(f"framing: {note}", file=sys.stderr)
+    return analysis
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:

@@ -290,6 +290,25 @@ def test_quiet_prints_nothing_but_errors(tmp_path, capsys):
     # the actor merge table goes with the span tables, one row per renamed name
     merges = pd.read_csv(tables / "actor_merges.csv")
     assert list(merges.columns) == ["name", "actor", "story", "n_articles", "how", "reason"]
+    # and the story table, one row per story of the demo
+    stories = pd.read_csv(tables / "stories.csv")
+    assert sorted(stories["story"]) == ["marrowick-ammonia-leak", "marrowick-leak-inquiry"]
+
+
+def test_a_corpus_without_stories_is_grouped_and_the_run_says_so(tmp_path, capsys):
+    corpus = tmp_path / "mine.csv"
+    pd.DataFrame(
+        {
+            "headline": ["Riverton flood forces families out", "Flood hits Riverton families"],
+            "source": ["Alpha", "Beta"],
+            "date": ["2024-03-01", "2024-03-01"],
+            "body": ["Riverton flood waters forced families out.", "Flood waters hit Riverton."],
+        }
+    ).to_csv(corpus, index=False)
+    assert main(["analyse", str(corpus), "--jobs", "1", "--no-progress"]) == 0
+    assert "framing: 2 articles grouped into 1 story by content and date" in capsys.readouterr().err
+    assert main(["analyse", str(corpus), "--jobs", "1", "--no-progress", "--stories", "given"]) == 0
+    assert "grouped" not in capsys.readouterr().err
 
 
 def test_validate_samples_a_sheet_and_scores_filled_copies(tmp_path, capsys):
