@@ -29,9 +29,21 @@ how the paired comparison (``framing.compare``'s ``within stories`` rows) change
 BASIL's own stories are replaced by the grouping. ``--tuning-only`` leaves the held-out
 half and all of BASIL out, for use while choosing.
 
+**Crowded.** BASIL has about ten stories a year, so a 3-day window nearly separates its
+stories by itself; a scraped corpus has many stories a day. ``--crowded`` keeps BASIL's
+texts but moves its stories close together in time: every triplet's dates are shifted by
+one offset of its own (so its internal spread of days, 0–4, and its articles' order are
+kept) that puts its first day on a day drawn at random from one week, or all on one
+day. Each draw is made once for the 100 triplets, so each half's 50 fall within the same
+week too. Each half and all of BASIL are then grouped at the defaults and scored as
+above; one week for each of ten fixed seeds (``CROWD_SEEDS``), as the figures vary with
+which same-topic stories land within a window of each other, with their mean and range.
+This is a measurement only: nothing of the grouping is chosen or tuned on it.
+
 Usage (from the repository root)::
 
     python evaluation/basil_stories.py [--shared PATH] [--no-paired] [--tuning-only]
+                                       [--crowded]
 
 Exit codes: 0 done; 2 the BASIL folder is missing.
 """
@@ -39,13 +51,15 @@ Exit codes: 0 done; 2 the BASIL folder is missing.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import math
+import random
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -124,12 +138,47 @@ def triplet_years(articles: Path) -> dict[str, int]:
     return {uuid: int(date[:4]) for uuid, date in first.items()}
 
 
+#: Crowding: (label, days over which the stories' first days are drawn).
+CROWDINGS = (("one week", 7), ("one day", 1))
+#: The seeds of the crowded start days (one week: one draw each, the figures vary with
+#: which same-topic stories land within a window of each other), fixed so that every run
+#: draws the same days.
+CROWD_SEEDS = tuple(range(1, 11))
+#: The first day of the crowded dates (any day would do: only differences matter).
+CROWD_START = dt.date(2020, 1, 6)
+
+
+def crowded_dates(articles: Path, days: int, seed: int) -> dict[str, str]:
+    """New dates that crowd BASIL's stories into ``days`` days, by article path (relative
+    to ``articles``): each triplet, in the order of its id, draws a first day from
+    ``days`` days with ``random.Random(seed)``, and each of its articles keeps its days
+    after the triplet's first article, so the triplet's own spread and order are kept."""
+    records: dict[str, list[tuple[str, dt.date]]] = {}
+    for path in sorted(articles.rglob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        date = dt.date.fromisoformat(str(record["date"])[:10])
+        relative = path.relative_to(articles).as_posix()
+        records.setdefault(record["triplet-uuid"], []).append((relative, date))
+    rng = random.Random(seed)
+    moved = {}
+    for uuid in sorted(records):
+        start = CROWD_START + dt.timedelta(days=rng.randrange(days))
+        first = min(date for _, date in records[uuid])
+        for relative, date in records[uuid]:
+            moved[relative] = (start + (date - first)).isoformat()
+    return moved
+
+
 def load_basil_hidden(
-    articles: Path, workdir: Path, years: tuple[int, int] | None = None
+    articles: Path,
+    workdir: Path,
+    years: tuple[int, int] | None = None,
+    dates: Mapping[str, str] | None = None,
 ) -> framing.Corpus:
     """BASIL with the story hidden: each article rewritten without ``LEAKS``, loaded with
     only text, title, date and outlet mapped; with ``years`` (first, last), only the
-    triplets first published in those years."""
+    triplets first published in those years (by their real dates); with ``dates``
+    (article path relative to ``articles`` → date), each article's date replaced."""
     first_year = triplet_years(articles) if years is not None else {}
     for path in sorted(articles.rglob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
@@ -137,6 +186,8 @@ def load_basil_hidden(
             continue
         for key in LEAKS:
             record.pop(key, None)
+        if dates is not None:
+            record["date"] = dates[path.relative_to(articles).as_posix()]
         target = workdir / path.relative_to(articles)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(record), encoding="utf-8")
@@ -213,12 +264,68 @@ def paired_agreement(articles: Path, grouped: pd.DataFrame) -> dict[str, float]:
     }
 
 
+def crowded(articles: Path, truth: pd.Series, halves: Sequence[tuple[str, int, int]]) -> None:
+    """Print the grouping at the defaults on BASIL's texts with each triplet's dates
+    shifted so that the stories start within one week (one line per draw of
+    ``CROWD_SEEDS``, then their mean and range), or on one day (``CROWDINGS``)."""
+    print(
+        "\nCrowded: BASIL's texts, each triplet's dates shifted (its own spread and order "
+        "kept) so that its first day is drawn at random from one week (seeds "
+        f"{CROWD_SEEDS[0]}-{CROWD_SEEDS[-1]}), or is one day; grouped at the defaults "
+        f"(window={DEFAULT_WINDOW} days, threshold={DEFAULT_THRESHOLD}). A MEASUREMENT "
+        "ONLY: nothing is chosen or tuned on it."
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for crowding, days in CROWDINGS:
+            seeds = CROWD_SEEDS if days > 1 else CROWD_SEEDS[:1]  # one day: no draw
+            print(f"\n{crowding} ({days} day{'s' if days > 1 else ''}):")
+            for label, first, last in halves:
+                print(f"  {label}:")
+                runs, per_day, seconds = [], [], 0.0
+                for seed in seeds:
+                    dates = crowded_dates(articles, days, seed)
+                    workdir = Path(tmp) / f"{days}-{seed}-{label[:4]}"
+                    corpus = load_basil_hidden(articles, workdir, (first, last), dates)
+                    hidden = corpus.articles
+                    assert hidden["story"].isna().all()
+                    triplets = truth[hidden["doc_id"]].to_numpy()
+                    starts = pd.Series(pd.to_datetime(hidden["published"]).to_numpy())
+                    per_day += starts.groupby(triplets).min().value_counts().to_list()
+                    begin = time.process_time()
+                    grouped = group_stories(corpus)
+                    seconds += time.process_time() - begin
+                    runs.append(score(grouped, truth))
+                    if len(seeds) > 1:
+                        print(_line(f"    seed {seed}", runs[-1]))
+                stories = len(set(truth[hidden["doc_id"]]))
+                if days > 1:
+                    print(
+                        f"    {stories} stories start within {days} days: {stories / days:.1f}"
+                        f" a day on average, {min(per_day)}-{max(per_day)} on one day"
+                    )
+                    mean = {k: sum(r[k] for r in runs) / len(runs) for k in runs[0]}
+                    print(_line(f"    mean of {len(runs)} seeds", mean, seconds))
+                    print(
+                        f"{'    range':<34} F1 {min(r['f1'] for r in runs):.3f}-"
+                        f"{max(r['f1'] for r in runs):.3f}  ARI "
+                        f"{min(r['ari'] for r in runs):.3f}-{max(r['ari'] for r in runs):.3f}"
+                    )
+                else:
+                    print(f"    all {stories} stories start on one day")
+                    print(_line("    crowded", runs[0], seconds))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--no-paired", action="store_true", help="skip the paired comparison")
     parser.add_argument(
         "--tuning-only", action="store_true", help="the tuning half only (while choosing)"
+    )
+    parser.add_argument(
+        "--crowded",
+        action="store_true",
+        help="also with the stories crowded into one week and one day (a measurement only)",
     )
     args = parser.parse_args(argv)
     articles = args.shared / "corpus" / "basil" / "articles"
@@ -270,6 +377,8 @@ def main(argv: list[str] | None = None) -> int:
         grouped = group_stories(framing.load_corpus(seed))
         print(grouped[["doc_id", "outlet", "published", "story", "joined_by"]].to_string())
         print(grouped[["doc_id", "nearest_doc_id", "nearest_similarity"]].to_string())
+    if args.crowded:
+        crowded(articles, truth, halves)
     if not args.no_paired and not args.tuning_only:
         print("\nPaired comparison (compare, within stories): BASIL's stories vs the grouping")
         for how in ("with dates", "dates ignored"):
