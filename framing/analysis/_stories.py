@@ -57,6 +57,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,8 @@ _NEIGHBOURS = 10
 #: Articles read per chunk, and compared per block.
 _CHUNK = 500
 _BLOCK = 500
+#: Term matches (a query term found in another article) handled at once when comparing.
+_MATCHES = 1 << 18
 #: Term weight of a headline's words relative to the body's.
 _TITLE_TF = 2
 #: Term weight of a proper noun's occurrence (capitalised inside a sentence).
@@ -444,27 +447,52 @@ class _TermStore:
 def _similarities(
     query: tuple[np.ndarray, np.ndarray, np.ndarray],
     other: tuple[np.ndarray, np.ndarray, np.ndarray],
+    minimum: float = -np.inf,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Cosines of every query vector with every other vector sharing a term with it, as
-    (query position, other position, cosine): a sparse product through the terms."""
+    (query position, other position, cosine), those below ``minimum`` left out: a sparse
+    product through the terms.
+
+    The query's articles are taken a few at a time so that no step holds more than
+    ``_MATCHES`` term matches (a common word matches nearly every other article, and the
+    matches of a whole block were most of the memory grouping needed). An article's
+    entries are never split, so each pair's products are summed in the same order."""
     q_pos, q_term, q_w = query
     o_pos, o_term, o_w = other
     order = np.argsort(o_term, kind="stable")
     o_pos, o_term, o_w = o_pos[order], o_term[order], o_w[order]
     low = np.searchsorted(o_term, q_term, "left")
     counts = np.searchsorted(o_term, q_term, "right") - low
-    total = int(counts.sum())
-    if total == 0:
+    width = int(o_pos.max()) + 1 if len(o_pos) else 1
+    # Step boundaries: at the start of a query article, once _MATCHES have gathered.
+    starts = np.flatnonzero(np.r_[True, q_pos[1:] != q_pos[:-1]]) if len(q_pos) else q_pos
+    before = np.r_[0, np.cumsum(counts)][starts]
+    cuts, since = [0], 0
+    for at, gathered in zip(starts.tolist(), before.tolist(), strict=True):
+        if gathered - since > _MATCHES and at > cuts[-1]:
+            cuts.append(at)
+            since = gathered
+    cuts.append(len(q_pos))
+    found_a, found_b, found_s = [], [], []
+    for lo, hi in pairwise(cuts):
+        step_counts = counts[lo:hi]
+        total = int(step_counts.sum())
+        if total == 0:
+            continue
+        entry = lo + np.repeat(np.arange(hi - lo), step_counts)
+        offset = np.arange(total) - np.repeat(np.cumsum(step_counts) - step_counts, step_counts)
+        match = low[entry] + offset
+        keys = q_pos[entry].astype(np.int64) * width + o_pos[match]
+        pairs, inverse = np.unique(keys, return_inverse=True)
+        cosine = np.minimum(np.bincount(inverse, weights=q_w[entry] * o_w[match]), 1.0)
+        keep = cosine >= minimum
+        found_a.append(pairs[keep] // width)
+        found_b.append(pairs[keep] % width)
+        found_s.append(cosine[keep])
+    if not found_a:
         empty = np.empty(0, np.int64)
         return empty, empty, np.empty(0)
-    entry = np.repeat(np.arange(len(q_term)), counts)
-    offset = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    match = low[entry] + offset
-    width = int(o_pos.max()) + 1 if len(o_pos) else 1
-    keys = q_pos[entry].astype(np.int64) * width + o_pos[match]
-    pairs, inverse = np.unique(keys, return_inverse=True)
-    cosine = np.bincount(inverse, weights=q_w[entry] * o_w[match])
-    return pairs // width, pairs % width, np.minimum(cosine, 1.0)
+    return np.concatenate(found_a), np.concatenate(found_b), np.concatenate(found_s)
 
 
 def _nearest(
@@ -484,7 +512,7 @@ def _nearest(
     def compare(queries: np.ndarray, others: np.ndarray, check_dates: bool) -> None:
         if not len(queries) or not len(others):
             return
-        qa, qb, sim = _similarities(store.vectors(queries), store.vectors(others))
+        qa, qb, sim = _similarities(store.vectors(queries), store.vectors(others), threshold)
         a, b = queries[qa], others[qb]
         keep = (a != b) & (sim >= threshold)
         if check_dates and not math.isinf(span):
