@@ -53,10 +53,10 @@ from __future__ import annotations
 
 import hashlib
 import math
+import mmap
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -112,11 +112,15 @@ _PROPER_TF = 3
 #: Pseudo-documents added to the corpus for idf, containing none of its terms.
 _IDF_PRIOR_DOCS = 100
 _DAY_US = 86_400 * 1_000_000
+#: Term ids gathered for document frequencies before they are merged into the counts.
+_PENDING_TERMS = 1 << 19
+#: Rows read from the terms file between handing its mapped pages back to the system.
+_RELEASE_ROWS = 1 << 14
+_MADV_DONTNEED = getattr(mmap, "MADV_DONTNEED", None)  # Linux, macOS; not Windows
 
 _STOPWORDS = function_words() | word_set("alignment_stop_words.tsv")
 
 
-@lru_cache(maxsize=1 << 18)
 def _term_id(term: str) -> int:
     """A stable 63-bit id for a term (the same in every process and run)."""
     digest = hashlib.blake2b(term.encode("utf-8", "surrogatepass"), digest_size=8).digest()
@@ -378,11 +382,14 @@ class _TermStore:
         ids = np.zeros((len(texts), _STORED_TERMS), np.int64)
         tfs = np.zeros((len(texts), _STORED_TERMS), np.float32)
         every: list[int] = []
+        # Term ids of this chunk's terms only: a cache over the corpus grows with its
+        # vocabulary (names, invented words), and hashing a term again per chunk is cheap.
+        known: dict[str, int] = {}
         for row, (title, text) in enumerate(zip(titles, texts, strict=True)):
             terms = article_terms(
                 title if isinstance(title, str) else None, text if isinstance(text, str) else None
             )
-            hashed = [_term_id(t) for t in terms]
+            hashed = [known.get(t) or known.setdefault(t, _term_id(t)) for t in terms]
             every.extend(set(hashed))
             kept = sorted(
                 zip(terms.values(), hashed, strict=True), key=lambda x: (-x[0][0], x[0][1])
@@ -399,7 +406,7 @@ class _TermStore:
         self.n += len(texts)
         self._pending.append(np.array(every, np.int64))
         self._pending_size += len(every)
-        if self._pending_size > 4_000_000:
+        if self._pending_size > _PENDING_TERMS:
             self._merge()
 
     def _merge(self) -> None:
@@ -416,18 +423,34 @@ class _TermStore:
         self._merge()
         self._file.close()
         dtype = [("ids", np.int64, _STORED_TERMS), ("tf", np.float32, _STORED_TERMS)]
-        self.rows = (
-            np.memmap(self.path, dtype=dtype, mode="r", shape=(self.n,))
-            if self.n
-            else np.empty(0, dtype=dtype)
-        )
+        self._map: mmap.mmap | None = None
+        self._read = 0
+        if self.n:
+            with self.path.open("rb") as file:
+                self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+            self.rows = np.frombuffer(self._map, dtype=dtype, count=self.n)
+        else:
+            self.rows = np.empty(0, dtype=dtype)
         self.idf = (1.0 + np.log((1.0 + self.n + _IDF_PRIOR_DOCS) / (1.0 + self.df))).astype(
             np.float32
         )
 
+    def close(self) -> None:
+        self.rows = np.empty(0, dtype=self.rows.dtype)
+        if self._map is not None:
+            self._map.close()
+            self._map = None
+
     def vectors(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The L2-normalised vectors of ``rows`` as entries (row position, term, weight)."""
-        stored = self.rows[rows]
+        stored = self.rows[rows]  # a copy
+        self._read += len(rows)
+        if self._read >= _RELEASE_ROWS and self._map is not None and _MADV_DONTNEED is not None:
+            # The mapped pages read so far would stay in the process's resident memory
+            # until the whole file were: hand them back (they are re-read, from the
+            # page cache, when next needed).
+            self._map.madvise(_MADV_DONTNEED)
+            self._read = 0
         ids = np.asarray(stored["ids"])
         tf = np.asarray(stored["tf"])
         present = tf > 0
@@ -704,7 +727,7 @@ def group_stories(
             fine = keep[links[0]] & keep[links[1]]
             links = (links[0][fine], links[1][fine], links[2][fine])
         roots, how = _cluster(store, groups, links, float(threshold))
-        del store
+        store.close()
     return _table(meta, roots, how, links, keep)
 
 
