@@ -55,6 +55,7 @@ import hashlib
 import math
 import mmap
 import tempfile
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -116,6 +117,8 @@ _DAY_US = 86_400 * 1_000_000
 _PENDING_TERMS = 1 << 19
 #: Rows read from the terms file between handing its mapped pages back to the system.
 _RELEASE_ROWS = 1 << 14
+#: Group centroids (vector sums) kept in memory while clustering; the others on disk.
+_CENTROIDS = 4096
 _MADV_DONTNEED = getattr(mmap, "MADV_DONTNEED", None)  # Linux, macOS; not Windows
 
 _STOPWORDS = function_words() | word_set("alignment_stop_words.tsv")
@@ -582,19 +585,52 @@ def _nearest(
 
 
 class _Centroids:
-    """Each group's centroid: the sum of its members' vectors, as sorted (terms, weights)."""
+    """Each group's centroid: the sum of its members' vectors, as sorted (terms, weights).
 
-    def __init__(self, store: _TermStore) -> None:
+    Links are joined strongest first over the whole corpus, so any group may be needed
+    again at any time, and a sum cannot be rebuilt from its members with the same
+    rounding (it was added up in the order the group grew). The ``_CENTROIDS`` used most
+    recently are kept in memory and the others written to a file in ``workdir``: memory
+    holds a bounded number of sums and three numbers per article. A lone article's
+    vector is read again from the terms instead."""
+
+    def __init__(self, store: _TermStore, n: int, workdir: Path) -> None:
         self.store = store
-        self.of: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        self.size: dict[int, int] = {}
+        self.of: OrderedDict[int, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self.size = np.ones(n, np.int64)
+        self.at = np.full(n, -1, np.int64)  # where a group's written sum starts, or -1
+        self.length = np.zeros(n, np.int64)  # its number of terms
+        self._file = (workdir / "centroids.bin").open("w+b")
+        self._end = 0
+
+    def close(self) -> None:
+        self._file.close()
 
     def get(self, root: int) -> tuple[np.ndarray, np.ndarray]:
-        if root not in self.of:
+        if root in self.of:
+            self.of.move_to_end(root)
+            return self.of[root]
+        if self.at[root] >= 0:
+            k = int(self.length[root])
+            self._file.seek(int(self.at[root]))
+            raw = self._file.read(16 * k)
+            centroid = (np.frombuffer(raw, np.int64, k), np.frombuffer(raw, np.float64, k, 8 * k))
+        else:
             _, terms, weights = self.store.vectors(np.array([root]))
             order = np.argsort(terms)
-            self.of[root] = (terms[order], weights[order])
-        return self.of[root]
+            centroid = (terms[order], weights[order])
+        self._keep(root, centroid)
+        return centroid
+
+    def _keep(self, root: int, centroid: tuple[np.ndarray, np.ndarray]) -> None:
+        self.of[root] = centroid
+        while len(self.of) > _CENTROIDS:
+            old, (terms, weights) = self.of.popitem(last=False)
+            if self.size[old] > 1 and self.at[old] < 0:
+                self._file.seek(self._end)
+                self._file.write(terms.tobytes() + weights.tobytes())
+                self.at[old], self.length[old] = self._end, len(terms)
+                self._end += 16 * len(terms)
 
     def average(self, a: int, b: int) -> float:
         """The mean cosine over every pair of a member of ``a`` and a member of ``b``:
@@ -603,14 +639,17 @@ class _Centroids:
         ta, wa = self.get(a)
         tb, wb = self.get(b)
         _, ia, ib = np.intersect1d(ta, tb, assume_unique=True, return_indices=True)
-        return float(wa[ia] @ wb[ib]) / (self.size.get(a, 1) * self.size.get(b, 1))
+        return float(wa[ia] @ wb[ib]) / (int(self.size[a]) * int(self.size[b]))
 
     def merge(self, into: int, other: int) -> None:
         ta, wa = self.get(into)
-        tb, wb = self.of.pop(other) if other in self.of else self.get(other)
+        tb, wb = self.get(other)
+        self.of.pop(other, None)
         terms, inverse = np.unique(np.concatenate([ta, tb]), return_inverse=True)
-        self.of[into] = (terms, np.bincount(inverse, weights=np.concatenate([wa, wb])))
-        self.size[into] = self.size.get(into, 1) + self.size.pop(other, 1)
+        self.size[into] += self.size[other]
+        self.at[into] = self.at[other] = -1  # a written sum is out of date
+        self.of.pop(into, None)
+        self._keep(into, (terms, np.bincount(inverse, weights=np.concatenate([wa, wb]))))
 
 
 def _cluster(
@@ -618,6 +657,7 @@ def _cluster(
     groups: np.ndarray,
     links: tuple[np.ndarray, np.ndarray, np.ndarray],
     threshold: float,
+    workdir: Path,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each article's group root, and how it joined (0 alone, 1 version, 2 content)."""
     n = len(groups)
@@ -631,20 +671,17 @@ def _cluster(
             parent[i], i = root, parent[i]
         return root
 
-    centroids = _Centroids(store)
+    centroids = _Centroids(store, n, workdir)
     how = np.zeros(n, np.int8)
-    # Versions of one article start as one group.
-    _, first_of = np.unique(groups, return_inverse=True)
-    leader: dict[int, int] = {}
-    for i, g in enumerate(first_of.tolist()):
-        if g in leader:
-            ra, rb = find(leader[g]), find(i)
-            if ra != rb:
-                centroids.merge(min(ra, rb), max(ra, rb))
-                parent[max(ra, rb)] = min(ra, rb)
-            how[i] = how[leader[g]] = 1
-        else:
-            leader[g] = i
+    # Versions of one article start as one group: each joins its group's first article.
+    _, first, inverse = np.unique(groups, return_index=True, return_inverse=True)
+    leader = first[inverse.reshape(-1)]
+    for i in np.flatnonzero(leader != np.arange(n)).tolist():
+        ra, rb = find(int(leader[i])), find(i)
+        if ra != rb:
+            centroids.merge(min(ra, rb), max(ra, rb))
+            parent[max(ra, rb)] = min(ra, rb)
+        how[i] = how[leader[i]] = 1
     a, b, sim = links
     for k in np.lexsort((b, a, -sim)).tolist():
         ra, rb = find(int(a[k])), find(int(b[k]))
@@ -656,7 +693,8 @@ def _cluster(
         parent[max(ra, rb)] = min(ra, rb)
         for i in (int(a[k]), int(b[k])):
             how[i] = max(how[i], 2)
-    return np.array([find(i) for i in range(n)]), how
+    centroids.close()
+    return np.fromiter((find(i) for i in range(n)), np.int64, n), how
 
 
 def group_stories(
@@ -726,7 +764,7 @@ def group_stories(
         if keep is not None and not keep.all():
             fine = keep[links[0]] & keep[links[1]]
             links = (links[0][fine], links[1][fine], links[2][fine])
-        roots, how = _cluster(store, groups, links, float(threshold))
+        roots, how = _cluster(store, groups, links, float(threshold), Path(tmp))
         store.close()
     return _table(meta, roots, how, links, keep)
 
