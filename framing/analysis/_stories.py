@@ -53,7 +53,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import mmap
 import tempfile
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -113,13 +112,12 @@ _PROPER_TF = 3
 #: Pseudo-documents added to the corpus for idf, containing none of its terms.
 _IDF_PRIOR_DOCS = 100
 _DAY_US = 86_400 * 1_000_000
+#: An article's record in the terms file: its kept terms' ids (0: none) and counts.
+_RECORD = np.dtype([("ids", np.int64, _STORED_TERMS), ("tf", np.float32, _STORED_TERMS)])
 #: Term ids gathered for document frequencies before they are merged into the counts.
 _PENDING_TERMS = 1 << 19
-#: Rows read from the terms file between handing its mapped pages back to the system.
-_RELEASE_ROWS = 1 << 14
 #: Group centroids (vector sums) kept in memory while clustering; the others on disk.
 _CENTROIDS = 4096
-_MADV_DONTNEED = getattr(mmap, "MADV_DONTNEED", None)  # Linux, macOS; not Windows
 
 _STOPWORDS = function_words() | word_set("alignment_stop_words.tsv")
 
@@ -400,9 +398,7 @@ class _TermStore:
             kept = kept[:_STORED_TERMS]
             ids[row, : len(kept)] = [h for _, h in kept]
             tfs[row, : len(kept)] = [tf for (tf, _), _ in kept]
-        record = np.empty(
-            len(texts), dtype=[("ids", np.int64, _STORED_TERMS), ("tf", np.float32, _STORED_TERMS)]
-        )
+        record = np.empty(len(texts), dtype=_RECORD)
         record["ids"] = ids
         record["tf"] = tfs
         self._file.write(record.tobytes())
@@ -425,35 +421,35 @@ class _TermStore:
     def finish(self) -> None:
         self._merge()
         self._file.close()
-        dtype = [("ids", np.int64, _STORED_TERMS), ("tf", np.float32, _STORED_TERMS)]
-        self._map: mmap.mmap | None = None
-        self._read = 0
-        if self.n:
-            with self.path.open("rb") as file:
-                self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-            self.rows = np.frombuffer(self._map, dtype=dtype, count=self.n)
-        else:
-            self.rows = np.empty(0, dtype=dtype)
+        # Read, not mapped: the pages of a mapped file stay in the process's resident
+        # memory once touched, and the file is 768 bytes an article (73 MiB at 100,000).
+        self._reader = self.path.open("rb", buffering=0)
         self.idf = (1.0 + np.log((1.0 + self.n + _IDF_PRIOR_DOCS) / (1.0 + self.df))).astype(
             np.float32
         )
 
     def close(self) -> None:
-        self.rows = np.empty(0, dtype=self.rows.dtype)
-        if self._map is not None:
-            self._map.close()
-            self._map = None
+        self._reader.close()
+
+    def _rows(self, rows: np.ndarray) -> np.ndarray:
+        """The stored records of ``rows``, read a run of consecutive rows at a time."""
+        order = np.argsort(rows, kind="stable")
+        wanted = rows[order]
+        records = np.empty(len(rows), _RECORD)
+        if not len(rows):
+            return records
+        runs = np.flatnonzero(np.diff(wanted) != 1) + 1
+        for lo, hi in pairwise([0, *runs.tolist(), len(wanted)]):
+            self._reader.seek(int(wanted[lo]) * _RECORD.itemsize)
+            read = self._reader.readinto(records[lo:hi].view(np.uint8))
+            assert read == (hi - lo) * _RECORD.itemsize, "the terms file is shorter than its rows"
+        out = np.empty_like(records)
+        out[order] = records
+        return out
 
     def vectors(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The L2-normalised vectors of ``rows`` as entries (row position, term, weight)."""
-        stored = self.rows[rows]  # a copy
-        self._read += len(rows)
-        if self._read >= _RELEASE_ROWS and self._map is not None and _MADV_DONTNEED is not None:
-            # The mapped pages read so far would stay in the process's resident memory
-            # until the whole file were: hand them back (they are re-read, from the
-            # page cache, when next needed).
-            self._map.madvise(_MADV_DONTNEED)
-            self._read = 0
+        stored = self._rows(rows)
         ids = np.asarray(stored["ids"])
         tf = np.asarray(stored["tf"])
         present = tf > 0

@@ -253,10 +253,10 @@ def test_a_corpus_streamed_an_analysis_and_a_corpus_in_memory_group_alike():
 
 def _with_smallest_bounds(monkeypatch):
     """Every memory bound of group_stories at its smallest: one term match per step (an
-    article never split), one centroid in memory, pages released after every read."""
+    article never split), one centroid in memory, term ids merged after every chunk."""
     from framing.analysis import _stories
 
-    for name in ("_MATCHES", "_CENTROIDS", "_RELEASE_ROWS", "_PENDING_TERMS"):
+    for name in ("_MATCHES", "_CENTROIDS", "_PENDING_TERMS"):
         monkeypatch.setattr(_stories, name, 1)
 
 
