@@ -203,6 +203,15 @@ class _Meta:
     published: np.ndarray  # int64 microseconds, NaT as _NO_DATE
     version_group: np.ndarray
 
+    def __post_init__(self) -> None:
+        # One string per outlet, and an article's own doc id as its version group, instead
+        # of a string per article each (read from Arrow, every value is a new string).
+        if len(self.doc_id):
+            shared: dict[Any, Any] = {}
+            self.outlet = np.array([shared.setdefault(o, o) for o in self.outlet], dtype=object)
+            own = self.version_group == self.doc_id
+            self.version_group = np.where(own, self.doc_id, self.version_group)
+
 
 _NO_DATE = np.iinfo(np.int64).min
 
