@@ -46,7 +46,10 @@ Texts are read a chunk at a time (the corpus's articles in slices; a corpus not 
 streamed from its source as :func:`framing.analyse` streams it, with versions decided
 across the corpus as it decides them; an analysis written to a results directory read
 part by part), and each article's terms are kept in a temporary file: what stays in
-memory is its date, ids and a few numbers, and the window's vectors.
+memory is its date, ids and a few numbers, and the window's vectors. Comparing takes a
+block's articles a few at a time (at most ``_MATCHES`` shared-term matches at once), and
+clustering keeps the sums of the ``_CENTROIDS`` groups used most recently, the others in
+a file beside the terms.
 """
 
 from __future__ import annotations
