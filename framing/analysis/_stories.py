@@ -46,7 +46,10 @@ Texts are read a chunk at a time (the corpus's articles in slices; a corpus not 
 streamed from its source as :func:`framing.analyse` streams it, with versions decided
 across the corpus as it decides them; an analysis written to a results directory read
 part by part), and each article's terms are kept in a temporary file: what stays in
-memory is its date, ids and a few numbers, and the window's vectors.
+memory is its date, ids and a few numbers, and the window's vectors. Comparing takes a
+block's articles a few at a time (at most ``_MATCHES`` shared-term matches at once), and
+clustering keeps the sums of the ``_CENTROIDS`` groups used most recently, the others in
+a file beside the terms.
 """
 
 from __future__ import annotations
@@ -54,9 +57,10 @@ from __future__ import annotations
 import hashlib
 import math
 import tempfile
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +106,8 @@ _NEIGHBOURS = 10
 #: Articles read per chunk, and compared per block.
 _CHUNK = 500
 _BLOCK = 500
+#: Term matches (a query term found in another article) handled at once when comparing.
+_MATCHES = 1 << 18
 #: Term weight of a headline's words relative to the body's.
 _TITLE_TF = 2
 #: Term weight of a proper noun's occurrence (capitalised inside a sentence).
@@ -109,11 +115,16 @@ _PROPER_TF = 3
 #: Pseudo-documents added to the corpus for idf, containing none of its terms.
 _IDF_PRIOR_DOCS = 100
 _DAY_US = 86_400 * 1_000_000
+#: An article's record in the terms file: its kept terms' ids (0: none) and counts.
+_RECORD = np.dtype([("ids", np.int64, _STORED_TERMS), ("tf", np.float32, _STORED_TERMS)])
+#: Term ids gathered for document frequencies before they are merged into the counts.
+_PENDING_TERMS = 1 << 19
+#: Group centroids (vector sums) kept in memory while clustering; the others on disk.
+_CENTROIDS = 4096
 
 _STOPWORDS = function_words() | word_set("alignment_stop_words.tsv")
 
 
-@lru_cache(maxsize=1 << 18)
 def _term_id(term: str) -> int:
     """A stable 63-bit id for a term (the same in every process and run)."""
     digest = hashlib.blake2b(term.encode("utf-8", "surrogatepass"), digest_size=8).digest()
@@ -194,6 +205,15 @@ class _Meta:
     outlet: np.ndarray
     published: np.ndarray  # int64 microseconds, NaT as _NO_DATE
     version_group: np.ndarray
+
+    def __post_init__(self) -> None:
+        # One string per outlet, and an article's own doc id as its version group, instead
+        # of a string per article each (read from Arrow, every value is a new string).
+        if len(self.doc_id):
+            shared: dict[Any, Any] = {}
+            self.outlet = np.array([shared.setdefault(o, o) for o in self.outlet], dtype=object)
+            own = self.version_group == self.doc_id
+            self.version_group = np.where(own, self.doc_id, self.version_group)
 
 
 _NO_DATE = np.iinfo(np.int64).min
@@ -375,11 +395,14 @@ class _TermStore:
         ids = np.zeros((len(texts), _STORED_TERMS), np.int64)
         tfs = np.zeros((len(texts), _STORED_TERMS), np.float32)
         every: list[int] = []
+        # Term ids of this chunk's terms only: a cache over the corpus grows with its
+        # vocabulary (names, invented words), and hashing a term again per chunk is cheap.
+        known: dict[str, int] = {}
         for row, (title, text) in enumerate(zip(titles, texts, strict=True)):
             terms = article_terms(
                 title if isinstance(title, str) else None, text if isinstance(text, str) else None
             )
-            hashed = [_term_id(t) for t in terms]
+            hashed = [known.get(t) or known.setdefault(t, _term_id(t)) for t in terms]
             every.extend(set(hashed))
             kept = sorted(
                 zip(terms.values(), hashed, strict=True), key=lambda x: (-x[0][0], x[0][1])
@@ -387,16 +410,14 @@ class _TermStore:
             kept = kept[:_STORED_TERMS]
             ids[row, : len(kept)] = [h for _, h in kept]
             tfs[row, : len(kept)] = [tf for (tf, _), _ in kept]
-        record = np.empty(
-            len(texts), dtype=[("ids", np.int64, _STORED_TERMS), ("tf", np.float32, _STORED_TERMS)]
-        )
+        record = np.empty(len(texts), dtype=_RECORD)
         record["ids"] = ids
         record["tf"] = tfs
         self._file.write(record.tobytes())
         self.n += len(texts)
         self._pending.append(np.array(every, np.int64))
         self._pending_size += len(every)
-        if self._pending_size > 4_000_000:
+        if self._pending_size > _PENDING_TERMS:
             self._merge()
 
     def _merge(self) -> None:
@@ -412,19 +433,35 @@ class _TermStore:
     def finish(self) -> None:
         self._merge()
         self._file.close()
-        dtype = [("ids", np.int64, _STORED_TERMS), ("tf", np.float32, _STORED_TERMS)]
-        self.rows = (
-            np.memmap(self.path, dtype=dtype, mode="r", shape=(self.n,))
-            if self.n
-            else np.empty(0, dtype=dtype)
-        )
+        # Read, not mapped: the pages of a mapped file stay in the process's resident
+        # memory once touched, and the file is 768 bytes an article (73 MiB at 100,000).
+        self._reader = self.path.open("rb", buffering=0)
         self.idf = (1.0 + np.log((1.0 + self.n + _IDF_PRIOR_DOCS) / (1.0 + self.df))).astype(
             np.float32
         )
 
+    def close(self) -> None:
+        self._reader.close()
+
+    def _rows(self, rows: np.ndarray) -> np.ndarray:
+        """The stored records of ``rows``, read a run of consecutive rows at a time."""
+        order = np.argsort(rows, kind="stable")
+        wanted = rows[order]
+        records = np.empty(len(rows), _RECORD)
+        if not len(rows):
+            return records
+        runs = np.flatnonzero(np.diff(wanted) != 1) + 1
+        for lo, hi in pairwise([0, *runs.tolist(), len(wanted)]):
+            self._reader.seek(int(wanted[lo]) * _RECORD.itemsize)
+            read = self._reader.readinto(records[lo:hi].view(np.uint8))
+            assert read == (hi - lo) * _RECORD.itemsize, "the terms file is shorter than its rows"
+        out = np.empty_like(records)
+        out[order] = records
+        return out
+
     def vectors(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The L2-normalised vectors of ``rows`` as entries (row position, term, weight)."""
-        stored = self.rows[rows]
+        stored = self._rows(rows)
         ids = np.asarray(stored["ids"])
         tf = np.asarray(stored["tf"])
         present = tf > 0
@@ -444,27 +481,52 @@ class _TermStore:
 def _similarities(
     query: tuple[np.ndarray, np.ndarray, np.ndarray],
     other: tuple[np.ndarray, np.ndarray, np.ndarray],
+    minimum: float = -np.inf,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Cosines of every query vector with every other vector sharing a term with it, as
-    (query position, other position, cosine): a sparse product through the terms."""
+    (query position, other position, cosine), those below ``minimum`` left out: a sparse
+    product through the terms.
+
+    The query's articles are taken a few at a time so that no step holds more than
+    ``_MATCHES`` term matches (a common word matches nearly every other article, and the
+    matches of a whole block were most of the memory grouping needed). An article's
+    entries are never split, so each pair's products are summed in the same order."""
     q_pos, q_term, q_w = query
     o_pos, o_term, o_w = other
     order = np.argsort(o_term, kind="stable")
     o_pos, o_term, o_w = o_pos[order], o_term[order], o_w[order]
     low = np.searchsorted(o_term, q_term, "left")
     counts = np.searchsorted(o_term, q_term, "right") - low
-    total = int(counts.sum())
-    if total == 0:
+    width = int(o_pos.max()) + 1 if len(o_pos) else 1
+    # Step boundaries: at the start of a query article, once _MATCHES have gathered.
+    starts = np.flatnonzero(np.r_[True, q_pos[1:] != q_pos[:-1]]) if len(q_pos) else q_pos
+    before = np.r_[0, np.cumsum(counts)][starts]
+    cuts, since = [0], 0
+    for at, gathered in zip(starts.tolist(), before.tolist(), strict=True):
+        if gathered - since > _MATCHES and at > cuts[-1]:
+            cuts.append(at)
+            since = gathered
+    cuts.append(len(q_pos))
+    found_a, found_b, found_s = [], [], []
+    for lo, hi in pairwise(cuts):
+        step_counts = counts[lo:hi]
+        total = int(step_counts.sum())
+        if total == 0:
+            continue
+        entry = lo + np.repeat(np.arange(hi - lo), step_counts)
+        offset = np.arange(total) - np.repeat(np.cumsum(step_counts) - step_counts, step_counts)
+        match = low[entry] + offset
+        keys = q_pos[entry].astype(np.int64) * width + o_pos[match]
+        pairs, inverse = np.unique(keys, return_inverse=True)
+        cosine = np.minimum(np.bincount(inverse, weights=q_w[entry] * o_w[match]), 1.0)
+        keep = cosine >= minimum
+        found_a.append(pairs[keep] // width)
+        found_b.append(pairs[keep] % width)
+        found_s.append(cosine[keep])
+    if not found_a:
         empty = np.empty(0, np.int64)
         return empty, empty, np.empty(0)
-    entry = np.repeat(np.arange(len(q_term)), counts)
-    offset = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    match = low[entry] + offset
-    width = int(o_pos.max()) + 1 if len(o_pos) else 1
-    keys = q_pos[entry].astype(np.int64) * width + o_pos[match]
-    pairs, inverse = np.unique(keys, return_inverse=True)
-    cosine = np.bincount(inverse, weights=q_w[entry] * o_w[match])
-    return pairs // width, pairs % width, np.minimum(cosine, 1.0)
+    return np.concatenate(found_a), np.concatenate(found_b), np.concatenate(found_s)
 
 
 def _nearest(
@@ -484,7 +546,7 @@ def _nearest(
     def compare(queries: np.ndarray, others: np.ndarray, check_dates: bool) -> None:
         if not len(queries) or not len(others):
             return
-        qa, qb, sim = _similarities(store.vectors(queries), store.vectors(others))
+        qa, qb, sim = _similarities(store.vectors(queries), store.vectors(others), threshold)
         a, b = queries[qa], others[qb]
         keep = (a != b) & (sim >= threshold)
         if check_dates and not math.isinf(span):
@@ -531,19 +593,52 @@ def _nearest(
 
 
 class _Centroids:
-    """Each group's centroid: the sum of its members' vectors, as sorted (terms, weights)."""
+    """Each group's centroid: the sum of its members' vectors, as sorted (terms, weights).
 
-    def __init__(self, store: _TermStore) -> None:
+    Links are joined strongest first over the whole corpus, so any group may be needed
+    again at any time, and a sum cannot be rebuilt from its members with the same
+    rounding (it was added up in the order the group grew). The ``_CENTROIDS`` used most
+    recently are kept in memory and the others written to a file in ``workdir``: memory
+    holds a bounded number of sums and three numbers per article. A lone article's
+    vector is read again from the terms instead."""
+
+    def __init__(self, store: _TermStore, n: int, workdir: Path) -> None:
         self.store = store
-        self.of: dict[int, tuple[np.ndarray, np.ndarray]] = {}
-        self.size: dict[int, int] = {}
+        self.of: OrderedDict[int, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self.size = np.ones(n, np.int64)
+        self.at = np.full(n, -1, np.int64)  # where a group's written sum starts, or -1
+        self.length = np.zeros(n, np.int64)  # its number of terms
+        self._file = (workdir / "centroids.bin").open("w+b")
+        self._end = 0
+
+    def close(self) -> None:
+        self._file.close()
 
     def get(self, root: int) -> tuple[np.ndarray, np.ndarray]:
-        if root not in self.of:
+        if root in self.of:
+            self.of.move_to_end(root)
+            return self.of[root]
+        if self.at[root] >= 0:
+            k = int(self.length[root])
+            self._file.seek(int(self.at[root]))
+            raw = self._file.read(16 * k)
+            centroid = (np.frombuffer(raw, np.int64, k), np.frombuffer(raw, np.float64, k, 8 * k))
+        else:
             _, terms, weights = self.store.vectors(np.array([root]))
             order = np.argsort(terms)
-            self.of[root] = (terms[order], weights[order])
-        return self.of[root]
+            centroid = (terms[order], weights[order])
+        self._keep(root, centroid)
+        return centroid
+
+    def _keep(self, root: int, centroid: tuple[np.ndarray, np.ndarray]) -> None:
+        self.of[root] = centroid
+        while len(self.of) > _CENTROIDS:
+            old, (terms, weights) = self.of.popitem(last=False)
+            if self.size[old] > 1 and self.at[old] < 0:
+                self._file.seek(self._end)
+                self._file.write(terms.tobytes() + weights.tobytes())
+                self.at[old], self.length[old] = self._end, len(terms)
+                self._end += 16 * len(terms)
 
     def average(self, a: int, b: int) -> float:
         """The mean cosine over every pair of a member of ``a`` and a member of ``b``:
@@ -552,14 +647,17 @@ class _Centroids:
         ta, wa = self.get(a)
         tb, wb = self.get(b)
         _, ia, ib = np.intersect1d(ta, tb, assume_unique=True, return_indices=True)
-        return float(wa[ia] @ wb[ib]) / (self.size.get(a, 1) * self.size.get(b, 1))
+        return float(wa[ia] @ wb[ib]) / (int(self.size[a]) * int(self.size[b]))
 
     def merge(self, into: int, other: int) -> None:
         ta, wa = self.get(into)
-        tb, wb = self.of.pop(other) if other in self.of else self.get(other)
+        tb, wb = self.get(other)
+        self.of.pop(other, None)
         terms, inverse = np.unique(np.concatenate([ta, tb]), return_inverse=True)
-        self.of[into] = (terms, np.bincount(inverse, weights=np.concatenate([wa, wb])))
-        self.size[into] = self.size.get(into, 1) + self.size.pop(other, 1)
+        self.size[into] += self.size[other]
+        self.at[into] = self.at[other] = -1  # a written sum is out of date
+        self.of.pop(into, None)
+        self._keep(into, (terms, np.bincount(inverse, weights=np.concatenate([wa, wb]))))
 
 
 def _cluster(
@@ -567,6 +665,7 @@ def _cluster(
     groups: np.ndarray,
     links: tuple[np.ndarray, np.ndarray, np.ndarray],
     threshold: float,
+    workdir: Path,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each article's group root, and how it joined (0 alone, 1 version, 2 content)."""
     n = len(groups)
@@ -580,20 +679,17 @@ def _cluster(
             parent[i], i = root, parent[i]
         return root
 
-    centroids = _Centroids(store)
+    centroids = _Centroids(store, n, workdir)
     how = np.zeros(n, np.int8)
-    # Versions of one article start as one group.
-    _, first_of = np.unique(groups, return_inverse=True)
-    leader: dict[int, int] = {}
-    for i, g in enumerate(first_of.tolist()):
-        if g in leader:
-            ra, rb = find(leader[g]), find(i)
-            if ra != rb:
-                centroids.merge(min(ra, rb), max(ra, rb))
-                parent[max(ra, rb)] = min(ra, rb)
-            how[i] = how[leader[g]] = 1
-        else:
-            leader[g] = i
+    # Versions of one article start as one group: each joins its group's first article.
+    _, first, inverse = np.unique(groups, return_index=True, return_inverse=True)
+    leader = first[inverse.reshape(-1)]
+    for i in np.flatnonzero(leader != np.arange(n)).tolist():
+        ra, rb = find(int(leader[i])), find(i)
+        if ra != rb:
+            centroids.merge(min(ra, rb), max(ra, rb))
+            parent[max(ra, rb)] = min(ra, rb)
+        how[i] = how[leader[i]] = 1
     a, b, sim = links
     for k in np.lexsort((b, a, -sim)).tolist():
         ra, rb = find(int(a[k])), find(int(b[k]))
@@ -605,7 +701,8 @@ def _cluster(
         parent[max(ra, rb)] = min(ra, rb)
         for i in (int(a[k]), int(b[k])):
             how[i] = max(how[i], 2)
-    return np.array([find(i) for i in range(n)]), how
+    centroids.close()
+    return np.fromiter((find(i) for i in range(n)), np.int64, n), how
 
 
 def group_stories(
@@ -675,8 +772,8 @@ def group_stories(
         if keep is not None and not keep.all():
             fine = keep[links[0]] & keep[links[1]]
             links = (links[0][fine], links[1][fine], links[2][fine])
-        roots, how = _cluster(store, groups, links, float(threshold))
-        del store
+        roots, how = _cluster(store, groups, links, float(threshold), Path(tmp))
+        store.close()
     return _table(meta, roots, how, links, keep)
 
 

@@ -251,6 +251,23 @@ def test_a_corpus_streamed_an_analysis_and_a_corpus_in_memory_group_alike():
     pd.testing.assert_frame_equal(group_stories(analysis, threshold=0.1), expected)
 
 
+def _with_smallest_bounds(monkeypatch):
+    """Every memory bound of group_stories at its smallest: one term match per step (an
+    article never split), one centroid in memory, term ids merged after every chunk."""
+    from framing.analysis import _stories
+
+    for name in ("_MATCHES", "_CENTROIDS", "_PENDING_TERMS"):
+        monkeypatch.setattr(_stories, name, 1)
+
+
+@pytest.mark.parametrize(("window", "threshold"), [(3.0, 0.2), (math.inf, 0.1)])
+def test_the_memory_bounds_do_not_change_the_grouping(monkeypatch, window, threshold):
+    demo = framing.load_corpus(framing.DEMO_CORPUS)
+    expected = group_stories(demo, window=window, threshold=threshold)
+    _with_smallest_bounds(monkeypatch)
+    pd.testing.assert_frame_equal(group_stories(demo, window=window, threshold=threshold), expected)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
@@ -282,3 +299,16 @@ def test_basil_stories_are_recovered_with_the_story_hidden(shared_dir, tmp_path)
     figures = score(group_stories(corpus), basil_truth(articles))
     assert figures["f1"] >= 0.90
     assert figures["ari"] >= 0.90
+
+
+def test_basil_grouping_is_the_same_with_the_smallest_memory_bounds(
+    shared_dir, tmp_path, monkeypatch
+):
+    articles = shared_dir / "corpus" / "basil" / "articles"
+    if not articles.is_dir():
+        pytest.skip(f"BASIL not found: looked for {articles}")
+    corpus = load_basil_hidden(articles, tmp_path)
+    # Dates ignored: large groups, merged many times, so centroids go to disk and back.
+    expected = group_stories(corpus, window=math.inf)
+    _with_smallest_bounds(monkeypatch)
+    pd.testing.assert_frame_equal(group_stories(corpus, window=math.inf), expected)
