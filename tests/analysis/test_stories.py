@@ -254,10 +254,11 @@ def test_a_corpus_streamed_an_analysis_and_a_corpus_in_memory_group_alike():
 def _with_smallest_bounds(monkeypatch):
     """Every memory bound of group_stories at its smallest: one term match per step (an
     article never split), one centroid in memory, term ids merged after every chunk."""
-    from framing.analysis import _stories
+    from framing.analysis import _stories, _story_terms
 
-    for name in ("_MATCHES", "_CENTROIDS", "_PENDING_TERMS"):
+    for name in ("_MATCHES", "_CENTROIDS"):
         monkeypatch.setattr(_stories, name, 1)
+    monkeypatch.setattr(_story_terms, "_PENDING_TERMS", 1)
 
 
 @pytest.mark.parametrize(("window", "threshold"), [(3.0, 0.2), (math.inf, 0.1)])
