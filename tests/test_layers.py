@@ -27,7 +27,7 @@ STEPS = (
     ("comparison",),
     ("validation",),
     ("report",),
-    ("__init__", "cli"),
+    ("__init__", "cli", "_cli_args"),
 )
 
 #: Imports up the flow kept on purpose, each with its reason.
