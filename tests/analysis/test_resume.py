@@ -193,7 +193,10 @@ def test_the_command_line_stops_on_sigterm_and_says_how_to_resume(tmp_path, demo
         text=True,
     )
     chunks = out / CHUNKS
-    for _ in range(600):
+    # Wait for the first chunk, up to 5 minutes: on a loaded machine starting Python and
+    # the first chunk can take long, and a signal sent before framing handles it (while
+    # it still imports) would kill the process instead of stopping the run.
+    for _ in range(3000):
         if chunks.is_dir() and any(p.name[0].isdigit() for p in chunks.iterdir()):
             break
         if process.poll() is not None:
