@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .._words import is_all_caps, stem, tokens, word_form
-from ..features import LEDE_SENTENCES, function_words
-from ..features._lexicons import word_set
+from ..features import LEDE_SENTENCES, content_stop_words
 
 if TYPE_CHECKING:
     from ._result import Analysis
@@ -43,9 +42,8 @@ STORY_COLUMNS = (
 #: Terms in a story's label.
 LABEL_TERMS = 4
 
-# Function words, and the words of attribution, honorifics and weekdays (alignment's
-# list): they say who said it or when, not what happened.
-_STOP = function_words() | word_set("alignment_stop_words.tsv")
+# They say who said it or when, not what happened.
+_STOP = content_stop_words()
 
 
 def story_table(analysis: Analysis, by: str = "outlet") -> pd.DataFrame:

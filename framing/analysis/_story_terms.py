@@ -19,8 +19,7 @@ import pandas as pd
 from .._words import is_all_caps, stem, tokens, word_form
 from ..corpus import Corpus
 from ..errors import ArgumentError
-from ..features import function_words
-from ..features._lexicons import word_set
+from ..features import content_stop_words
 from ._result import Analysis
 
 #: Terms kept per article on disk, and in its vector.
@@ -38,7 +37,7 @@ _RECORD = np.dtype([("ids", np.int64, _STORED_TERMS), ("tf", np.float32, _STORED
 #: Term ids gathered for document frequencies before they are merged into the counts.
 _PENDING_TERMS = 1 << 19
 
-_STOPWORDS = function_words() | word_set("alignment_stop_words.tsv")
+_STOPWORDS = content_stop_words()
 
 
 def _term_id(term: str) -> int:

@@ -66,8 +66,7 @@ import pandas as pd
 from .._words import is_all_caps, stem, tokens, word_form
 from ..analysis import Analysis, require_column
 from ..errors import ArgumentError
-from ..features import function_words
-from ..features._lexicons import word_set
+from ..features import content_stop_words
 
 __all__ = ["DEFAULT_THRESHOLD", "align_sentences", "sentence_similarity"]
 
@@ -77,10 +76,9 @@ DEFAULT_THRESHOLD = 0.2
 #: Weight of a bigram term relative to a unigram with the same tf-idf.
 _BIGRAM_WEIGHT = 0.5
 
-# Function words (framing's one list), and contractions, speech-tag verbs, honorifics and
-# weekdays: none of them tells what happened, and matching on them alone pairs sentences
-# that share no information.
-_STOPWORDS = function_words() | word_set("alignment_stop_words.tsv")
+# Words that never tell what happened: matching on them alone pairs sentences that share
+# no information.
+_STOPWORDS = content_stop_words()
 
 
 def _stem(word: str) -> str:

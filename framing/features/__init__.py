@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import ArgumentError
 from ._base import ArticleInput, Feature, FeatureOutput, Option
-from ._lexicons import function_words
+from ._lexicons import content_stop_words, function_words
 from ._measures import (
     Coded,
     Condition,
@@ -63,6 +63,7 @@ __all__ = [
     "at_most",
     "below",
     "check_options",
+    "content_stop_words",
     "equals",
     "function_words",
     "one_of",

@@ -81,6 +81,14 @@ def function_words() -> frozenset[str]:
     return word_set("function_words.tsv")
 
 
+@cache
+def content_stop_words() -> frozenset[str]:
+    """Words that never tell what happened: the function words, and contractions,
+    speech-tag verbs, honorifics and weekdays (``alignment_stop_words.tsv``). Sentence
+    alignment, story grouping and story labels all leave them out."""
+    return function_words() | word_set("alignment_stop_words.tsv")
+
+
 def read_toml(path: str) -> tuple[Mapping[str, object], bytes]:
     """A user's lexicon TOML file, parsed (cached while the file is unchanged), and its bytes.
 
