@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from . import __version__
-from ._defaults import DEFAULT_MAX_ARTICLES
+from ._defaults import DEFAULT_MAX_ARTICLES, DEFAULT_STORY_THRESHOLD, DEFAULT_STORY_WINDOW
 
 
 def _field(value: str) -> tuple[str, str]:
@@ -104,11 +104,28 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--stories",
-        choices=["auto", "given", "grouped"],
         default="auto",
+        metavar="auto|given|grouped|FILE.csv",
         help="where stories come from: auto (the corpus's story labels; where no article "
         "has one, framing groups the articles by content and date), given (never group), "
-        "grouped (group even a labelled corpus); default auto",
+        "grouped (group even a labelled corpus), or a CSV with doc_id and story columns "
+        "(a grouping of your own); default auto",
+    )
+    parser.add_argument(
+        "--story-window",
+        type=float,
+        default=DEFAULT_STORY_WINDOW,
+        metavar="DAYS",
+        help=f"days two articles of one grouped story may lie apart (default "
+        f"{DEFAULT_STORY_WINDOW:g}; inf ignores dates)",
+    )
+    parser.add_argument(
+        "--story-threshold",
+        type=float,
+        default=DEFAULT_STORY_THRESHOLD,
+        metavar="T",
+        help=f"similarity (0-1) at which grouping joins articles into a story; higher "
+        f"gives smaller stories (default {DEFAULT_STORY_THRESHOLD:g})",
     )
     parser.add_argument(
         "--max-chars",

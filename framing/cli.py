@@ -143,12 +143,29 @@ def _analyse(args: argparse.Namespace) -> Analysis:
         overwrite=getattr(args, "overwrite", False),
         dask=args.dask,
         chunk_size=args.chunk_size,
-        stories=args.stories,
+        stories=_stories(args.stories),
+        story_window=args.story_window,
+        story_threshold=args.story_threshold,
     )
     if not getattr(args, "quiet", False):
         for note in analysis.notes:  # what the run decided for the researcher (stories)
             print(f"framing: {note}", file=sys.stderr)
     return analysis
+
+
+def _stories(value: str) -> str | pd.DataFrame:
+    """--stories: a source, or a CSV of doc_id and story read as text."""
+    if value in ("auto", "given", "grouped"):
+        return value
+    path = Path(value)
+    if not path.is_file():
+        raise UsageError(
+            f"--stories {value}: not auto, given or grouped, and no such file; give one of "
+            "those, or a CSV with doc_id and story columns"
+        )
+    import pandas as pd
+
+    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:

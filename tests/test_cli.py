@@ -309,6 +309,27 @@ def test_a_corpus_without_stories_is_grouped_and_the_run_says_so(tmp_path, capsy
     assert "framing: 2 articles grouped into 1 story by content and date" in capsys.readouterr().err
     assert main(["analyse", str(corpus), "--jobs", "1", "--no-progress", "--stories", "given"]) == 0
     assert "grouped" not in capsys.readouterr().err
+    # settings of one's own, and a grouping of one's own from a CSV
+    run = ["analyse", str(corpus), "--jobs", "1", "--no-progress"]
+    assert main([*run, "--story-threshold", "0.99"]) == 0
+    assert "grouped into 2 stories" in capsys.readouterr().err
+    own = tmp_path / "stories.csv"
+    pd.DataFrame({"doc_id": ["mine-1", "mine-2"], "story": ["flood", "flood"]}).to_csv(own)
+    assert main([*run, "--stories", str(own)]) == 0
+    assert (
+        "none of its doc ids is an article here (its first: 'mine-1'; this analysis's "
+        "first: '0')" in capsys.readouterr().err
+    )
+    # a CSV without an id column numbers its rows from 0
+    pd.DataFrame({"doc_id": ["0", "1"], "story": ["flood", "flood"]}).to_csv(own)
+    results = tmp_path / "results"
+    assert main([*run, "--stories", str(own), "--out", str(results)]) == 0
+    assert "2 of 2 articles given their story from a table" in capsys.readouterr().err
+    articles = framing.open_analysis(results).articles
+    assert list(articles["story"]) == ["flood", "flood"]
+    assert list(articles["story_source"]) == ["given", "given"]
+    assert main([*run, "--stories", str(tmp_path / "none.csv")]) == 2
+    assert "none.csv: not auto, given or grouped, and no such file" in capsys.readouterr().err
 
 
 def test_validate_samples_a_sheet_and_scores_filled_copies(tmp_path, capsys):

@@ -26,7 +26,7 @@ import os
 from collections.abc import Callable, Iterable
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..corpus import Corpus
 from ..errors import ArgumentError, ResultsError
@@ -45,8 +45,17 @@ from ._assemble import (
 from ._chunk import Job
 from ._executors import _check_picklable, _execute, _workers
 from ._result import Analysis
-from ._story_source import StorySource, check_stories, with_stories
+from ._stories import DEFAULT_THRESHOLD, DEFAULT_WINDOW, check_grouping
+from ._story_source import (
+    StorySource,
+    check_stories,
+    stories_setting,
+    with_stories,
+)
 from ._tables import Schema
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["analyse"]
 
@@ -88,7 +97,9 @@ def analyse(
     dask: Any = None,
     chunk_size: int | None = None,
     start_method: str | None = None,
-    stories: StorySource = "auto",
+    stories: StorySource | pd.DataFrame = "auto",
+    story_window: float = DEFAULT_WINDOW,
+    story_threshold: float = DEFAULT_THRESHOLD,
     **options: str | PathLike[str] | None,
 ) -> Analysis:
     """Run every registered feature family over a corpus.
@@ -121,8 +132,14 @@ def analyse(
             labels and, where no article has one, groups the articles into stories
             by content and date (:func:`framing.group_stories`; the analysis's notes
             say so); ``"given"`` never groups; ``"grouped"`` groups even a labelled
-            corpus, keeping its labels in ``story_given``. ``articles.story_source``
+            corpus, keeping its labels in ``story_given``; or a table with ``doc_id``
+            and ``story`` columns, each article's story (:func:`framing.group_stories`'s
+            output with settings of your own, or a grouping corrected by hand: its
+            articles are ``grouped``, another table's ``given``). ``articles.story_source``
             says ``given`` or ``grouped``.
+        story_window: The grouping's window in days (:func:`framing.group_stories`).
+        story_threshold: The grouping's threshold, a cosine in (0, 1]; higher gives
+            smaller stories (see the README's "Stories" for what it does on BASIL).
         **options: The researcher's files the families read, each checked by the
             families that declare it (``Feature.options``; ``framing features`` lists
             them). The built-in ones:
@@ -157,6 +174,7 @@ def analyse(
         )
     chosen = _select(features)
     stories = check_stories(stories)
+    story_window, story_threshold = check_grouping(story_window, story_threshold, "story_")
     max_seconds = _max_seconds(max_seconds)
     workers = _workers(n_jobs)
     files = check_options(options)
@@ -187,7 +205,7 @@ def analyse(
     file_hashes = {f: _store.sha256_file(f) for f in plan.files} if plan is not None else {}
     settings = _settings(corpus, plan, chosen, max_chars, size, files, file_hashes)
     settings["max_seconds"] = max_seconds
-    settings["stories"] = stories
+    settings["stories"] = stories_setting(stories, story_window, story_threshold)
     schema = Schema.of(chosen, dict.fromkeys((c for _, c in job.extra), "str"))
     manifest = None
     if root is not None:
@@ -203,7 +221,9 @@ def analyse(
                 )
             if previous.get("status") == "complete":
                 log.info("%s is complete already; opening it", root)
-                return with_stories(_store.open_analysis(root), stories)
+                return with_stories(
+                    _store.open_analysis(root), stories, story_window, story_threshold
+                )
             manifest = {**previous, "settings": manifest["settings"]}
         root.mkdir(parents=True, exist_ok=True)
         _store.clear_stale(root)
@@ -239,7 +259,7 @@ def analyse(
         shutil.rmtree(root / _store.CHUNKS, ignore_errors=True)
         shutil.rmtree(root / _store.STAGING, ignore_errors=True)
         log.info("wrote %s", root)
-        return with_stories(_store.open_analysis(root), stories)
+        return with_stories(_store.open_analysis(root), stories, story_window, story_threshold)
     tables = _assemble_in_memory(store, schema, resolution, corpus, prepared)
     if not prepared:
         corpus._set(
@@ -262,7 +282,7 @@ def analyse(
         },
     )
     analysis.run_settings = settings
-    return with_stories(analysis, stories)
+    return with_stories(analysis, stories, story_window, story_threshold)
 
 
 def _select(features: Iterable[str] | None) -> tuple[Feature, ...]:

@@ -63,6 +63,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .._defaults import DEFAULT_STORY_THRESHOLD, DEFAULT_STORY_WINDOW
 from ..corpus import Corpus
 from ..errors import ArgumentError
 from ._result import Analysis
@@ -72,13 +73,14 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "DEFAULT_WINDOW",
     "STORY_COLUMNS",
+    "check_grouping",
     "group_stories",
 ]
 
 #: Days two linked articles may lie apart.
-DEFAULT_WINDOW = 3.0
+DEFAULT_WINDOW = DEFAULT_STORY_WINDOW
 #: Cosine at or above which two articles (and two stories, on average) are joined.
-DEFAULT_THRESHOLD = 0.2
+DEFAULT_THRESHOLD = DEFAULT_STORY_THRESHOLD
 
 #: The columns :func:`group_stories` returns.
 STORY_COLUMNS = (
@@ -332,6 +334,24 @@ def _cluster(
     return np.fromiter((find(i) for i in range(n)), np.int64, n), how
 
 
+def check_grouping(window: object, threshold: object, prefix: str = "") -> tuple[float, float]:
+    """The grouping's window (days) and threshold (a cosine), as numbers; ``prefix`` is
+    how the caller names them (``story_`` in :func:`framing.analyse`).
+
+    Raises:
+        ArgumentError: Either is unusable.
+    """
+    if isinstance(window, bool) or not isinstance(window, int | float) or not window >= 0:
+        raise ArgumentError(
+            f"{prefix}window={window!r}: pass days (a number ≥ 0, or math.inf to ignore dates)"
+        )
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
+        raise ArgumentError(f"{prefix}threshold={threshold!r}: pass a cosine in (0, 1]")
+    if not 0 < threshold <= 1:
+        raise ArgumentError(f"{prefix}threshold={threshold!r}: pass a cosine in (0, 1]")
+    return float(window), float(threshold)
+
+
 def group_stories(
     source: Corpus | Analysis,
     *,
@@ -375,12 +395,7 @@ def group_stories(
             "group_stories() takes a Corpus (framing.load_corpus) or an Analysis "
             f"(framing.analyse), got {type(source).__name__}"
         )
-    if isinstance(window, bool) or not isinstance(window, int | float) or not window >= 0:
-        raise ArgumentError(f"window={window!r}: pass days (a number ≥ 0, or math.inf)")
-    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
-        raise ArgumentError(f"threshold={threshold!r}: pass a cosine in (0, 1]")
-    if not 0 < threshold <= 1:
-        raise ArgumentError(f"threshold={threshold!r}: pass a cosine in (0, 1]")
+    window, threshold = check_grouping(window, threshold)
     with tempfile.TemporaryDirectory(prefix="framing-stories-", dir=workdir) as tmp:
         reader = _Source(source, Path(tmp))
         store = _TermStore(Path(tmp))
@@ -401,7 +416,10 @@ def group_stories(
             links = (links[0][fine], links[1][fine], links[2][fine])
         roots, how = _cluster(store, groups, links, float(threshold), Path(tmp))
         store.close()
-    return _table(meta, roots, how, links, keep)
+    table = _table(meta, roots, how, links, keep)
+    # The settings, for analyse(stories=table)'s note.
+    table.attrs["group_stories"] = {"window": float(window), "threshold": float(threshold)}
+    return table
 
 
 def _table(meta: _Meta, roots, how, links, keep) -> pd.DataFrame:

@@ -4,14 +4,19 @@
 ``analyse(stories="auto")`` keeps the labels a corpus gives and groups the articles
 itself only where no article has one; ``"given"`` never groups (articles without a label
 stay without); ``"grouped"`` groups even a labelled corpus, keeping the given labels in
-``story_given`` to set against the grouping. Every article says which in
-``story_source`` (``given``, ``grouped``, or empty where it has no story), and the
-analysis's notes say how many stories were found and with which settings.
+``story_given`` to set against the grouping. ``story_window`` and ``story_threshold``
+set the grouping's window and threshold. A table instead (``doc_id`` and ``story``
+columns: :func:`group_stories`'s own output with other settings, a grouping corrected by
+hand, labels from another tool) gives every article its story from the table. Every
+article says which in ``story_source`` (``given``, ``grouped``, or empty where it has no
+story), and the analysis's notes say how many stories were found and with which settings.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -19,14 +24,20 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import pandas as pd
 
-from ..errors import ArgumentError
+from ..errors import ArgumentError, ColumnError
 from . import _store
 from ._stories import DEFAULT_THRESHOLD, DEFAULT_WINDOW, group_stories
 
 if TYPE_CHECKING:
     from ._result import Analysis
 
-__all__ = ["StorySource", "check_stories", "story_columns", "with_stories"]
+__all__ = [
+    "StorySource",
+    "check_stories",
+    "stories_setting",
+    "story_columns",
+    "with_stories",
+]
 
 log = logging.getLogger("framing")
 
@@ -34,25 +45,71 @@ log = logging.getLogger("framing")
 StorySource = Literal["auto", "given", "grouped"]
 
 
-def check_stories(stories: str) -> StorySource:
-    """``stories`` if it is one of :data:`StorySource`.
+def check_stories(stories: Any) -> StorySource | pd.DataFrame:
+    """``stories`` if it is one of :data:`StorySource`, or a table of stories as
+    ``doc_id`` → ``story`` (two columns, one row per doc id, text ids).
 
     Raises:
-        ArgumentError: It is not.
+        ArgumentError: It is neither, or the table has a doc id twice.
+        ColumnError: The table lacks ``doc_id`` or ``story``.
     """
-    if stories not in get_args(StorySource):
+    if isinstance(stories, pd.DataFrame):
+        missing = [c for c in ("doc_id", "story") if c not in stories.columns]
+        if missing:
+            raise ColumnError(
+                f"the stories table has no {' or '.join(repr(c) for c in missing)} column "
+                f"(it has {', '.join(map(str, stories.columns[:8]))}); pass a table with "
+                "doc_id and story, such as framing.group_stories(corpus)'s"
+            )
+        table = pd.DataFrame(
+            {
+                "doc_id": stories["doc_id"].astype(str).to_numpy(),
+                "story": stories["story"].astype(object).where(stories["story"].notna()),
+            }
+        )
+        table["story"] = [None if v is None else str(v) for v in table["story"]]
+        twice = table["doc_id"][table["doc_id"].duplicated()]
+        if len(twice):
+            raise ArgumentError(
+                f"the stories table gives doc id {twice.iloc[0]!r} more than one row "
+                f"({twice.nunique()} doc ids are repeated); give each article one story"
+            )
+        table.attrs = dict(stories.attrs)
+        table.attrs["framing_grouped"] = "joined_by" in stories.columns
+        return table
+    if not isinstance(stories, str) or stories not in get_args(StorySource):
         raise ArgumentError(
             f"stories={stories!r}: use 'auto' (group only a corpus without story labels), "
-            "'given' (never group) or 'grouped' (group even a labelled corpus)"
+            "'given' (never group), 'grouped' (group even a labelled corpus), or a table "
+            "with doc_id and story columns (such as framing.group_stories(corpus))"
         )
     return stories  # type: ignore[return-value]
 
 
+def stories_setting(stories: StorySource | pd.DataFrame, window: float, threshold: float) -> Any:
+    """How the stories were set, for a results directory's manifest (a resumed run with
+    other settings is refused): the source and grouping settings, or a table's hash."""
+    if isinstance(stories, pd.DataFrame):
+        digest = hashlib.sha256()
+        for doc, story in zip(stories["doc_id"], stories["story"], strict=True):
+            digest.update(f"{doc}\t{story}\n".encode("utf-8", "surrogatepass"))
+        return {"table": digest.hexdigest(), "rows": len(stories)}
+    if window == DEFAULT_WINDOW and threshold == DEFAULT_THRESHOLD:
+        return stories
+    days = "inf" if math.isinf(window) else window
+    return {"source": stories, "window": days, "threshold": threshold}
+
+
 def story_columns(
-    articles: pd.DataFrame, groups: pd.DataFrame | None, *, keep_given: bool = False
+    articles: pd.DataFrame,
+    groups: pd.DataFrame | None,
+    *,
+    keep_given: bool = False,
+    source: str = "grouped",
 ) -> pd.DataFrame:
-    """``articles`` with ``story`` from the grouping (if any), the given labels kept in
-    ``story_given`` (``keep_given``: the corpus had some), and ``story_source``."""
+    """``articles`` with ``story`` from the grouping or table (if any; ``source`` names
+    it in ``story_source``), the corpus's labels kept in ``story_given``
+    (``keep_given``: the corpus had some), and ``story_source``."""
     out = articles.copy()
     text = out["story"].dtype  # the articles table's text type, kept for the new columns
     given = out["story"]
@@ -66,15 +123,22 @@ def story_columns(
         out["story_given"] = given
     out["story"] = grouped.astype(text)
     out["story_source"] = pd.Series(
-        ["grouped" if pd.notna(s) else None for s in grouped], index=out.index, dtype=text
+        [source if pd.notna(s) else None for s in grouped], index=out.index, dtype=text
     )
     return out
 
 
-def _needs_grouping(articles: pd.DataFrame, stories: StorySource) -> bool:
+def _needs_grouping(articles: pd.DataFrame, stories: str) -> bool:
     if stories == "given":
         return False
     return stories == "grouped" or articles["story"].isna().all()
+
+
+def _settings_text(settings: Any) -> str:
+    """'window 3 days, threshold 0.2' from group_stories's settings (its table's attrs)."""
+    if not isinstance(settings, dict):
+        return ""
+    return f"window {settings['window']:g} days, threshold {settings['threshold']:g}"
 
 
 def _note(groups: pd.DataFrame, given: bool) -> str:
@@ -86,34 +150,78 @@ def _note(groups: pd.DataFrame, given: bool) -> str:
     )
     return (
         f"{len(groups)} articles grouped into {n} {'story' if n == 1 else 'stories'} by "
-        f"content and date ({why}; framing.group_stories, window {DEFAULT_WINDOW:g} days, "
-        f"threshold {DEFAULT_THRESHOLD:g}; story_source = 'grouped'). Give your own with "
-        "load_corpus(..., story=COLUMN), or turn grouping off with stories='given'"
+        f"content and date ({why}; framing.group_stories, "
+        f"{_settings_text(groups.attrs.get('group_stories'))}; story_source = 'grouped'). "
+        "Give your own with load_corpus(..., story=COLUMN), or turn grouping off with "
+        "stories='given'"
     )
 
 
-def with_stories(analysis: Analysis, stories: StorySource) -> Analysis:
-    """The analysis with its stories in place: grouped where ``stories`` asks for it, and
-    ``story_source`` on every article. An analysis in memory is changed in place; one in
-    a results directory has its articles table rewritten part by part and is opened
-    again. Returns the analysis to use."""
-    labels = analysis._article_columns(["story", "story_source"])
+def _table_note(table: pd.DataFrame, doc_ids: pd.Series, given: bool) -> str:
+    """What a stories table passed to analyse did: how many articles it covered."""
+    stories = table.set_index("doc_id")["story"]
+    found = doc_ids.map(stories)
+    n_stories = found.dropna().nunique()
+    settings = _settings_text(table.attrs.get("group_stories"))
+    what = f"framing.group_stories, {settings}" if settings else "the table passed to analyse"
+    note = (
+        f"{int(found.notna().sum())} of {len(doc_ids)} articles given their story from a "
+        f"table ({what}): {n_stories} {'story' if n_stories == 1 else 'stories'}"
+    )
+    if not found.notna().any() and len(table) and len(doc_ids):
+        note += (
+            f" — none of its doc ids is an article here (its first: "
+            f"{table['doc_id'].iloc[0]!r}; this analysis's first: {doc_ids.iloc[0]!r}); "
+            "take the doc ids from analysis.articles or framing.group_stories"
+        )
+    left = int(found.isna().sum())
+    if left:
+        have = "article not in it has" if left == 1 else "articles not in it have"
+        note += f"; {left} {have} no story"
+    unknown = int((~table["doc_id"].isin(set(doc_ids))).sum())
+    if unknown:
+        note += f"; {unknown} of its doc ids {'is' if unknown == 1 else 'are'} not an article here"
+    if given:
+        note += "; the corpus's own labels are kept in story_given"
+    return note
+
+
+def with_stories(
+    analysis: Analysis,
+    stories: StorySource | pd.DataFrame,
+    window: float = DEFAULT_WINDOW,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> Analysis:
+    """The analysis with its stories in place: grouped where ``stories`` asks for it
+    (with ``window`` and ``threshold``), or taken from a table, and ``story_source`` on
+    every article. An analysis in memory is changed in place; one in a results directory
+    has its articles table rewritten part by part and is opened again. Returns the
+    analysis to use."""
+    labels = analysis._article_columns(["doc_id", "story", "story_source"])
     if "story_source" in labels.columns:  # a results directory done already
         return analysis
     given = bool(labels["story"].notna().any())
     groups = None
-    if _needs_grouping(labels, stories) and len(labels):
-        groups = group_stories(analysis)
+    source = "grouped"
+    if isinstance(stories, pd.DataFrame):
+        groups = stories
+        source = "grouped" if stories.attrs.get("framing_grouped") else "given"
+        analysis.notes.append(_table_note(stories, labels["doc_id"], given))
+        log.info(analysis.notes[-1])
+    elif _needs_grouping(labels, stories) and len(labels):
+        groups = group_stories(analysis, window=window, threshold=threshold)
         analysis.notes.append(_note(groups, given))
         log.info(analysis.notes[-1])
     keep = groups is not None and given
     if analysis.directory is None:
-        analysis.articles = story_columns(analysis.articles, groups, keep_given=keep)
+        analysis.articles = story_columns(analysis.articles, groups, keep_given=keep, source=source)
         return analysis
-    return _rewrite(analysis, groups, keep)
+    return _rewrite(analysis, groups, keep, source)
 
 
-def _rewrite(analysis: Analysis, groups: pd.DataFrame | None, keep_given: bool) -> Analysis:
+def _rewrite(
+    analysis: Analysis, groups: pd.DataFrame | None, keep_given: bool, source: str
+) -> Analysis:
     """Write ``story``, ``story_given`` and ``story_source`` into a results directory's
     articles table, one part at a time (each written beside, then renamed over)."""
     root = analysis.directory
@@ -122,7 +230,7 @@ def _rewrite(analysis: Analysis, groups: pd.DataFrame | None, keep_given: bool) 
     declared: dict[str, Any] = dict(manifest["tables"]["articles"]["columns"])
     folder = _store.table_dir(root, "articles")
     for part in sorted(folder.glob("part-*.parquet")):
-        frame = story_columns(pd.read_parquet(part), groups, keep_given=keep_given)
+        frame = story_columns(pd.read_parquet(part), groups, keep_given=keep_given, source=source)
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
             staging = Path(handle.name)
         _store.write_parquet(frame, staging)

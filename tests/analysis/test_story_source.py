@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.errors import ArgumentError
+from framing.errors import ArgumentError, ColumnError
 
 
 def _frame(story: list[str | None] | None = None) -> pd.DataFrame:
@@ -98,3 +98,46 @@ def test_the_report_works_end_to_end_on_a_corpus_without_stories():
     assert "grouped by framing from content and date" in page
     assert "“Riverton flood forces hundreds of Riverton families from their homes”" in page
     assert "story-0001" not in page
+
+
+def test_a_grouping_of_your_own_settings_or_table_is_used_and_said():
+    # a threshold no pair reaches: four stories of one article each
+    alone = _analyse(_frame(), story_threshold=0.99)
+    assert alone.articles["story"].nunique() == 4
+    assert any("threshold 0.99" in note for note in alone.notes)
+    # group_stories's own table, settings and all, is passed on as grouped
+    groups = framing.group_stories(framing.load_corpus(_frame(), version_threshold=None))
+    assert groups.attrs["group_stories"] == {"window": 3.0, "threshold": 0.2}
+    used = _analyse(_frame(), stories=groups).articles.set_index("doc_id")
+    assert (used["story_source"] == "grouped").all()
+    assert used["story"].to_dict() == groups.set_index("doc_id")["story"].to_dict()
+    # a table of the researcher's own: given, and what it leaves out is said
+    own = pd.DataFrame({"doc_id": ["a1", "b1", "x9"], "story": ["flood", "flood", "other"]})
+    analysis = _analyse(_frame(["f", "f", "m", "m"]), stories=own)
+    articles = analysis.articles.set_index("doc_id")
+    assert list(articles["story"].fillna("")) == ["flood", "flood", "", ""]
+    assert list(articles["story_source"].fillna("")) == ["given", "given", "", ""]
+    assert list(articles["story_given"]) == ["f", "f", "m", "m"]
+    assert analysis.notes == [
+        "2 of 4 articles given their story from a table (the table passed to analyse): "
+        "1 story; 2 articles not in it have no story; 1 of its doc ids is not an article "
+        "here; the corpus's own labels are kept in story_given"
+    ]
+
+
+def test_a_bad_stories_table_or_setting_names_the_fix():
+    with pytest.raises(ColumnError, match=r"no 'story' column .*group_stories"):
+        _analyse(_frame(), stories=pd.DataFrame({"doc_id": ["a1"], "label": ["x"]}))
+    twice = pd.DataFrame({"doc_id": ["a1", "a1"], "story": ["x", "y"]})
+    with pytest.raises(ArgumentError, match="doc id 'a1' more than one row"):
+        _analyse(_frame(), stories=twice)
+    with pytest.raises(ArgumentError, match=r"story_threshold=1\.5"):
+        _analyse(_frame(), story_threshold=1.5)
+    with pytest.raises(ArgumentError, match="story_window=-1"):
+        _analyse(_frame(), story_window=-1)
+
+
+def test_a_results_directory_refuses_to_resume_with_other_story_settings(tmp_path):
+    _analyse(_frame(), out=tmp_path / "results")
+    with pytest.raises(framing.FramingError, match="stories"):
+        _analyse(_frame(), out=tmp_path / "results", resume=True, story_threshold=0.3)
