@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,16 @@ def _word(form: str) -> str | None:
     return stem(raw)
 
 
+@lru_cache(maxsize=1 << 16)
+def _token(token: str) -> tuple[str | None, bool, str]:
+    """A token's term (:func:`_word` of its form), whether it is capitalised as a name
+    is (a capital, and not a function word unless in capitals) and its lowercase form."""
+    form = word_form(token)
+    lower = form.lower()
+    capitalised = form[:1].isupper() and (lower not in _STOPWORDS or is_all_caps(form))
+    return _word(form), capitalised, lower
+
+
 def article_terms(title: str | None, text: str | None) -> dict[str, tuple[int, int]]:
     """An article's terms: each stemmed content word and each name, with its count and the
     position it is first used at (the headline's words count twice and come first).
@@ -79,7 +90,7 @@ def article_terms(title: str | None, text: str | None) -> dict[str, tuple[int, i
             seen[0] += tf
 
     for match in tokens(title or ""):
-        term = _word(word_form(match.group()))
+        term = _token(match.group())[0]
         if term:
             add(term, _TITLE_TF)
         position += 1
@@ -87,9 +98,7 @@ def article_terms(title: str | None, text: str | None) -> dict[str, tuple[int, i
     run: list[str] = []
     end = -1
     for match in tokens(body):
-        form = word_form(match.group())
-        term = _word(form)
-        capitalised = form[:1].isupper() and (form.lower() not in _STOPWORDS or is_all_caps(form))
+        term, capitalised, lower = _token(match.group())
         if term:
             before = body[max(0, match.start() - 3) : match.start()].rstrip(" \"'“‘(")
             proper = capitalised and before[-1:] not in ("", ".", "!", "?", "\n", ":")
@@ -97,11 +106,11 @@ def article_terms(title: str | None, text: str | None) -> dict[str, tuple[int, i
         # Names: capitalised words next to each other (only spaces between them).
         adjacent = end >= 0 and body[end : match.start()].isspace()
         if capitalised and (adjacent or not run):
-            run.append(form.lower())
+            run.append(lower)
         else:
             if len(run) >= 2:
                 add("@" + " ".join(run), 1)
-            run = [form.lower()] if capitalised else []
+            run = [lower] if capitalised else []
         end = match.end()
         position += 1
     if len(run) >= 2:
