@@ -22,8 +22,9 @@ Each size runs in a fresh process: ``framing.load_corpus(FILE.jsonl)`` (read laz
 then ``group_stories`` streams it, as ``analyse(out=...)`` would. Reported: CPU time
 (``time.process_time``, the process alone: grouping uses one), wall time, the peak
 resident memory of the process (``ru_maxrss``, taken before scoring; and before grouping,
-once framing, pandas and pyarrow are imported) and, with ``--tracemalloc``, the peak of
-Python's allocations while grouping (slower).
+once framing, pandas and pyarrow are imported), the size of the table returned (one row
+per article, every string counted: ``memory_usage(deep=True)``) and, with
+``--tracemalloc``, the peak of Python's allocations while grouping (slower).
 
 Usage (from the repository root; not part of the tests)::
 
@@ -186,6 +187,8 @@ def run_one(path: Path, use_tracemalloc: bool) -> dict:
     # Before scoring, which holds every article's true story and the pairs' counts.
     peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     traced = tracemalloc.get_traced_memory()[1] / 2**20 if use_tracemalloc else None
+    # What of that is the table returned, one row per article (each string counted).
+    result = stories.memory_usage(deep=True).sum() / 2**20
     truth = {}
     with path.open(encoding="utf-8") as lines:
         for line in lines:
@@ -202,6 +205,7 @@ def run_one(path: Path, use_tracemalloc: bool) -> dict:
         "peak_rss_mib": peak_rss,
         "start_rss_mib": start_rss,
         "tracemalloc_peak_mib": traced,
+        "result_mib": result,
         "precision": precision,
         "recall": recall,
         "f1": f1,
@@ -241,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{row['stories_found']} found): CPU {row['cpu_s']:.1f} s "
                 f"({1000 * row['cpu_s'] / row['articles']:.2f} ms/article), wall "
                 f"{row['wall_s']:.1f} s, peak RSS {row['peak_rss_mib']:.0f} MiB "
-                f"({row['start_rss_mib']:.0f} before grouping){traced}; "
+                f"({row['start_rss_mib']:.0f} before grouping; the table returned "
+                f"{row['result_mib']:.0f}){traced}; "
                 f"P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f} "
                 f"ARI {row['ari']:.3f}",
                 flush=True,

@@ -104,7 +104,7 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--stories",
-        default="auto",
+        default=None,
         metavar="auto|given|grouped|FILE.csv",
         help="where stories come from: auto (the corpus's story labels; where no article "
         "has one, framing groups the articles by content and date), given (never group), "
@@ -114,7 +114,6 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--story-window",
         type=float,
-        default=DEFAULT_STORY_WINDOW,
         metavar="DAYS",
         help=f"days two articles of one grouped story may lie apart (default "
         f"{DEFAULT_STORY_WINDOW:g}; inf ignores dates)",
@@ -122,7 +121,6 @@ def _analysis_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--story-threshold",
         type=float,
-        default=DEFAULT_STORY_THRESHOLD,
         metavar="T",
         help=f"similarity (0-1) at which grouping joins articles into a story; higher "
         f"gives smaller stories (default {DEFAULT_STORY_THRESHOLD:g})",

@@ -104,6 +104,9 @@ _ANALYSIS_ONLY = (
     "aliases",
     "dask",
     "chunk_size",
+    "stories",
+    "story_window",
+    "story_threshold",
 )
 
 
@@ -124,7 +127,8 @@ def _analyse(args: argparse.Namespace) -> Analysis:
         if given:
             raise UsageError(
                 f"{args.path} is a results directory, analysed already with its "
-                f"own settings; {', '.join(given)} apply only to a corpus. Run 'framing "
+                f"own settings; {', '.join(given)} "
+                f"{'applies' if len(given) == 1 else 'apply'} only to a corpus. Run 'framing "
                 "analyse CORPUS --out DIR' with them, then point this command at DIR"
             )
         return open_analysis(args.path)
@@ -143,9 +147,12 @@ def _analyse(args: argparse.Namespace) -> Analysis:
         overwrite=getattr(args, "overwrite", False),
         dask=args.dask,
         chunk_size=args.chunk_size,
-        stories=_stories(args.stories),
-        story_window=args.story_window,
-        story_threshold=args.story_threshold,
+        stories=_stories(args.stories or "auto"),
+        **{
+            f"story_{k}": getattr(args, f"story_{k}")
+            for k in ("window", "threshold")
+            if getattr(args, f"story_{k}") is not None
+        },
     )
     if not getattr(args, "quiet", False):
         for note in analysis.notes:  # what the run decided for the researcher (stories)

@@ -328,6 +328,9 @@ def test_a_corpus_without_stories_is_grouped_and_the_run_says_so(tmp_path, capsy
     articles = framing.open_analysis(results).articles
     assert list(articles["story"]) == ["flood", "flood"]
     assert list(articles["story_source"]) == ["given", "given"]
+    # a results directory keeps the stories it was analysed with
+    assert main(["compare", str(results), "--story-threshold", "0.3"]) == 2
+    assert "--story-threshold applies only to a corpus" in capsys.readouterr().err
     assert main([*run, "--stories", str(tmp_path / "none.csv")]) == 2
     assert "none.csv: not auto, given or grouped, and no such file" in capsys.readouterr().err
 
