@@ -152,8 +152,9 @@ def _note(groups: pd.DataFrame, given: bool) -> str:
         f"{len(groups)} articles grouped into {n} {'story' if n == 1 else 'stories'} by "
         f"content and date ({why}; framing.group_stories, "
         f"{_settings_text(groups.attrs.get('group_stories'))}; story_source = 'grouped'). "
-        "Give your own with load_corpus(..., story=COLUMN), or turn grouping off with "
-        "stories='given'"
+        "Give your own with load_corpus(..., story=COLUMN) (--field story=COLUMN) or "
+        "stories=TABLE (--stories FILE.csv), or turn grouping off with stories='given' "
+        "(--stories given)"
     )
 
 

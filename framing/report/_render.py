@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -473,6 +474,10 @@ def _plural(word: str) -> str:
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
 
+#: The grouping's settings as the analysis's notes state them.
+_GROUPING_SETTINGS = re.compile(r"window (?:[\d.]+|inf) days, threshold [\d.]+")
+
+
 def _stories_line(analysis: Analysis) -> str:
     """Where the stories come from, for the methods."""
     counted = analysis.counted
@@ -480,12 +485,16 @@ def _stories_line(analysis: Analysis) -> str:
     n = counted["story"].dropna().nunique() if "story" in counted.columns else 0
     if not n:
         return "none: every counted article compared as one pool, no paired comparison"
+    # The analysis's notes say how (framing's own words: the settings, or a table).
+    settings = [
+        m.group() for note in analysis.notes for m in [_GROUPING_SETTINGS.search(note)] if m
+    ]
+    table = any("given their story from a table" in note for note in analysis.notes)
     if (source == "grouped").any():
-        return (
-            f"{n} grouped by framing from content and date (framing.group_stories; "
-            "the corpus gave none, or stories='grouped')"
-        )
-    return f"{n} given by the corpus"
+        how = f"framing.group_stories, {settings[-1]}" if settings else "framing.group_stories"
+        how += "; the grouping passed to analyse" if table else ""
+        return f"{n} grouped by framing from content and date ({how})"
+    return f"{n} given by {'a table passed to analyse' if table else 'the corpus'}"
 
 
 def _merges_line(analysis: Analysis) -> str:

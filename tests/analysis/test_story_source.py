@@ -95,7 +95,14 @@ def test_the_report_works_end_to_end_on_a_corpus_without_stories():
     page = framing.render_report_html(analysis, max_articles=0)
     # two grouped stories, named by their first headlines, not by their ids
     assert "How Alpha and Beta covered 2 stories" in page
-    assert "grouped by framing from content and date" in page
+    assert (
+        "grouped by framing from content and date (framing.group_stories, window 3 days, "
+        "threshold 0.2)" in page
+    )
+    # a table of one's own is said to be one
+    own = pd.DataFrame({"doc_id": ["a1", "b1", "a2", "b2"], "story": ["f", "f", "m", "m"]})
+    page = framing.render_report_html(_analyse(_frame(), stories=own), max_articles=0)
+    assert "2 given by a table passed to analyse" in page
     assert "“Riverton flood forces hundreds of Riverton families from their homes”" in page
     assert "story-0001" not in page
 
