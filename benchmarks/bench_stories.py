@@ -29,6 +29,10 @@ per article, every string counted: ``memory_usage(deep=True)``) and, with
 Usage (from the repository root; not part of the tests)::
 
     python benchmarks/bench_stories.py [--sizes 10000,50000,100000] [--tracemalloc]
+                                       [--read-only]
+
+``--read-only`` streams each corpus as grouping reads it and stops there: the memory of
+reading, apart from grouping's own.
 """
 
 from __future__ import annotations
@@ -155,6 +159,35 @@ def _date(day: int) -> str:
     return (dt.date(2024, 1, 1) + dt.timedelta(days=day)).isoformat()
 
 
+def read_one(path: Path) -> dict:
+    """Stream one corpus file as grouping reads it (texts a chunk at a time, and what is
+    kept of every article), without grouping: the reading side's memory alone."""
+    import framing
+    from framing.analysis._story_terms import _Source
+
+    start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu = time.process_time()
+    corpus = framing.load_corpus(
+        path,
+        doc_id="id",
+        text="body-paragraphs",
+        outlet="source",
+        title="title",
+        published="date",
+        version_threshold=None,
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        source = _Source(corpus, Path(tmp))
+        n = sum(len(chunk) for chunk in source.chunks())
+        source.meta()
+    return {
+        "articles": n,
+        "cpu_s": time.process_time() - cpu,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "start_rss_mib": start_rss,
+    }
+
+
 def run_one(path: Path, use_tracemalloc: bool) -> dict:
     """Group one corpus file in this process; CPU, wall, memory and scores."""
     import tracemalloc
@@ -218,11 +251,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000,50000,100000")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--tracemalloc", action="store_true")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="stream the corpus as grouping reads it, without grouping (its memory alone)",
+    )
     parser.add_argument("--basil", type=Path, default=DEFAULT_BASIL)
     parser.add_argument("--run", type=Path, help=argparse.SUPPRESS)  # one size, in a child
     args = parser.parse_args(argv)
     if args.run is not None:
-        print(json.dumps(run_one(args.run, args.tracemalloc)))
+        row = read_one(args.run) if args.read_only else run_one(args.run, args.tracemalloc)
+        print(json.dumps(row))
         return 0
     print("python benchmarks/bench_stories.py " + " ".join(argv or sys.argv[1:]))
     rows = []
@@ -232,9 +271,18 @@ def main(argv: list[str] | None = None) -> int:
             command = [sys.executable, __file__, "--run", str(path)]
             if args.tracemalloc:
                 command.append("--tracemalloc")
+            if args.read_only:
+                command.append("--read-only")
             done = subprocess.run(command, capture_output=True, text=True, check=True)
             row = json.loads(done.stdout.strip().splitlines()[-1])
             rows.append(row)
+            if args.read_only:
+                print(
+                    f"{row['articles']:>7} articles read, not grouped: CPU {row['cpu_s']:.1f} s, "
+                    f"peak RSS {row['peak_rss_mib']:.0f} MiB ({row['start_rss_mib']:.0f} before)",
+                    flush=True,
+                )
+                continue
             traced = (
                 f", tracemalloc peak {row['tracemalloc_peak_mib']:.0f} MiB"
                 if row["tracemalloc_peak_mib"] is not None
