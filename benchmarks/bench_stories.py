@@ -159,23 +159,32 @@ def _date(day: int) -> str:
     return (dt.date(2024, 1, 1) + dt.timedelta(days=day)).isoformat()
 
 
-def read_one(path: Path) -> dict:
-    """Stream one corpus file as grouping reads it (texts a chunk at a time, and what is
-    kept of every article), without grouping: the reading side's memory alone."""
+def _load(path: Path):
+    """The synthetic corpus, read lazily (grouping streams it)."""
     import framing
-    from framing.analysis._story_terms import _Source
 
-    start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    cpu = time.process_time()
-    corpus = framing.load_corpus(
+    return framing.load_corpus(
         path,
         doc_id="id",
         text="body-paragraphs",
         outlet="source",
         title="title",
         published="date",
+        # The synthetic articles reuse BASIL's sentences verbatim across stories, which
+        # the corpus's version detection reads as versions of one text, chaining stories
+        # of one topic across months: versions are not what is measured here.
         version_threshold=None,
     )
+
+
+def read_one(path: Path) -> dict:
+    """Stream one corpus file as grouping reads it (texts a chunk at a time, and what is
+    kept of every article), without grouping: the reading side's memory alone."""
+    from framing.analysis._story_terms import _Source
+
+    start_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cpu = time.process_time()
+    corpus = _load(path)
     with tempfile.TemporaryDirectory() as tmp:
         source = _Source(corpus, Path(tmp))
         n = sum(len(chunk) for chunk in source.chunks())
@@ -194,7 +203,6 @@ def run_one(path: Path, use_tracemalloc: bool) -> dict:
 
     import pandas as pd
 
-    import framing
     from evaluation.basil_stories import adjusted_rand_index, pairwise_scores
     from framing.analysis._stories import group_stories
 
@@ -203,18 +211,7 @@ def run_one(path: Path, use_tracemalloc: bool) -> dict:
     if use_tracemalloc:
         tracemalloc.start()
     cpu, wall = time.process_time(), time.perf_counter()
-    corpus = framing.load_corpus(
-        path,
-        doc_id="id",
-        text="body-paragraphs",
-        outlet="source",
-        title="title",
-        published="date",
-        # The synthetic articles reuse BASIL's sentences verbatim across stories, which
-        # the corpus's version detection reads as versions of one text, chaining stories
-        # of one topic across months: versions are not what is measured here.
-        version_threshold=None,
-    )
+    corpus = _load(path)
     stories = group_stories(corpus)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     # Before scoring, which holds every article's true story and the pairs' counts.
