@@ -116,7 +116,13 @@ def test_quickstart_has_exactly_ten_code_cells() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["02-uk-officers-gaza.ipynb", "03-basil-paired.ipynb", "04-validation.ipynb"]
+    "name",
+    [
+        "02-uk-officers-gaza.ipynb",
+        "03-basil-paired.ipynb",
+        "04-validation.ipynb",
+        "05-stories-and-time.ipynb",
+    ],
 )
 def test_first_code_cell_is_tagged_parameters(name: str) -> None:
     assert "parameters" in code_cells(name)[0].metadata.get("tags", [])
@@ -175,6 +181,39 @@ def test_notebook_basil_paired_covers_100_three_outlet_stories(shared_dir: Path)
     assert "0 errors" in text
     # The paired differences with their intervals.
     assert_figures_drawn(notebook, 1)
+
+
+def test_notebook_stories_groups_basil_without_its_labels_and_follows_it_over_time(
+    shared_dir: Path,
+) -> None:
+    before = files_under(REPO / "reports") | files_under(NOTEBOOKS)
+
+    notebook = execute("05-stories-and-time.ipynb")
+
+    assert_ran_cleanly(notebook)
+    assert files_under(REPO / "reports") | files_under(NOTEBOOKS) == before
+    text = shown_text(notebook)
+    assert "300 articles; with a story label: 0" in text
+    assert "300 articles grouped into 98 stories by content and date" in text
+    # Against BASIL's triplets: the README's figures (precision 0.943, recall 1) are two
+    # pairs of triplets merged and none split: 96 x 3 + 2 x 15 pairs claimed, 300 true.
+    check = shown_by_cell(notebook, "triplets_per_story = ")
+    assert "98 stories found for 100 triplets" in check
+    assert "exactly one triplet: 96" in check
+    assert "stories that merged triplets: 2" in check
+    assert "triplets split over stories: 0" in check
+    # The paired rows exist on the grouped stories, and the time figures are drawn.
+    # (a row per outlet, shown as text and as HTML)
+    within = shown_by_cell(notebook, "within = comparison[")
+    assert within.count("anonymous sources, share of attributions") == 2 * 3
+    assert within.count("hedged sentences, share of sentences") == 2 * 3
+    assert_figures_drawn(notebook, 2)
+    tone = shown_by_cell(notebook, "tone = yearly")
+    assert "2010" in tone and "2019" in tone
+    assert (
+        "given their story from a table (framing.group_stories, window 3 days, "
+        "threshold 0.3)" in text
+    )
 
 
 def test_notebook_validation_draws_sheets_scores_two_coders_and_reports(
