@@ -65,6 +65,10 @@ def _write_tables(analysis: Analysis, target: Path, quiet: bool = False) -> None
         tables["actor_merges"] = analysis.actor_merges
     if not analysis.stories.empty:
         tables["stories"] = analysis.stories
+    if analysis.notes:  # what the run decided for the researcher (stories grouped)
+        import pandas as pd
+
+        tables["notes"] = pd.DataFrame({"note": analysis.notes})
     if target.suffix.lower() == ".xlsx":
         from ._export import write_workbook
 

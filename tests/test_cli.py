@@ -305,8 +305,14 @@ def test_a_corpus_without_stories_is_grouped_and_the_run_says_so(tmp_path, capsy
             "body": ["Riverton flood waters forced families out.", "Flood waters hit Riverton."],
         }
     ).to_csv(corpus, index=False)
-    assert main(["analyse", str(corpus), "--jobs", "1", "--no-progress"]) == 0
+    tables = tmp_path / "tables"
+    command = ["analyse", str(corpus), "--jobs", "1", "--no-progress", "--tables", str(tables)]
+    assert main(command) == 0
     assert "framing: 2 articles grouped into 1 story by content and date" in capsys.readouterr().err
+    # the note goes with the tables, beside the errors
+    notes = pd.read_csv(tables / "notes.csv")
+    assert list(notes.columns) == ["note"] and len(notes) == 1
+    assert notes["note"][0].startswith("2 articles grouped into 1 story by content and date")
     assert main(["analyse", str(corpus), "--jobs", "1", "--no-progress", "--stories", "given"]) == 0
     assert "grouped" not in capsys.readouterr().err
     # settings of one's own, and a grouping of one's own from a CSV

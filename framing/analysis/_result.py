@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from os import PathLike
@@ -381,8 +382,14 @@ class Analysis:
         where = f", from {self.directory}" if self.directory is not None else ""
         return (
             f"Analysis({self._rows('articles')} articles, {self._rows('sentences')} sentences, "
-            f"{len(self.errors)} errors; features: {', '.join(self.features)}{where})"
+            f"{len(self.errors)} errors{self._notes_said()}; features: "
+            f"{', '.join(self.features)}{where})"
         )
+
+    def _notes_said(self) -> str:
+        """', 1 note (.notes)' where the run decided something for the researcher."""
+        n = len(self.notes)
+        return f", {n} {'note' if n == 1 else 'notes'} (.notes)" if n else ""
 
     def _repr_html_(self) -> str:
         head = (
@@ -390,4 +397,6 @@ class Analysis:
             f"<b>{self._rows('sentences')}</b> sentences, <b>{len(self.errors)}</b> errors; "
             f"span tables: {', '.join(sorted(self.spans))}</p>"
         )
+        if self.notes:
+            head += "".join(f"<p><i>Note:</i> {html.escape(note)}</p>" for note in self.notes)
         return head + self.summary().to_html(index=False, escape=True, float_format="%.3f")

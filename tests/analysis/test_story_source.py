@@ -52,6 +52,9 @@ def test_a_corpus_without_stories_is_grouped_and_says_so():
     assert articles.at["a1", "story"] != articles.at["a2", "story"]
     assert "story_given" not in articles.columns
     assert any("4 articles grouped into 2 stories" in note for note in analysis.notes)
+    # said where a notebook shows the analysis, too
+    assert "0 errors, 1 note (.notes); features" in repr(analysis)
+    assert "<i>Note:</i> 4 articles grouped into 2 stories" in analysis._repr_html_()
     # the paired comparison has its stories
     within = framing.compare(analysis)
     assert (within["comparison"] == "within stories").any()
