@@ -204,6 +204,7 @@ def with_stories(
     given = bool(labels["story"].notna().any())
     groups = None
     source = "grouped"
+    noted = len(analysis.notes)
     if isinstance(stories, pd.DataFrame):
         groups = stories
         source = "grouped" if stories.attrs.get("framing_grouped") else "given"
@@ -213,15 +214,29 @@ def with_stories(
         groups = group_stories(analysis, window=window, threshold=threshold)
         analysis.notes.append(_note(groups, given))
         log.info(analysis.notes[-1])
+    elif given and labels["story"].isna().any():
+        missing = int(labels["story"].isna().sum())
+        analysis.notes.append(
+            f"{missing} of {len(labels)} articles {'has' if missing == 1 else 'have'} no "
+            "story label: they count in the "
+            "comparisons between outlets, not in the paired ones within stories. Label "
+            "them, or group every article with stories='grouped' (--stories grouped; "
+            "the labels are kept in story_given)"
+        )
+        log.info(analysis.notes[-1])
     keep = groups is not None and given
     if analysis.directory is None:
         analysis.articles = story_columns(analysis.articles, groups, keep_given=keep, source=source)
         return analysis
-    return _rewrite(analysis, groups, keep, source)
+    return _rewrite(analysis, groups, keep, source, analysis.notes[noted:])
 
 
 def _rewrite(
-    analysis: Analysis, groups: pd.DataFrame | None, keep_given: bool, source: str
+    analysis: Analysis,
+    groups: pd.DataFrame | None,
+    keep_given: bool,
+    source: str,
+    notes: list[str],
 ) -> Analysis:
     """Write ``story``, ``story_given`` and ``story_source`` into a results directory's
     articles table, one part at a time (each written beside, then renamed over)."""
@@ -240,7 +255,7 @@ def _rewrite(
         declared["story_given"] = "str"
     declared["story_source"] = "str"
     manifest["tables"]["articles"]["columns"] = declared
-    if groups is not None:
-        manifest["notes"] = [*manifest.get("notes", []), analysis.notes[-1]]
+    if notes:
+        manifest["notes"] = [*manifest.get("notes", []), *notes]
     _store.write_json(manifest, root / _store.MANIFEST)
     return _store.open_analysis(root)

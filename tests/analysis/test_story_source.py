@@ -66,7 +66,15 @@ def test_given_stories_are_kept_and_grouping_can_be_asked_for_or_turned_off():
     articles = analysis.articles.set_index("doc_id")
     assert list(articles["story"].fillna("")) == ["flood", "flood", "mayor", ""]
     assert list(articles["story_source"].fillna("")) == ["given", "given", "given", ""]
-    assert analysis.notes == []
+    # the one article without a label is not grouped, and that is said
+    assert analysis.notes == [
+        "1 of 4 articles has no story label: they count in the comparisons between "
+        "outlets, not in the paired ones within stories. Label them, or group every "
+        "article with stories='grouped' (--stories grouped; the labels are kept in "
+        "story_given)"
+    ]
+    fully = _analyse(_frame(["flood", "flood", "mayor", "mayor"]))
+    assert fully.notes == []
 
     regrouped = _analyse(labelled, stories="grouped").articles.set_index("doc_id")
     assert (regrouped["story_source"] == "grouped").all()
@@ -91,6 +99,10 @@ def test_a_results_directory_keeps_the_grouping(tmp_path):
     # resumed when complete: opened as it is, not grouped again
     again = _analyse(_frame(), out=tmp_path / "results", resume=True)
     assert list(again.articles["story"]) == list(analysis.articles["story"])
+    # a partly labelled corpus: the note on the unlabelled article is kept too
+    partly = _analyse(_frame(["flood", None, "mayor", "mayor"]), out=tmp_path / "partly")
+    assert framing.open_analysis(tmp_path / "partly").notes == partly.notes
+    assert partly.notes[0].startswith("1 of 4 articles has no story label")
 
 
 def test_the_report_works_end_to_end_on_a_corpus_without_stories():
