@@ -38,6 +38,9 @@ come close together in time, so far-apart articles are never compared):
    is at or above ``threshold`` too: a guarded single link that behaves as
    group-average clustering (Yang et al. 1998), so that one loose link cannot chain two
    stories. Versions of one article (the corpus's ``version_group``) start as one group.
+   A link of an article without a date joins two groups only if their dated articles
+   lie within the window of each other: it is grouped by content, but never bridges
+   two stories the window keeps apart.
 
 Stories are numbered ``story-0001``… by their first date (undated stories last), then
 their first doc id.
@@ -295,10 +298,23 @@ def _cluster(
     links: tuple[np.ndarray, np.ndarray, np.ndarray],
     threshold: float,
     workdir: Path,
+    published: np.ndarray | None = None,
+    span: float = math.inf,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Each article's group root, and how it joined (0 alone, 1 version, 2 content)."""
+    """Each article's group root, and how it joined (0 alone, 1 version, 2 content).
+
+    A link from an undated article (``published`` is ``_NO_DATE``) joins two groups only
+    if their dated articles lie within ``span`` microseconds of each other: an article
+    without a date is grouped by content, but never bridges two stories the window keeps
+    apart."""
     n = len(groups)
     parent = np.arange(n)
+    if published is None:
+        published = np.full(n, _NO_DATE, np.int64)
+    dated = published != _NO_DATE
+    # Each group's first and last date (a group with no dated article: none).
+    first = np.where(dated, published, np.iinfo(np.int64).max)
+    last = np.where(dated, published, np.iinfo(np.int64).min)
 
     def find(i: int) -> int:
         root = i
@@ -308,26 +324,40 @@ def _cluster(
             parent[i], i = root, parent[i]
         return root
 
+    def dated_group(root: int) -> bool:
+        return bool(first[root] <= last[root])
+
     centroids = _Centroids(store, n, workdir)
     how = np.zeros(n, np.int8)
+
+    def join(ra: int, rb: int) -> None:
+        into, other = min(ra, rb), max(ra, rb)
+        centroids.merge(into, other)
+        parent[other] = into
+        first[into] = min(first[into], first[other])
+        last[into] = max(last[into], last[other])
+
     # Versions of one article start as one group: each joins its group's first article.
-    _, first, inverse = np.unique(groups, return_index=True, return_inverse=True)
-    leader = first[inverse.reshape(-1)]
+    _, leaders, inverse = np.unique(groups, return_index=True, return_inverse=True)
+    leader = leaders[inverse.reshape(-1)]
     for i in np.flatnonzero(leader != np.arange(n)).tolist():
         ra, rb = find(int(leader[i])), find(i)
         if ra != rb:
-            centroids.merge(min(ra, rb), max(ra, rb))
-            parent[max(ra, rb)] = min(ra, rb)
+            join(ra, rb)
         how[i] = how[leader[i]] = 1
     a, b, sim = links
     for k in np.lexsort((b, a, -sim)).tolist():
         ra, rb = find(int(a[k])), find(int(b[k]))
         if ra == rb:
             continue
+        if not (dated[a[k]] and dated[b[k]]) and not math.isinf(span):
+            # the gap between the two groups' dates, where both have dated articles
+            low, high = max(first[ra], first[rb]), min(last[ra], last[rb])
+            if dated_group(ra) and dated_group(rb) and low - high > span:
+                continue
         if centroids.average(ra, rb) < threshold:
             continue
-        centroids.merge(min(ra, rb), max(ra, rb))
-        parent[max(ra, rb)] = min(ra, rb)
+        join(ra, rb)
         for i in (int(a[k]), int(b[k])):
             how[i] = max(how[i], 2)
     centroids.close()
@@ -414,7 +444,8 @@ def group_stories(
         if keep is not None and not keep.all():
             fine = keep[links[0]] & keep[links[1]]
             links = (links[0][fine], links[1][fine], links[2][fine])
-        roots, how = _cluster(store, groups, links, float(threshold), Path(tmp))
+        span = math.inf if math.isinf(window) else window * _DAY_US
+        roots, how = _cluster(store, groups, links, threshold, Path(tmp), published, span)
         store.close()
     table = _table(meta, roots, how, links, keep)
     # The settings, for analyse(stories=table)'s note.

@@ -214,6 +214,33 @@ ANGLERS = "estuary-observer-3"  # also the leak: the fish kill on the Tansey, 14
 INQUIRY = ["estuary-observer-4", "marrowick-courier-4", "northgate-dispatch-3"]  # 20 May
 
 
+def test_an_undated_article_never_bridges_stories_the_window_keeps_apart():
+    # The flood on 1 May and a flood story a week later are two stories at window 3;
+    # an undated flood article, as like both, joins one of them and does not merge them.
+    corpus = _corpus(
+        [
+            _row("flood-1", FLOOD, "2024-05-01"),
+            _row("flood-9", FLOOD_3, "2024-05-09"),
+            _row("flood-undated", FLOOD_2, None),
+        ]
+    )
+    stories = group_stories(corpus, window=3)
+    assert stories["story"].nunique() == 2
+    assert _same(stories, "flood-undated", "flood-1") or _same(stories, "flood-undated", "flood-9")
+    # with the window wide enough, one story
+    assert group_stories(corpus, window=10)["story"].nunique() == 1
+
+
+def test_the_demo_with_one_date_removed_groups_as_with_it():
+    demo = framing.load_corpus(framing.DEMO_CORPUS).articles
+    frame = demo[["doc_id", "title", "text", "outlet", "published"]].copy()
+    frame["published"] = frame["published"].astype(object)
+    frame.loc[frame["doc_id"] == "marrowick-courier-2", "published"] = None
+    undated = group_stories(framing.load_corpus(frame, version_threshold=None))
+    dated = group_stories(framing.load_corpus(framing.DEMO_CORPUS))
+    assert undated["story"].tolist() == dated["story"].tolist()
+
+
 def test_the_demo_groups_into_its_two_stories_but_for_the_anglers_at_the_default():
     demo = framing.load_corpus(framing.DEMO_CORPUS)
     stories = group_stories(demo)
