@@ -253,13 +253,17 @@ def analyse(
         assert manifest is not None
         counts = _assemble_on_disk(store, schema, resolution, corpus, prepared, root)
         _log_memory("tables put together")
-        _store.finish_manifest(root, manifest, counts)
+        # The stories go in before the run is complete: a run stopped while they are
+        # grouped or written is resumed from its chunks, its tables made again.
+        _store.finish_manifest(root, manifest, counts, status=_store.STORIES_PENDING)
+        with_stories(_store.reopen(root), stories, story_window, story_threshold)
+        _store.mark_complete(root)
         import shutil
 
         shutil.rmtree(root / _store.CHUNKS, ignore_errors=True)
         shutil.rmtree(root / _store.STAGING, ignore_errors=True)
         log.info("wrote %s", root)
-        return with_stories(_store.open_analysis(root), stories, story_window, story_threshold)
+        return _store.open_analysis(root)
     tables = _assemble_in_memory(store, schema, resolution, corpus, prepared)
     if not prepared:
         corpus._set(

@@ -53,6 +53,9 @@ FORMAT = "framing-results"
 #: Bumped when the layout or a table's meaning changes; older framing refuses newer.
 FORMAT_VERSION = 1
 CHUNKS = "_chunks"
+#: A run's status once its tables are written and while its stories are put in: not
+#: complete, so a run stopped then is resumed (its chunks kept, its tables made again).
+STORIES_PENDING = "stories pending"
 STAGING = "_staging"
 #: Tables every results directory has besides the span tables.
 CORE_TABLES = ("articles", "sentences", "errors", "corpus", "removed", "versions")
@@ -384,14 +387,23 @@ def open_analysis(directory: str | os.PathLike[str]) -> Analysis:
         >>> analysis = framing.open_analysis("results/basil")  # doctest: +SKIP
         >>> framing.compare(analysis)  # doctest: +SKIP
     """
+    return _open(Path(directory))
+
+
+def reopen(root: Path) -> Analysis:
+    """:func:`open_analysis` of a run whose stories are still being put in."""
+    return _open(root, pending=True)
+
+
+def _open(root: Path, pending: bool = False) -> Analysis:
     from ..corpus import Corpus
     from ._result import Analysis, Tables
 
-    root = Path(directory)
     if not root.is_dir():
         raise ResultsError(f"{root} does not exist or is not a folder; pass a results directory")
     manifest = read_manifest(root)
-    if manifest.get("status") != "complete":
+    status = manifest.get("status")
+    if status != "complete" and not (pending and status == STORIES_PENDING):
         done = len(list((root / CHUNKS).glob("[0-9]*"))) if (root / CHUNKS).is_dir() else 0
         raise ResultsError(
             f"{root} holds an unfinished run ({done} chunks written, status "
@@ -510,6 +522,8 @@ def save_analysis(
         }
     tables = schema.tables()
     manifest = new_manifest(settings, tables)
+    if analysis.notes:  # what the run decided (stories grouped), kept with its tables
+        manifest["notes"] = list(analysis.notes)
     write_json(manifest, root / MANIFEST)
     staged = StagedTables(root)
     corpus = analysis.corpus
@@ -562,12 +576,22 @@ def _schema_of(analysis: Analysis):
     )
 
 
-def finish_manifest(root: Path, manifest: dict[str, Any], counts: Mapping[str, int]) -> None:
-    """Mark a results directory complete: row counts per table, then status last."""
+def finish_manifest(
+    root: Path, manifest: dict[str, Any], counts: Mapping[str, int], status: str = "complete"
+) -> None:
+    """Mark a results directory complete (or ``status``, such as :data:`STORIES_PENDING`):
+    row counts per table, then status last."""
     manifest = dict(manifest)
     for name, rows in counts.items():
         manifest["tables"].setdefault(name, {})["rows"] = int(rows)
     manifest["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
+    manifest["status"] = status
+    write_json(manifest, root / MANIFEST)
+
+
+def mark_complete(root: Path) -> None:
+    """Mark a results directory whose stories are in place complete."""
+    manifest = read_manifest(root)
     manifest["status"] = "complete"
     write_json(manifest, root / MANIFEST)
 

@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
+import numpy as np
 import pandas as pd
 
 from ..errors import ArgumentError, ColumnError
@@ -45,6 +46,13 @@ log = logging.getLogger("framing")
 StorySource = Literal["auto", "given", "grouped"]
 
 
+def _label(value: Any) -> str:
+    """A story label as text: 3.0 (a number column read with a gap) as '3'."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def check_stories(stories: Any) -> StorySource | pd.DataFrame:
     """``stories`` if it is one of :data:`StorySource`, or a table of stories as
     ``doc_id`` → ``story`` (two columns, one row per doc id, text ids).
@@ -61,13 +69,17 @@ def check_stories(stories: Any) -> StorySource | pd.DataFrame:
                 f"(it has {', '.join(map(str, stories.columns[:8]))}); pass a table with "
                 "doc_id and story, such as framing.group_stories(corpus)'s"
             )
+        labels = stories["story"].to_numpy(dtype=object)
+        missing = pd.isna(labels) | np.array([str(v).strip() == "" for v in labels], bool)
         table = pd.DataFrame(
             {
                 "doc_id": stories["doc_id"].astype(str).to_numpy(),
-                "story": stories["story"].astype(object).where(stories["story"].notna()),
+                # An empty or missing label is no story, never the story "nan".
+                "story": [
+                    None if gone else _label(v) for v, gone in zip(labels, missing, strict=True)
+                ],
             }
         )
-        table["story"] = [None if v is None else str(v) for v in table["story"]]
         twice = table["doc_id"][table["doc_id"].duplicated()]
         if len(twice):
             raise ArgumentError(
@@ -158,9 +170,17 @@ def _note(groups: pd.DataFrame, given: bool) -> str:
     )
 
 
+def _some(values: pd.Series, n: int = 3) -> str:
+    """The first ``n`` values, quoted, and how many more."""
+    shown = ", ".join(repr(v) for v in values.iloc[:n])
+    return shown + (f" and {len(values) - n} more" if len(values) > n else "")
+
+
 def _table_note(table: pd.DataFrame, doc_ids: pd.Series, given: bool) -> str:
-    """What a stories table passed to analyse did: how many articles it covered."""
+    """What a stories table passed to analyse did: how many articles it gave a story,
+    which it left without one, and which of its doc ids are no article here."""
     stories = table.set_index("doc_id")["story"]
+    listed = doc_ids.isin(set(table["doc_id"]))
     found = doc_ids.map(stories)
     n_stories = found.dropna().nunique()
     settings = _settings_text(table.attrs.get("group_stories"))
@@ -169,19 +189,24 @@ def _table_note(table: pd.DataFrame, doc_ids: pd.Series, given: bool) -> str:
         f"{int(found.notna().sum())} of {len(doc_ids)} articles given their story from a "
         f"table ({what}): {n_stories} {'story' if n_stories == 1 else 'stories'}"
     )
-    if not found.notna().any() and len(table) and len(doc_ids):
+    if not listed.any() and len(table) and len(doc_ids):
         note += (
             f" — none of its doc ids is an article here (its first: "
             f"{table['doc_id'].iloc[0]!r}; this analysis's first: {doc_ids.iloc[0]!r}); "
             "take the doc ids from analysis.articles or framing.group_stories"
         )
-    left = int(found.isna().sum())
-    if left:
-        have = "article not in it has" if left == 1 else "articles not in it have"
-        note += f"; {left} {have} no story"
-    unknown = int((~table["doc_id"].isin(set(doc_ids))).sum())
-    if unknown:
-        note += f"; {unknown} of its doc ids {'is' if unknown == 1 else 'are'} not an article here"
+    empty = int((listed & found.isna()).sum())
+    if empty:
+        note += f"; {empty} {'article has' if empty == 1 else 'articles have'} an empty story in it"
+    absent = int((~listed).sum())
+    if absent:
+        note += f"; {absent} {'article is' if absent == 1 else 'articles are'} not in it"
+    if empty or absent:
+        note += ", so without a story"
+    unknown = table["doc_id"][~table["doc_id"].isin(set(doc_ids))]
+    if len(unknown) and listed.any():
+        are = "is" if len(unknown) == 1 else "are"
+        note += f"; {len(unknown)} of its doc ids {are} not an article here: {_some(unknown)}"
     if given:
         note += "; the corpus's own labels are kept in story_given"
     return note
@@ -258,4 +283,4 @@ def _rewrite(
     if notes:
         manifest["notes"] = [*manifest.get("notes", []), *notes]
     _store.write_json(manifest, root / _store.MANIFEST)
-    return _store.open_analysis(root)
+    return _store.reopen(root)

@@ -142,9 +142,20 @@ def test_a_grouping_of_your_own_settings_or_table_is_used_and_said():
     assert list(articles["story_given"]) == ["f", "f", "m", "m"]
     assert analysis.notes == [
         "2 of 4 articles given their story from a table (the table passed to analyse): "
-        "1 story; 2 articles not in it have no story; 1 of its doc ids is not an article "
-        "here; the corpus's own labels are kept in story_given"
+        "1 story; 2 articles are not in it, so without a story; 1 of its doc ids is not an "
+        "article here: 'x9'; the corpus's own labels are kept in story_given"
     ]
+    # an empty or missing label is no story, never a story called "nan"; 3.0 is '3'
+    gaps = pd.DataFrame(
+        {"doc_id": ["a1", "b1", "a2", "b2"], "story": [3.0, float("nan"), None, " "]}
+    )
+    analysis = _analyse(_frame(), stories=gaps)
+    assert list(analysis.articles["story"].fillna("")) == ["3", "", "", ""]
+    assert list(analysis.articles["story_source"].fillna("")) == ["given", "", "", ""]
+    assert analysis.notes[0].startswith(
+        "1 of 4 articles given their story from a table (the table passed to analyse): "
+        "1 story; 3 articles have an empty story in it, so without a story"
+    )
 
 
 def test_a_bad_stories_table_or_setting_names_the_fix():
@@ -163,3 +174,38 @@ def test_a_results_directory_refuses_to_resume_with_other_story_settings(tmp_pat
     _analyse(_frame(), out=tmp_path / "results")
     with pytest.raises(framing.FramingError, match="stories"):
         _analyse(_frame(), out=tmp_path / "results", resume=True, story_threshold=0.3)
+
+
+def test_a_run_stopped_while_its_stories_are_written_is_resumed_whole(tmp_path, monkeypatch):
+    from framing.analysis import _story_source
+    from framing.errors import ResultsError
+
+    clean = _analyse(_frame(), out=tmp_path / "clean", chunk_size=2)
+    # stopped after the first of the articles table's parts was rewritten
+    real = _story_source.story_columns
+    calls = []
+
+    def stop_on_second(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_story_source, "story_columns", stop_on_second)
+    with pytest.raises(KeyboardInterrupt):
+        _analyse(_frame(), out=tmp_path / "stopped", chunk_size=2)
+    monkeypatch.undo()
+    # not complete: opening it says how to finish it
+    with pytest.raises(ResultsError, match=r"unfinished run .*'stories pending'"):
+        framing.open_analysis(tmp_path / "stopped")
+    resumed = _analyse(_frame(), out=tmp_path / "stopped", chunk_size=2, resume=True)
+    assert list(resumed.articles["story"]) == list(clean.articles["story"])
+    assert (resumed.articles["story_source"] == "grouped").all()
+    assert resumed.notes == clean.notes
+    assert not list((tmp_path / "stopped").rglob("*.tmp"))
+
+
+def test_a_saved_analysis_keeps_its_notes(tmp_path):
+    analysis = _analyse(_frame())
+    analysis.save(tmp_path / "saved")
+    assert framing.open_analysis(tmp_path / "saved").notes == analysis.notes
