@@ -75,15 +75,13 @@ def _write_tables(analysis: Analysis, target: Path, quiet: bool = False) -> None
         for warning in write_workbook({"articles": analysis.articles, **tables}, target):
             print(f"framing: warning: {warning}", file=sys.stderr)
         if not quiet:
-            print(
-                f"wrote the articles, sentences, span tables and errors to {target}, one sheet each"
-            )
+            print(f"wrote articles, {', '.join(tables)} to {target}, a sheet each")
         return
     target.mkdir(parents=True, exist_ok=True)
     for name, table in tables.items():
         table.to_csv(target / f"{name}.csv", index=False)
     if not quiet:
-        print(f"wrote sentences, span tables and errors to {target}/")
+        print(f"wrote {', '.join(tables)} to {target}/, a CSV file each")
 
 
 def is_results_dir(path: Path | None) -> bool:
@@ -125,7 +123,9 @@ def _analyse(args: argparse.Namespace) -> Analysis:
     from .analysis import analyse, open_analysis
 
     if not args.demo and is_results_dir(args.path):
-        given = [f"--{o.replace('_', '-')}" for o in _ANALYSIS_ONLY if getattr(args, o, None)]
+        given = [
+            f"--{o.replace('_', '-')}" for o in _ANALYSIS_ONLY if getattr(args, o, None) is not None
+        ]
         if args.field or args.no_clean or args.keep_mojibake:
             given.append("--field/--no-clean/--keep-mojibake")
         if given:

@@ -150,7 +150,9 @@ def _settings_text(settings: Any) -> str:
     """'window 3 days, threshold 0.2' from group_stories's settings (its table's attrs)."""
     if not isinstance(settings, dict):
         return ""
-    return f"window {settings['window']:g} days, threshold {settings['threshold']:g}"
+    days = settings["window"]
+    window = "dates ignored" if math.isinf(days) else f"window {days:g} days"
+    return f"{window}, threshold {settings['threshold']:g}"
 
 
 def _note(groups: pd.DataFrame, given: bool) -> str:
@@ -160,9 +162,13 @@ def _note(groups: pd.DataFrame, given: bool) -> str:
         if given
         else "no article has a story label"
     )
+    settings = groups.attrs.get("group_stories") or {}
+    dated = groups["published"].notna().any() and not math.isinf(settings.get("window", 0))
+    by = "content and date" if dated else "content"
+    articles = "article" if len(groups) == 1 else "articles"
     return (
-        f"{len(groups)} articles grouped into {n} {'story' if n == 1 else 'stories'} by "
-        f"content and date ({why}; framing.group_stories, "
+        f"{len(groups)} {articles} grouped into {n} {'story' if n == 1 else 'stories'} by "
+        f"{by} ({why}; framing.group_stories, "
         f"{_settings_text(groups.attrs.get('group_stories'))}; story_source = 'grouped'). "
         "Give your own with load_corpus(..., story=COLUMN) (--field story=COLUMN) or "
         "stories=TABLE (--stories FILE.csv), or turn grouping off with stories='given' "

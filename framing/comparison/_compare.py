@@ -276,10 +276,11 @@ def _within(table, by, m, group, reference, rng, *, min_n, n_boot, level) -> dic
             effect_measure="cohens_dz",
             p_value=_stats.sign_flip_p(d, rng, n_boot),
             basis="inferential",
-            note=f"{len(d)} stories with both",
+            note=f"{len(d)} {'story' if len(d) == 1 else 'stories'} with both",
         )
     else:
-        row["note"] = f"descriptive only: {len(d)} stories with both, fewer than min_n={min_n}"
+        both = f"{len(d)} {'story' if len(d) == 1 else 'stories'} with both"
+        row["note"] = f"descriptive only: {both}, fewer than min_n={min_n}"
     return row
 
 

@@ -300,6 +300,11 @@ def _dated_table(analysis: Analysis, by: str, freq: Freq) -> tuple[pd.DataFrame,
     and how many counted articles have no date."""
     _check_freq(freq)
     table = measure_table(analysis, by)
+    if table.empty:
+        raise ColumnError(
+            "no counted article, so there is no time to chart: every article is an error "
+            "or a version not counted (see analysis.errors)"
+        )
     counted = analysis.counted
     if "published" in counted.columns:
         dates = pd.to_datetime(counted.set_index("doc_id")["published"])

@@ -475,7 +475,7 @@ def _plural(word: str) -> str:
 
 
 #: The grouping's settings as the analysis's notes state them.
-_GROUPING_SETTINGS = re.compile(r"window (?:[\d.]+|inf) days, threshold [\d.]+")
+_GROUPING_SETTINGS = re.compile(r"(?:window [\d.]+ days|dates ignored), threshold [\d.]+")
 
 
 def _stories_line(analysis: Analysis) -> str:
@@ -493,7 +493,8 @@ def _stories_line(analysis: Analysis) -> str:
     if (source == "grouped").any():
         how = f"framing.group_stories, {settings[-1]}" if settings else "framing.group_stories"
         how += "; the grouping passed to analyse" if table else ""
-        return f"{n} grouped by framing from content and date ({how})"
+        by = "content" if "dates ignored" in how else "content and date"
+        return f"{n} grouped by framing from {by} ({how})"
     return f"{n} given by {'a table passed to analyse' if table else 'the corpus'}"
 
 

@@ -94,7 +94,7 @@ def test_compare_is_descriptive_only_with_one_article_per_outlet():
     assert math.isnan(x.ci_low) and math.isnan(x.p_value) and math.isnan(x.effect_size)
     assert x.note == "descriptive only: n=1 articles on one side, fewer than min_n=5"
     within = _row(table, "X", "within stories", "hedge_per_1k_words")
-    assert within.note == "descriptive only: 1 stories with both, fewer than min_n=5"
+    assert within.note == "descriptive only: 1 story with both, fewer than min_n=5"
 
 
 def test_compare_counts_one_version_per_version_group():

@@ -118,6 +118,16 @@ def test_trend_leaves_out_undated_articles_and_says_how_many():
     assert table[table.feature == HEDGES]["mean"].tolist() == [1.0]
 
 
+def test_trend_of_an_analysis_without_articles_says_so():
+    corpus = framing.load_corpus(
+        pd.DataFrame({"doc_id": ["x"], "outlet": ["A"], "published": ["2024-01-02"], "text": ["…"]})
+    )
+    analysis = framing.analyse(corpus, features=["sentiment"], stories="given")
+    assert analysis.articles.empty and len(analysis.errors) == 1
+    with pytest.raises(ColumnError, match=r"no counted article, so there is no time"):
+        framing.trend(analysis)
+
+
 def test_trend_without_any_date_says_how_to_load_dates():
     analysis = _analysis([{"doc_id": "x", "outlet": "A", "published": None, HEDGES: 1.0}])
     with pytest.raises(ColumnError, match=r"no counted article has a published date.*published="):
