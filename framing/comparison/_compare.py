@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import textwrap
 import zlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -138,6 +139,12 @@ def check_settings(*, min_n: int, n_boot: int, level: float) -> None:
         raise ArgumentError(f"n_boot={n_boot!r}: use at least 100 resamples (2000 is the default)")
 
 
+def group_column_name(by: str, columns: Sequence[str]) -> str:
+    """The name of a table's group column: what was compared (``outlet``, ``lean`` …),
+    or ``<by>_group`` where that names another of its ``columns``."""
+    return by if by == "outlet" or by not in columns else f"{by}_group"
+
+
 def compare_table(
     table: pd.DataFrame,
     measures: tuple[Measure, ...],
@@ -186,9 +193,7 @@ def compare_table(
             out.loc[mask, "p_value"].to_numpy(dtype="float64")
         )
     out = out.astype({"n": "int64", "reference_n": "int64"})
-    # The group column carries the name of what was compared ("outlet", "lean", ...),
-    # unless that would clash with another column of the table.
-    group = by if by == "outlet" or by not in COMPARISON_COLUMNS else f"{by}_group"
+    group = group_column_name(by, COMPARISON_COLUMNS)
     out = out.rename(columns={"outlet": group})
     out.attrs = {
         "by": by,

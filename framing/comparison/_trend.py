@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..errors import ArgumentError, ColumnError
 from . import _stats
-from ._compare import COMPARISON_COLUMNS, check_settings, compare_table
+from ._compare import COMPARISON_COLUMNS, check_settings, compare_table, group_column_name
 from ._measures import Measure, groups_of, measure_table, measures_for
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ def trend(
         .reset_index(drop=True)
         .astype({"n": "int64"})
     )
-    group = by if by == "outlet" or by not in TREND_COLUMNS else f"{by}_group"
+    group = group_column_name(by, TREND_COLUMNS)
     out = out.rename(columns={"outlet": group})
     out.attrs = {
         "by": by,
@@ -264,7 +264,7 @@ def compare_periods(
     )
     out = out[out["period"] == str(b)].reset_index(drop=True)
     out["q_value"] = _stats.benjamini_hochberg(out["p_value"].to_numpy(dtype="float64"))
-    group = by if by not in COMPARISON_COLUMNS or by == "outlet" else f"{by}_group"
+    group = group_column_name(by, COMPARISON_COLUMNS)
     out.insert(out.columns.get_loc("period") + 1, group, outlet if outlet is not None else "all")
     out.attrs = {
         "by": "period",

@@ -129,17 +129,15 @@ def trend_figure(table: pd.DataFrame, measure: str = ARTICLES) -> Figure:
         y = mine["mean"].to_numpy(dtype=float)
         ax.plot(x, y, linestyle=line, color="0.2", linewidth=1.0, zorder=2)
         size = 4 if dense else 6
+        # Every mark of the outlet: its marker, outlined in black, without a line.
+        mark = {
+            "linestyle": "none",
+            "marker": style.marker,
+            "markeredgecolor": "black",
+            "markeredgewidth": 0.6,
+        }
         if measure == ARTICLES:
-            ax.plot(
-                x,
-                y,
-                linestyle="none",
-                marker=style.marker,
-                markersize=size,
-                markerfacecolor=style.face,
-                markeredgecolor="black",
-                markeredgewidth=0.6,
-            )
+            ax.plot(x, y, markersize=size, markerfacecolor=style.face, **mark)
         else:
             sure = (mine["basis"] == "inferential").to_numpy()
             low = y - mine["ci_low"].to_numpy(dtype=float)
@@ -148,27 +146,16 @@ def trend_figure(table: pd.DataFrame, measure: str = ARTICLES) -> Figure:
                 x[sure],
                 y[sure],
                 yerr=np.vstack([low[sure], high[sure]]),
-                linestyle="none",
-                marker=style.marker,
                 markersize=size,
                 markerfacecolor=style.face,
-                markeredgecolor="black",
-                markeredgewidth=0.6,
                 ecolor="0.25",
                 elinewidth=0.9,
                 capsize=2.5,
                 zorder=3,
+                **mark,
             )
             ax.plot(
-                x[~sure],
-                y[~sure],
-                linestyle="none",
-                marker=style.marker,
-                markersize=size * 0.6,
-                markerfacecolor="white",
-                markeredgecolor="black",
-                markeredgewidth=0.6,
-                zorder=3,
+                x[~sure], y[~sure], markersize=size * 0.6, markerfacecolor="white", zorder=3, **mark
             )
         n = int(counts.loc[counts[group].astype(str) == name, "n"].sum())
         handles.append(
